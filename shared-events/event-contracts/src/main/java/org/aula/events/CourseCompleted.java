@@ -1,0 +1,34 @@
+package org.aula.events;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * {@code org.aula.session.course.completed.v1} on {@code session.events}, key {@code cohortId}:
+ * a participant met the course's completion rule ({@code ruleVersion}); carries the figures the
+ * decision was made on, and what a certificate needs.
+ */
+public record CourseCompleted(
+        String completionId,
+        String cohortId,
+        String cohortCode,
+        String courseCode,
+        String courseTitle,
+        int courseHours,
+        LocalDate startDate,
+        LocalDate endDate,
+        String location,
+        String participantId,
+        String participantName,
+        String institutionCode,
+        double hoursAttended,
+        double hoursScheduled,
+        double attendanceRate,
+        String ruleVersion,
+        Instant decidedAt) implements AulaEvent {
+
+    @Override
+    public String key() {
+        return cohortId;
+    }
+}

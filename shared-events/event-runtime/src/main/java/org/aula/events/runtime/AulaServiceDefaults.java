@@ -1,0 +1,51 @@
+package org.aula.events.runtime;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Defaults every Aula service shares, added with the lowest precedence so a service's
+ * {@code application.yml} or an operator's environment variable still wins. They make the
+ * messaging promises hold: byte-exact JSON values, acks from all replicas, idempotent producers,
+ * offsets committed only after the listener's database transaction, trace context across Kafka,
+ * readiness that reflects Kafka and the database, problem+json errors.
+ */
+public class AulaServiceDefaults implements EnvironmentPostProcessor, Ordered {
+
+    static final String NAME = "aulaServiceDefaults";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        defaults.put("spring.kafka.producer.key-serializer", "org.apache.kafka.common.serialization.StringSerializer");
+        defaults.put("spring.kafka.producer.value-serializer", "org.apache.kafka.common.serialization.ByteArraySerializer");
+        defaults.put("spring.kafka.producer.acks", "all");
+        defaults.put("spring.kafka.producer.properties.enable.idempotence", "true");
+        defaults.put("spring.kafka.producer.properties.max.in.flight.requests.per.connection", "5");
+        defaults.put("spring.kafka.consumer.key-deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+        defaults.put("spring.kafka.consumer.value-deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer");
+        defaults.put("spring.kafka.consumer.auto-offset-reset", "earliest");
+        defaults.put("spring.kafka.consumer.enable-auto-commit", "false");
+        defaults.put("spring.kafka.consumer.group-id", "${spring.application.name}");
+        defaults.put("spring.kafka.template.observation-enabled", "true");
+        defaults.put("spring.kafka.listener.observation-enabled", "true");
+        defaults.put("spring.mvc.problemdetails.enabled", "true");
+        defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics");
+        defaults.put("management.endpoint.health.probes.enabled", "true");
+        defaults.put("management.endpoint.health.show-details", "always");
+        defaults.put("management.endpoint.health.group.readiness.include", "readinessState,db,kafka");
+        defaults.put("management.metrics.tags.application", "${spring.application.name}");
+        environment.getPropertySources().addLast(new MapPropertySource(NAME, defaults));
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}

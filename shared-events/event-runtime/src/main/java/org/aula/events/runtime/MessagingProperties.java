@@ -1,0 +1,52 @@
+package org.aula.events.runtime;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Operator knobs of the messaging runtime ({@code aula.messaging.*}); every default is the value
+ * the local platform runs with.
+ *
+ * @param source CloudEvents {@code source} of what this service publishes, e.g. {@code /aula/enrollment-service};
+ *               defaults to {@code /aula/} + {@code spring.application.name}
+ * @param relay  the outbox relay
+ * @param retry  blocking retries of a failing listener before its record goes to the dead-letter topic
+ * @param topics topics this service declares at start-up (created when missing)
+ */
+@ConfigurationProperties("aula.messaging")
+public record MessagingProperties(String source, Relay relay, Retry retry, Topics topics) {
+
+    public MessagingProperties {
+        relay = relay == null ? new Relay(true, 500, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofDays(7)) : relay;
+        retry = retry == null ? new Retry(Duration.ofMillis(200), 2.0, Duration.ofSeconds(5), 4) : retry;
+        topics = topics == null ? new Topics(true, 3, (short) 1) : topics;
+    }
+
+    /**
+     * @param enabled      whether this instance relays (one instance works at a time anyway)
+     * @param batchSize    rows sent per round trip
+     * @param pollInterval how long the relay sleeps when nothing woke it (commits wake it at once)
+     * @param sendTimeout  how long a batch waits for the broker's acks before it is retried
+     * @param retention    how long published rows are kept for audit and replay
+     */
+    public record Relay(boolean enabled, int batchSize, Duration pollInterval, Duration sendTimeout, Duration retention) {
+    }
+
+    /**
+     * @param initialInterval first back-off
+     * @param multiplier      back-off growth
+     * @param maxInterval     longest back-off
+     * @param maxAttempts     deliveries in all, the first included, before dead-lettering
+     */
+    public record Retry(Duration initialInterval, double multiplier, Duration maxInterval, int maxAttempts) {
+    }
+
+    /**
+     * @param create            declare Aula's topics and their dead-letter topics at start-up
+     * @param partitions        partitions of each topic (a dead-letter topic gets as many as its source)
+     * @param replicationFactor 1 locally; 3 in production, with {@code min.insync.replicas=2}
+     */
+    public record Topics(boolean create, int partitions, short replicationFactor) {
+    }
+}

@@ -1,0 +1,55 @@
+package org.aula.events.runtime.web;
+
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * A request Aula refuses, answered as {@code application/problem+json}: the status, a short
+ * title, what went wrong, and which fields were at fault.
+ */
+public class ApiProblem extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String title;
+    private final List<FieldError> errors;
+
+    public ApiProblem(HttpStatus status, String title, String detail, List<FieldError> errors) {
+        super(detail);
+        this.status = status;
+        this.title = title;
+        this.errors = List.copyOf(errors);
+    }
+
+    /** 404: no {@code what} with this id. */
+    public static ApiProblem notFound(String what, Object id) {
+        return new ApiProblem(HttpStatus.NOT_FOUND, what + " not found", "no " + what + " with id " + id, List.of());
+    }
+
+    /** 409: the request is well-formed but the resource's state refuses it. */
+    public static ApiProblem conflict(String title, String detail) {
+        return new ApiProblem(HttpStatus.CONFLICT, title, detail, List.of());
+    }
+
+    /** 400 (or 422 by choice of the caller's status) pointing at one field. */
+    public static ApiProblem invalidField(String field, String message) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid request", field + ": " + message,
+                List.of(new FieldError(field, message)));
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+
+    /** One field at fault and why. */
+    public record FieldError(String field, String message) {
+    }
+}
