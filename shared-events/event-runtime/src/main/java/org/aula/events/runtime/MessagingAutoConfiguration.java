@@ -118,7 +118,7 @@ public class MessagingAutoConfiguration {
             Counter.builder("aula.messaging.dead.letters")
                     .description("Records sent to a dead-letter topic")
                     .tag("topic", record.topic())
-                    .tag("reason", rootCause(exception) instanceof UndecodableEventException ? "undecodable" : "failed")
+                    .tag("reason", undecodable(exception) != null ? "undecodable" : "failed")
                     .register(meters)
                     .increment();
         }, backOff);
@@ -152,9 +152,20 @@ public class MessagingAutoConfiguration {
         return new MessagingProperties(source, properties.relay(), properties.retry(), properties.topics());
     }
 
+    /** The reason written into a dead letter: the decoding problem if there was one, else the root cause. */
     static String reason(Throwable exception) {
-        Throwable root = rootCause(exception);
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
+        Throwable undecodable = undecodable(exception);
+        Throwable reason = undecodable != null ? undecodable : rootCause(exception);
+        return reason.getClass().getSimpleName() + ": " + reason.getMessage();
+    }
+
+    private static Throwable undecodable(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof UndecodableEventException) {
+                return cause;
+            }
+        }
+        return null;
     }
 
     private static Throwable rootCause(Throwable exception) {

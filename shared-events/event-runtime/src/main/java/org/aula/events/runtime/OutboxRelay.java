@@ -1,6 +1,5 @@
 package org.aula.events.runtime;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,10 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.aula.events.CloudEventHeaders;
-import org.aula.events.EventCatalog;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -123,23 +119,8 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private ProducerRecord<String, byte[]> toRecord(Row row) {
-        RecordHeaders headers = new RecordHeaders();
-        header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
-        header(headers, CloudEventHeaders.ID, row.id().toString());
-        header(headers, CloudEventHeaders.SOURCE, source);
-        header(headers, CloudEventHeaders.TYPE, row.type());
-        header(headers, CloudEventHeaders.TIME, row.createdAt().toString());
-        if (row.subject() != null) {
-            header(headers, CloudEventHeaders.SUBJECT, row.subject());
-        }
-        EventCatalog.ofType(row.type()).ifPresent(entry -> header(headers, CloudEventHeaders.DATA_SCHEMA, entry.dataSchema()));
-        header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-        return new ProducerRecord<>(row.topic(), null, row.aggregateId(),
-                row.payload().getBytes(StandardCharsets.UTF_8), headers);
-    }
-
-    private static void header(RecordHeaders headers, String name, String value) {
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+        return CloudEventRecords.of(row.topic(), row.aggregateId(), row.id(), row.type(), source, row.createdAt(),
+                row.subject(), row.payload());
     }
 
     private void deletePublishedBeyondRetention() {

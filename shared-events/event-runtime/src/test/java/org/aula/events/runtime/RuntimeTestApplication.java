@@ -1,0 +1,51 @@
+package org.aula.events.runtime;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.aula.events.ParticipantEnrolled;
+import org.aula.events.Topics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** A minimal service using the runtime the way Aula's services do. */
+@SpringBootApplication
+class RuntimeTestApplication {
+
+    /** Keeps a roster from enrollment events; participants named ALWAYS-FAIL or FAIL-ONCE-* make it fail. */
+    @Component
+    static class RosterListener {
+
+        final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+        private final Inbox inbox;
+        private final JdbcClient jdbc;
+        private final EventHandlers handlers;
+
+        RosterListener(Inbox inbox, JdbcClient jdbc) {
+            this.inbox = inbox;
+            this.jdbc = jdbc;
+            this.handlers = EventHandlers.forConsumer("test-roster").on(ParticipantEnrolled.class, this::enrolled).build();
+        }
+
+        @KafkaListener(topics = Topics.ENROLLMENT, groupId = "runtime-test")
+        void on(ConsumerRecord<String, byte[]> record) {
+            inbox.receive(record, handlers);
+        }
+
+        private void enrolled(ParticipantEnrolled event) {
+            int attempt = attempts.computeIfAbsent(event.participantId(), id -> new AtomicInteger()).incrementAndGet();
+            jdbc.sql("insert into test_roster (cohort_id, participant_id) values (?, ?)")
+                    .params(event.cohortId(), event.participantId())
+                    .update();
+            // Fails after its write, so the test also shows the write is rolled back with the inbox row.
+            if (event.participantName().equals("ALWAYS-FAIL")
+                    || (event.participantName().startsWith("FAIL-ONCE") && attempt == 1)) {
+                throw new IllegalStateException("simulated failure, attempt " + attempt);
+            }
+        }
+    }
+}
