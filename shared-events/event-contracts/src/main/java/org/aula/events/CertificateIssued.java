@@ -1,5 +1,6 @@
 package org.aula.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -8,6 +9,7 @@ import java.time.LocalDate;
  * {@code participantId}: a certificate was issued for one completion; {@code verificationUrl} is
  * where anyone can check it.
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record CertificateIssued(
         String certificateId,
         String certificateNumber,

@@ -1,5 +1,6 @@
 package org.aula.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 
 /**
@@ -7,6 +8,7 @@ import java.time.Instant;
  * the last seat of a cohort was taken. {@code fillNumber} counts fills: a cohort that re-fills
  * after a withdrawal publishes fill 2, never a second fill 1.
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record CohortFilled(
         String cohortId,
         String cohortCode,

@@ -1,5 +1,6 @@
 package org.aula.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -8,6 +9,7 @@ import java.time.LocalDate;
  * a participant met the course's completion rule ({@code ruleVersion}); carries the figures the
  * decision was made on, and what a certificate needs.
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record CourseCompleted(
         String completionId,
         String cohortId,

@@ -45,6 +45,7 @@ public enum EventCatalog {
         return type;
     }
 
+    /** The Kafka topic this type is published to (see {@link Topics}). */
     public String topic() {
         return topic;
     }
@@ -54,10 +55,12 @@ public enum EventCatalog {
         return keyField;
     }
 
+    /** The record whose JSON form is this type's CloudEvents data. */
     public Class<? extends AulaEvent> payloadType() {
         return payloadType;
     }
 
+    /** One line for humans: the fact this type records; also the description of its JSON Schema. */
     public String description() {
         return description;
     }

@@ -1,5 +1,6 @@
 package org.aula.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 
 /**
@@ -7,6 +8,7 @@ import java.time.Instant;
  * an official got seat {@code seatNumber} of {@code capacity} in a cohort, directly or promoted
  * from the waitlist ({@code promotedFromWaitlist}).
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record ParticipantEnrolled(
         String enrolmentId,
         String cohortId,

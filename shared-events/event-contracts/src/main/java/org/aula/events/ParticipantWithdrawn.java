@@ -1,5 +1,6 @@
 package org.aula.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 
 /**
@@ -7,6 +8,7 @@ import java.time.Instant;
  * an official left a cohort; {@code freedSeatNumber} is the seat given up, or null when the
  * official was only on the waitlist.
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record ParticipantWithdrawn(
         String enrolmentId,
         String cohortId,

@@ -1,0 +1,137 @@
+package org.aula.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The checked-in schemas are what the records generate: a record change without regenerated schemas fails here.
+ * Run with {@code -Daula.regenerateSchemas=true} to rewrite them instead (see README.md).
+ */
+class CheckedInSchemasTest {
+
+    static final String REGENERATE = "aula.regenerateSchemas";
+    static final String HOW_TO_REGENERATE = """
+            Regenerate them, from the repository root, with
+              ./mvnw -q -o -pl shared-events/event-contracts test -Dtest=CheckedInSchemasTest -D%s=true
+            (or run EventSchemaGenerator.main), review the diff, then build: the compatibility gate checks the
+            change against src/test/resources/published-schemas/.""".formatted(REGENERATE);
+
+    // Keywords that mean the same in JSON Schema draft-07 and 2020-12: AsyncAPI tools read payloads as draft-07.
+    private static final Set<String> PORTABLE_KEYWORDS = Set.of(
+            "$schema", "$id", "title", "description", "type", "format", "properties", "required",
+            "additionalProperties", "enum", "const", "items");
+
+    // The records' convention: a boxed component may be null, every other one is always present.
+    private static final Set<Class<?>> BOXED = Set.of(
+            Integer.class, Long.class, Short.class, Double.class, Float.class, Boolean.class);
+
+    private final EventSchemaGenerator generator = new EventSchemaGenerator();
+
+    @Test
+    void checkedInSchemasMatchTheRecords() {
+        if (Boolean.getBoolean(REGENERATE)) {
+            generator.writeAll(ContractFiles.MODULE);
+        }
+        List<String> stale = new ArrayList<>();
+        for (EventCatalog entry : EventCatalog.values()) {
+            Path file = EventSchemaGenerator.checkedInFile(ContractFiles.MODULE, entry);
+            JsonNode generated = generator.schemaOf(entry);
+            if (!Files.exists(file)) {
+                stale.add(file + " is missing");
+            } else if (!ContractFiles.JSON.readTree(file.toFile()).equals(generated)) {
+                stale.add(file + " differs from what " + entry.payloadType().getSimpleName() + " generates");
+            }
+        }
+
+        assertThat(stale).as("checked-in schemas out of date:%n  %s%n%s", String.join("\n  ", stale), HOW_TO_REGENERATE)
+                .isEmpty();
+    }
+
+    @Test
+    void everyCheckedInSchemaBelongsToACatalogType() {
+        Set<String> catalogued = new TreeSet<>(Arrays.stream(EventCatalog.values()).map(EventCatalog::type).toList());
+
+        assertThat(ContractFiles.schemasIn(ContractFiles.SCHEMAS).keySet())
+                .as("a schema file without a catalog entry is a leftover: delete it (a removed type stays published)")
+                .isSubsetOf(catalogued);
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventCatalog.class)
+    void aSchemaNamesItsTypeAndStaysOpenToAdditions(EventCatalog entry) {
+        JsonNode schema = ContractFiles.currentSchema(entry);
+
+        assertThat(schema.get("$schema").asString()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
+        assertThat(schema.get("$id").asString()).isEqualTo(entry.dataSchema());
+        assertThat(schema.get("title").asString()).isEqualTo(entry.payloadType().getSimpleName());
+        assertThat(schema.get("description").asString()).startsWith(entry.description());
+        assertThat(schema.get("type").asString()).isEqualTo("object");
+        assertThat(schema.get("additionalProperties").asBoolean()).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventCatalog.class)
+    void everyRecordComponentIsAPropertyAndOnlyNullableOnesAreOptional(EventCatalog entry) {
+        JsonNode schema = ContractFiles.currentSchema(entry);
+        Set<String> required = new TreeSet<>();
+        schema.get("required").forEach(name -> required.add(name.asString()));
+
+        for (var component : entry.payloadType().getRecordComponents()) {
+            assertThat(schema.get("properties").has(component.getName()))
+                    .as("%s.%s in the schema", entry.payloadType().getSimpleName(), component.getName()).isTrue();
+            boolean nullable = BOXED.contains(component.getType());
+            assertThat(required.contains(component.getName()))
+                    .as("%s.%s required", entry.payloadType().getSimpleName(), component.getName()).isEqualTo(!nullable);
+        }
+        assertThat(schema.get("properties").size()).isEqualTo(entry.payloadType().getRecordComponents().length);
+    }
+
+    @Test
+    void javaTypesMapToJsonTypesAndFormats() {
+        JsonNode scheduled = ContractFiles.currentSchema(EventCatalog.COHORT_SCHEDULED).get("properties");
+        JsonNode completed = ContractFiles.currentSchema(EventCatalog.COURSE_COMPLETED).get("properties");
+        JsonNode enrolled = ContractFiles.currentSchema(EventCatalog.PARTICIPANT_ENROLLED).get("properties");
+        JsonNode withdrawn = ContractFiles.currentSchema(EventCatalog.PARTICIPANT_WITHDRAWN).get("properties");
+
+        assertThat(scheduled.get("cohortCode")).isEqualTo(ContractFiles.JSON.readTree("{\"type\":\"string\"}"));
+        assertThat(scheduled.get("startDate")).isEqualTo(ContractFiles.JSON.readTree("{\"type\":\"string\",\"format\":\"date\"}"));
+        assertThat(scheduled.get("capacity")).isEqualTo(ContractFiles.JSON.readTree("{\"type\":\"integer\"}"));
+        assertThat(completed.get("decidedAt")).isEqualTo(ContractFiles.JSON.readTree("{\"type\":\"string\",\"format\":\"date-time\"}"));
+        assertThat(completed.get("attendanceRate")).isEqualTo(ContractFiles.JSON.readTree("{\"type\":\"number\"}"));
+        assertThat(enrolled.get("promotedFromWaitlist")).isEqualTo(ContractFiles.JSON.readTree("{\"type\":\"boolean\"}"));
+        assertThat(withdrawn.get("freedSeatNumber")).isEqualTo(ContractFiles.JSON.readTree("{\"type\":[\"integer\",\"null\"]}"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventCatalog.class)
+    void schemasUseOnlyKeywordsThatMeanTheSameInDraft07(EventCatalog entry) {
+        Set<String> used = new TreeSet<>();
+        collectKeywords(ContractFiles.currentSchema(entry), used);
+
+        assertThat(used).isSubsetOf(PORTABLE_KEYWORDS);
+    }
+
+    private static void collectKeywords(JsonNode schema, Set<String> keywords) {
+        for (Map.Entry<String, JsonNode> keyword : schema.properties()) {
+            keywords.add(keyword.getKey());
+        }
+        if (schema.has("properties")) {
+            schema.get("properties").forEach(property -> collectKeywords(property, keywords));
+        }
+        if (schema.has("items")) {
+            collectKeywords(schema.get("items"), keywords);
+        }
+    }
+}
