@@ -175,7 +175,8 @@ public final class TestInfrastructure {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            // Both spend most of their start-up waiting, so starting them side by side saves seconds.
+            // PostgreSQL starts in a child process while Kafka starts here; overlapping the two
+            // hides most of PostgreSQL's start-up.
             CompletableFuture<EmbeddedPostgresServer> postgres =
                     CompletableFuture.supplyAsync(() -> EmbeddedPostgresServer.start(null, 0, false));
             EmbeddedKafkaBroker kafka;

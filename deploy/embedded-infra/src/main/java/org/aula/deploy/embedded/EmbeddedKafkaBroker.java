@@ -27,6 +27,9 @@ import org.apache.kafka.common.utils.Time;
  * log manager, coordinators), {@code org.apache.kafka} (raft, controller, metadata, and the
  * client config dumps), {@code state.change.logger} and {@code kafka.request.logger};
  * {@code org.apache.zookeeper} is silent in Kafka 4 but harmless to list.
+ *
+ * <p>Kafka's threads are not daemons: an unclosed broker keeps the JVM from exiting on its own
+ * (test runners that call {@code System.exit} are unaffected).
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
@@ -141,8 +144,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     private void awaitReady() {
-        // startup() returns before the client listener necessarily serves metadata; a
-        // describeCluster that lists a node is what a client will actually need.
+        // Judge readiness the way a client will: by a metadata answer that lists this node,
+        // rather than trusting that startup() returning means clients are served.
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         try (Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
