@@ -13,7 +13,10 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  */
 public sealed interface AulaEvent
         permits CohortScheduled, ParticipantEnrolled, ParticipantWaitlisted, ParticipantWithdrawn,
-        CohortFilled, CourseCompleted, CertificateIssued {
+        CohortFilled, CourseCompleted, CertificateIssued,
+        ProgrammeDefined, CourseDefined, CohortStatusChanged, SeatOffered, ParticipantErased,
+        DeliveryPlanPublished, CourseNotCompleted, CompletionRevised, CohortDeliveryClosed,
+        CertificateRevoked, DiplomaAwarded {
 
     /** The aggregate id that orders this event: the Kafka record key. */
     @JsonIgnore

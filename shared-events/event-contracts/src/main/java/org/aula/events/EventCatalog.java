@@ -23,7 +23,29 @@ public enum EventCatalog {
     COURSE_COMPLETED("org.aula.session.course.completed.v1", Topics.SESSION, "cohortId",
             CourseCompleted.class, "A participant met the course's completion rule; carries the rule version and figures."),
     CERTIFICATE_ISSUED("org.aula.certification.certificate.issued.v1", Topics.CERTIFICATION, "participantId",
-            CertificateIssued.class, "A certificate was issued for one completion.");
+            CertificateIssued.class, "A certificate was issued for one completion."),
+    PROGRAMME_DEFINED("org.aula.enrollment.programme.defined.v1", Topics.ENROLLMENT, "programmeId",
+            ProgrammeDefined.class, "A programme (e.g. a diploma) was defined or changed, with the courses it requires."),
+    COURSE_DEFINED("org.aula.enrollment.course.defined.v1", Topics.ENROLLMENT, "courseId",
+            CourseDefined.class, "A catalogue course was defined or changed: hours, topics, completion rule."),
+    COHORT_STATUS_CHANGED("org.aula.enrollment.cohort.status-changed.v1", Topics.ENROLLMENT, "cohortId",
+            CohortStatusChanged.class, "A cohort moved along its lifecycle (planned, open, full, in delivery, completed, cancelled)."),
+    SEAT_OFFERED("org.aula.enrollment.seat.offered.v1", Topics.ENROLLMENT, "cohortId",
+            SeatOffered.class, "A waiting official was offered a seat in another open cohort of the same course."),
+    PARTICIPANT_ERASED("org.aula.enrollment.participant.erased.v1", Topics.ENROLLMENT, "participantId",
+            ParticipantErased.class, "A participant's personal data was erased on request; consumers anonymise theirs."),
+    DELIVERY_PLAN_PUBLISHED("org.aula.session.delivery-plan.published.v1", Topics.SESSION, "cohortId",
+            DeliveryPlanPublished.class, "The plan of sessions delivering a cohort's course was published (or revised)."),
+    COURSE_NOT_COMPLETED("org.aula.session.course.not-completed.v1", Topics.SESSION, "cohortId",
+            CourseNotCompleted.class, "A participant did not meet the completion rule; carries the rule version, figures and reasons."),
+    COMPLETION_REVISED("org.aula.session.completion.revised.v1", Topics.SESSION, "cohortId",
+            CompletionRevised.class, "A completion decision was revised after a correction, never silently changed."),
+    COHORT_DELIVERY_CLOSED("org.aula.session.cohort.delivery-closed.v1", Topics.SESSION, "cohortId",
+            CohortDeliveryClosed.class, "A cohort's delivery was closed and everyone decided; carries its completion rate."),
+    CERTIFICATE_REVOKED("org.aula.certification.certificate.revoked.v1", Topics.CERTIFICATION, "participantId",
+            CertificateRevoked.class, "A certificate was revoked by staff, with the reason."),
+    DIPLOMA_AWARDED("org.aula.certification.diploma.awarded.v1", Topics.CERTIFICATION, "participantId",
+            DiplomaAwarded.class, "A participant completed every course a programme requires and was awarded its diploma.");
 
     private final String type;
     private final String topic;

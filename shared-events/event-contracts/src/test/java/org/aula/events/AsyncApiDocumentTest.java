@@ -23,6 +23,7 @@ class AsyncApiDocumentTest {
 
     private static final Path DOCUMENT = ContractFiles.MODULE.resolve("asyncapi.yaml");
     private static final JsonNode ASYNCAPI = YAMLMapper.builder().build().readTree(DOCUMENT.toFile());
+    private static final String PREVIEW_TAG = "#/components/tags/preview";
 
     @Test
     void isAnAsyncApi3Document() {
@@ -73,6 +74,22 @@ class AsyncApiDocumentTest {
             assertThat(StreamSupport.stream(messages.spliterator(), false).map(ref -> ref.path("$ref").asString()))
                     .as("messages of channel %s", address).contains(reference);
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventCatalog.class)
+    void aMessageIsTaggedPreviewExactlyUntilItsTypeIsPublished(EventCatalog entry) {
+        JsonNode message = ASYNCAPI.path("components").path("messages").path(messageNameOf(entry).orElseThrow());
+        boolean published = ContractFiles.schemasIn(ContractFiles.PUBLISHED_SCHEMAS).containsKey(entry.type());
+        boolean preview = StreamSupport.stream(message.path("tags").spliterator(), false)
+                .anyMatch(tag -> tag.path("$ref").asString().equals(PREVIEW_TAG));
+
+        assertThat(preview)
+                .as(published
+                        ? "%s is published: remove its preview tag in asyncapi.yaml"
+                        : "%s is not published yet: tag its message with %s (see README.md, \"Publishing a release\")",
+                        entry.type(), PREVIEW_TAG)
+                .isEqualTo(!published);
     }
 
     @Test

@@ -2,6 +2,9 @@ package org.aula.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +36,8 @@ class CheckedInSchemasTest {
             "$schema", "$id", "title", "description", "type", "format", "properties", "required",
             "additionalProperties", "enum", "const", "items");
 
-    // The records' convention: a boxed component may be null, every other one is always present.
+    // The records' convention: a boxed component may be null, a list may be absent (meaning empty), every other one
+    // is always present.
     private static final Set<Class<?>> BOXED = Set.of(
             Integer.class, Long.class, Short.class, Double.class, Float.class, Boolean.class);
 
@@ -83,19 +87,39 @@ class CheckedInSchemasTest {
 
     @ParameterizedTest
     @EnumSource(EventCatalog.class)
-    void everyRecordComponentIsAPropertyAndOnlyNullableOnesAreOptional(EventCatalog entry) {
-        JsonNode schema = ContractFiles.currentSchema(entry);
-        Set<String> required = new TreeSet<>();
-        schema.get("required").forEach(name -> required.add(name.asString()));
+    void everyRecordComponentIsAPropertyAndOnlyNullableOnesAndListsAreOptional(EventCatalog entry) {
+        assertComponentsMatch(entry.payloadType(), ContractFiles.currentSchema(entry));
+    }
 
-        for (var component : entry.payloadType().getRecordComponents()) {
-            assertThat(schema.get("properties").has(component.getName()))
-                    .as("%s.%s in the schema", entry.payloadType().getSimpleName(), component.getName()).isTrue();
-            boolean nullable = BOXED.contains(component.getType());
-            assertThat(required.contains(component.getName()))
-                    .as("%s.%s required", entry.payloadType().getSimpleName(), component.getName()).isEqualTo(!nullable);
+    // Also the records nested in lists (PlannedSession, AssessmentResult): their schemas are inlined as the items.
+    private static void assertComponentsMatch(Class<?> record, JsonNode schema) {
+        Set<String> required = new TreeSet<>();
+        schema.path("required").forEach(name -> required.add(name.asString()));
+
+        for (RecordComponent component : record.getRecordComponents()) {
+            String name = record.getSimpleName() + "." + component.getName();
+            JsonNode property = schema.get("properties").get(component.getName());
+            assertThat(property).as("%s in the schema", name).isNotNull();
+            boolean list = List.class.isAssignableFrom(component.getType());
+            boolean optional = BOXED.contains(component.getType()) || list;
+            assertThat(required.contains(component.getName())).as("%s required", name).isEqualTo(!optional);
+            if (list) {
+                // Optional, but never null: absent means empty.
+                assertThat(property.get("type").asString()).as("%s type", name).isEqualTo("array");
+                assertThat(property.get("description").asString()).as("%s description", name)
+                        .isEqualTo(EventSchemaGenerator.ABSENT_MEANS_EMPTY);
+                Type item = ((ParameterizedType) component.getGenericType()).getActualTypeArguments()[0];
+                if (item instanceof Class<?> itemClass && itemClass.isRecord()) {
+                    JsonNode items = property.get("items");
+                    assertThat(items.get("type").asString()).as("%s items", name).isEqualTo("object");
+                    assertThat(items.get("title").asString()).as("%s items", name).isEqualTo(itemClass.getSimpleName());
+                    assertThat(items.get("additionalProperties").asBoolean()).as("%s items open", name).isTrue();
+                    assertComponentsMatch(itemClass, items);
+                }
+            }
         }
-        assertThat(schema.get("properties").size()).isEqualTo(entry.payloadType().getRecordComponents().length);
+        assertThat(schema.get("properties").size()).as("%s properties", record.getSimpleName())
+                .isEqualTo(record.getRecordComponents().length);
     }
 
     @Test
@@ -112,6 +136,21 @@ class CheckedInSchemasTest {
         assertThat(completed.get("attendanceRate")).isEqualTo(ContractFiles.JSON.readTree("{\"type\":\"number\"}"));
         assertThat(enrolled.get("promotedFromWaitlist")).isEqualTo(ContractFiles.JSON.readTree("{\"type\":\"boolean\"}"));
         assertThat(withdrawn.get("freedSeatNumber")).isEqualTo(ContractFiles.JSON.readTree("{\"type\":[\"integer\",\"null\"]}"));
+    }
+
+    @Test
+    void aListIsAnOptionalArrayOfTypedItems() {
+        JsonNode programme = ContractFiles.currentSchema(EventCatalog.PROGRAMME_DEFINED);
+        JsonNode plan = ContractFiles.currentSchema(EventCatalog.DELIVERY_PLAN_PUBLISHED);
+        JsonNode session = plan.get("properties").get("sessions").get("items");
+
+        assertThat(programme.get("properties").get("requiredCourseCodes")).isEqualTo(ContractFiles.JSON.readTree("""
+                {"description": "%s", "type": "array", "items": {"type": "string"}}"""
+                .formatted(EventSchemaGenerator.ABSENT_MEANS_EMPTY)));
+        assertThat(programme.get("required")).noneMatch(name -> name.asString().equals("requiredCourseCodes"));
+        assertThat(session.get("properties").get("date")).isEqualTo(ContractFiles.JSON.readTree("{\"type\":\"string\",\"format\":\"date\"}"));
+        assertThat(session.get("properties").get("hours")).isEqualTo(ContractFiles.JSON.readTree("{\"type\":\"number\"}"));
+        assertThat(session.get("required")).hasSize(PlannedSession.class.getRecordComponents().length);
     }
 
     @ParameterizedTest

@@ -11,13 +11,16 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The catalog is the contract's table of contents: names, topics and keys must be consistent with the records. */
 class EventCatalogTest {
 
-    // org.aula.<service>.<noun>.<verb>.v<major>; nouns and verbs may be kebab-case (course.not-completed).
-    private static final Pattern TYPE_NAME =
-            Pattern.compile("org\\.aula\\.(?<service>[a-z]+)\\.[a-z][a-z-]*\\.[a-z][a-z-]*\\.v(?<major>[1-9][0-9]*)");
+    // org.aula.<service>.<noun>.<verb>.v<major>; nouns and verbs may be kebab-case (delivery-plan.published,
+    // course.not-completed): lower-case words joined by single hyphens, no leading, trailing or doubled hyphen.
+    private static final String WORD = "[a-z]+(?:-[a-z]+)*";
+    private static final Pattern TYPE_NAME = Pattern.compile(
+            "org\\.aula\\.(?<service>[a-z]+)\\." + WORD + "\\." + WORD + "\\.v(?<major>[1-9][0-9]*)");
 
     @Test
     void typeNamesAreUnique() {
@@ -44,6 +47,24 @@ class EventCatalogTest {
     @EnumSource(EventCatalog.class)
     void typeNameIsReverseDnsWithTheMajorVersionLast(EventCatalog entry) {
         assertThat(entry.type()).matches(TYPE_NAME);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"org.aula.session.delivery-plan.published.v1", "org.aula.enrollment.cohort.status-changed.v1",
+            "org.aula.session.course.not-completed.v1", "org.aula.session.cohort.delivery-closed.v1",
+            "org.aula.enrollment.participant.enrolled.v12"})
+    void theTypeNamePatternAcceptsKebabCaseNounsAndVerbs(String type) {
+        assertThat(type).matches(TYPE_NAME);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"org.aula.session.course.not-.v1", "org.aula.session.course.-completed.v1",
+            "org.aula.session.course.not--completed.v1", "org.aula.session.course.not_completed.v1",
+            "org.aula.session.course.notCompleted.v1", "org.aula.session-service.course.completed.v1",
+            "org.aula.session.course.completed", "org.aula.session.course.completed.v0",
+            "org.aula.session.course.completed.V1", "org.aula.session.completed.v1"})
+    void theTypeNamePatternRejectsMalformedNames(String type) {
+        assertThat(type).doesNotMatch(TYPE_NAME);
     }
 
     @ParameterizedTest

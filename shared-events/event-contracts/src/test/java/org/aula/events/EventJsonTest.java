@@ -3,8 +3,11 @@ package org.aula.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -100,7 +103,69 @@ class EventJsonTest {
         assertThat(annotation.ignoreUnknown()).isTrue();
     }
 
+    @Test
+    void everyNestedRecordToleratesUnknownProperties() {
+        Set<Class<?>> nestedRecords = Arrays.stream(EventCatalog.values())
+                .flatMap(entry -> listComponents(entry.payloadType()).stream())
+                .map(component -> ((ParameterizedType) component.getGenericType()).getActualTypeArguments()[0])
+                .filter(item -> item instanceof Class<?> itemClass && itemClass.isRecord())
+                .map(item -> (Class<?>) item)
+                .collect(Collectors.toSet());
+
+        assertThat(nestedRecords).contains(PlannedSession.class, AssessmentResult.class);
+        for (Class<?> nested : nestedRecords) {
+            JsonIgnoreProperties annotation = nested.getAnnotation(JsonIgnoreProperties.class);
+
+            assertThat(annotation).as("%s must be @JsonIgnoreProperties(ignoreUnknown = true)", nested).isNotNull();
+            assertThat(annotation.ignoreUnknown()).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("samples")
+    void aMissingOrNullListIsReadAsEmpty(AulaEvent sample) throws Exception {
+        // A list is optional in the schema and absent means empty: consumers never see null.
+        ObjectNode absent = JSON.valueToTree(sample);
+        ObjectNode nulls = JSON.valueToTree(sample);
+        for (RecordComponent component : listComponents(sample.getClass())) {
+            absent.remove(component.getName());
+            nulls.putNull(component.getName());
+        }
+
+        for (ObjectNode json : List.of(absent, nulls)) {
+            AulaEvent read = JSON.treeToValue(json, sample.getClass());
+            for (RecordComponent component : listComponents(sample.getClass())) {
+                assertThat((List<?>) component.getAccessor().invoke(read)).as(component.getName()).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void aListIsNeverWrittenAsNull() {
+        ProgrammeDefined withoutCourses = new ProgrammeDefined(SampleEvents.PROGRAMME_ID, SampleEvents.PROGRAMME_CODE,
+                SampleEvents.PROGRAMME_TITLE, SampleEvents.AWARDING_INSTITUTION, null, Instant.parse("2019-01-15T10:00:00Z"));
+
+        assertThat(JSON.valueToTree(withoutCourses).get("requiredCourseCodes").isArray()).isTrue();
+        assertThat(withoutCourses.requiredCourseCodes()).isEmpty();
+    }
+
+    @Test
+    void nestedRecordsAreWrittenAsObjectsInTheirList() {
+        JsonNode plan = JSON.valueToTree(SampleEvents.deliveryPlanPublished());
+        JsonNode firstSession = plan.get("sessions").get(0);
+
+        assertThat(plan.get("sessions")).hasSize(12);
+        assertThat(firstSession.get("date").asString()).isEqualTo("2019-05-13");
+        assertThat(firstSession.get("topic").asString()).isEqualTo("Human rights");
+        assertThat(firstSession.propertyNames()).containsExactlyInAnyOrderElementsOf(componentNames(PlannedSession.class));
+    }
+
     private static Set<String> componentNames(Class<?> record) {
         return Arrays.stream(record.getRecordComponents()).map(RecordComponent::getName).collect(Collectors.toSet());
+    }
+
+    private static List<RecordComponent> listComponents(Class<?> record) {
+        return Arrays.stream(record.getRecordComponents())
+                .filter(component -> List.class.isAssignableFrom(component.getType())).toList();
     }
 }

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -41,13 +42,17 @@ public final class EventSchemaGenerator {
     /** Where the checked-in schemas live, relative to the module directory. */
     static final Path CHECKED_IN = Path.of("src", "main", "resources");
 
-    // A boxed number or flag is how a contract record says "may be null" (e.g. ParticipantWithdrawn.freedSeatNumber);
-    // every other component is always present, so it is required and not nullable.
+    // A boxed number or flag is how a contract record says "may be null" (e.g. ParticipantWithdrawn.freedSeatNumber):
+    // optional and nullable. A collection (e.g. ProgrammeDefined.requiredCourseCodes) is optional but never null:
+    // absent means empty. Every other component is always present, so it is required and not nullable.
     private static final Set<Class<?>> NULLABLE_TYPES = Set.of(
             Integer.class, Long.class, Short.class, Double.class, Float.class, Boolean.class);
 
+    static final String ABSENT_MEANS_EMPTY = "Optional: absent means empty. Never null.";
+
     private static final List<String> KEYWORD_ORDER = List.of(
-            "$schema", "$id", "title", "description", "type", "properties", "required", "additionalProperties");
+            "$schema", "$id", "title", "description", "type", "format", "items", "properties", "required",
+            "additionalProperties");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -58,17 +63,26 @@ public final class EventSchemaGenerator {
                 JSON, SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON)
                 .with(new JacksonSchemaModule())
                 // "date" for LocalDate, "date-time" for Instant; the OpenAPI extras (int32, double) are not JSON Schema.
-                .with(Option.STANDARD_FORMATS);
+                .with(Option.STANDARD_FORMATS)
+                // A nested record (PlannedSession, AssessmentResult) is written out where it is used, even when used
+                // twice: "$defs" is not draft-07 (which says "definitions"), and AsyncAPI tools read payloads as draft-07.
+                .with(Option.INLINE_ALL_SCHEMAS);
         config.forFields()
                 .withNullableCheck(EventSchemaGenerator::isNullable)
-                .withRequiredCheck(field -> !isNullable(field));
+                .withRequiredCheck(field -> !isNullable(field) && !isCollection(field))
+                // Said in the schema, since "not required" alone reads as "may be missing, meaning unknown".
+                .withDescriptionResolver(field -> isCollection(field) ? ABSENT_MEANS_EMPTY : null);
         config.forTypesInGeneral()
                 .withIdResolver(scope -> entryOf(scope).map(EventCatalog::dataSchema).orElse(null))
-                .withTitleResolver(scope -> entryOf(scope).map(entry -> entry.payloadType().getSimpleName()).orElse(null))
+                .withTitleResolver(scope -> isRecord(scope) ? scope.getType().getErasedType().getSimpleName() : null)
                 .withDescriptionResolver(scope -> entryOf(scope).map(EventSchemaGenerator::describe).orElse(null))
-                // Written out rather than implied: consumers must tolerate fields added in a later minor version.
-                .withTypeAttributeOverride((schema, scope, context) -> entryOf(scope)
-                        .ifPresent(entry -> schema.put(context.getKeyword(SchemaKeyword.TAG_ADDITIONAL_PROPERTIES), true)))
+                // Written out rather than implied, in the event and in every record nested in it: consumers must
+                // tolerate fields added in a later minor version.
+                .withTypeAttributeOverride((schema, scope, context) -> {
+                    if (isRecord(scope)) {
+                        schema.put(context.getKeyword(SchemaKeyword.TAG_ADDITIONAL_PROPERTIES), true);
+                    }
+                })
                 // Record declaration order reads like the record; alphabetical order would scatter related fields.
                 .withPropertySorter(Comparator.comparingInt(EventSchemaGenerator::declarationIndex));
         this.generator = new SchemaGenerator(config.build());
@@ -123,7 +137,8 @@ public final class EventSchemaGenerator {
         return Files.isDirectory(fromRoot.resolve(CHECKED_IN)) ? fromRoot : Path.of("");
     }
 
-    // victools appends what the resolvers add after the generated keywords; a reader wants the identity first.
+    // victools appends what the resolvers add after the generated keywords; a reader wants the identity first, in the
+    // event and in every record nested in it.
     private static ObjectNode inReadingOrder(ObjectNode generated) {
         ObjectNode ordered = JSON.createObjectNode();
         for (String keyword : KEYWORD_ORDER) {
@@ -136,11 +151,28 @@ public final class EventSchemaGenerator {
                 ordered.set(property.getKey(), property.getValue());
             }
         });
+        if (ordered.get("properties") instanceof ObjectNode properties) {
+            ObjectNode orderedProperties = JSON.createObjectNode();
+            properties.properties().forEach(property -> orderedProperties.set(property.getKey(),
+                    property.getValue() instanceof ObjectNode schema ? inReadingOrder(schema) : property.getValue()));
+            ordered.set("properties", orderedProperties);
+        }
+        if (ordered.get("items") instanceof ObjectNode items) {
+            ordered.set("items", inReadingOrder(items));
+        }
         return ordered;
     }
 
     private static boolean isNullable(FieldScope field) {
         return NULLABLE_TYPES.contains(field.getType().getErasedType());
+    }
+
+    private static boolean isCollection(FieldScope field) {
+        return Collection.class.isAssignableFrom(field.getType().getErasedType());
+    }
+
+    private static boolean isRecord(TypeScope scope) {
+        return scope.getType().getErasedType().isRecord();
     }
 
     private static Optional<EventCatalog> entryOf(TypeScope scope) {

@@ -29,6 +29,8 @@ class PublishedSchemasTest {
     @Test
     void everySchemaIsCompatibleWithItsPublishedVersion() {
         List<String> breaking = new ArrayList<>();
+        // Driven by the published schemas: a type with none yet (new since the last release, tagged preview in
+        // asyncapi.yaml) has no consumers to break and may still change; it is checked once it is published.
         for (Map.Entry<String, JsonNode> published : ContractFiles.schemasIn(ContractFiles.PUBLISHED_SCHEMAS).entrySet()) {
             EventCatalog.ofType(published.getKey()).ifPresent(entry -> SchemaCompatibility
                     .breakingChanges(published.getValue(), ContractFiles.currentSchema(entry))

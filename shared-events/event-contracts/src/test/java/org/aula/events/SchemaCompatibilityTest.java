@@ -46,6 +46,32 @@ class SchemaCompatibilityTest {
     }
 
     @Test
+    void addingAnOptionalListIsCompatible() {
+        properties().set("assistants", ContractFiles.JSON.readTree("""
+                {"description": "Optional: absent means empty. Never null.", "type": "array", "items": {"type": "string"}}"""));
+
+        assertThat(SchemaCompatibility.breakingChanges(published, current)).isEmpty();
+    }
+
+    @Test
+    void aListOfNestedRecordsIsComparedItemByItemSchema() {
+        JsonNode sessions = ContractFiles.JSON.readTree("""
+                {"type": "array", "items": {"type": "object", "title": "PlannedSession",
+                  "properties": {"date": {"type": "string", "format": "date"}, "hours": {"type": "number"}},
+                  "required": ["date", "hours"], "additionalProperties": true}}""");
+        published.withObject("properties").set("sessions", sessions);
+        properties().set("sessions", sessions.deepCopy());
+        ObjectNode item = (ObjectNode) properties().get("sessions").get("items");
+        item.withObject("properties").set("room", ContractFiles.JSON.readTree("{\"type\":\"string\"}"));
+        item.withArray("required").add("room");
+        ((ObjectNode) item.get("properties").get("hours")).put("type", "integer");
+
+        assertThat(breaks()).containsExactlyInAnyOrder(
+                "sessions[].hours: type changed from [number] to [integer]",
+                "sessions[].room: became required (a new property must be optional)");
+    }
+
+    @Test
     void addingAnEnumValueOrRewordingIsCompatible() {
         ((ArrayNode) properties().get("channel").get("enum")).add("PARTNER_FEED");
         current.put("description", "A seat was claimed; now with a description.");

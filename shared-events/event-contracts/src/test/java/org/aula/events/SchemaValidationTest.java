@@ -96,6 +96,62 @@ class SchemaValidationTest {
         assertThat(errors(EventCatalog.CERTIFICATE_ISSUED, issued)).isEmpty();
     }
 
+    @Test
+    void aListMayBeAbsentButNeverNull() {
+        ObjectNode plan = json(SampleEvents.deliveryPlanPublished());
+        plan.remove("sessions");
+        assertThat(errors(EventCatalog.DELIVERY_PLAN_PUBLISHED, plan)).isEmpty();
+
+        plan.putNull("sessions");
+        assertThat(errors(EventCatalog.DELIVERY_PLAN_PUBLISHED, plan)).isNotEmpty();
+    }
+
+    @Test
+    void anEmptyListIsValid() {
+        ObjectNode programme = json(SampleEvents.programmeDefined());
+        programme.putArray("requiredCourseCodes");
+
+        assertThat(errors(EventCatalog.PROGRAMME_DEFINED, programme)).isEmpty();
+    }
+
+    @Test
+    void anItemOfTheWrongTypeIsRejected() {
+        ObjectNode programme = json(SampleEvents.programmeDefined());
+        programme.putArray("requiredCourseCodes").add("BMM").add(42);
+
+        assertThat(errors(EventCatalog.PROGRAMME_DEFINED, programme))
+                .extracting(SchemaValidationTest::describe)
+                .anySatisfy(error -> assertThat(error).contains("requiredCourseCodes/1", "string expected"));
+    }
+
+    @Test
+    void aNestedRecordMissingARequiredFieldIsRejected() {
+        ObjectNode plan = json(SampleEvents.deliveryPlanPublished());
+        ((ObjectNode) plan.get("sessions").get(0)).remove("date");
+
+        assertThat(errors(EventCatalog.DELIVERY_PLAN_PUBLISHED, plan))
+                .extracting(SchemaValidationTest::describe).anySatisfy(error -> assertThat(error).contains("sessions/0", "date"));
+    }
+
+    @Test
+    void aNestedRecordWithANonIsoDateOrAWrongTypeIsRejected() {
+        ObjectNode plan = json(SampleEvents.deliveryPlanPublished());
+        ((ObjectNode) plan.get("sessions").get(0)).put("date", "13/05/2019");
+        ObjectNode notCompleted = json(SampleEvents.courseNotCompleted());
+        ((ObjectNode) notCompleted.get("assessments").get(1)).put("passed", "no");
+
+        assertThat(errors(EventCatalog.DELIVERY_PLAN_PUBLISHED, plan)).isNotEmpty();
+        assertThat(errors(EventCatalog.COURSE_NOT_COMPLETED, notCompleted)).isNotEmpty();
+    }
+
+    @Test
+    void aNestedRecordAcceptsFieldsAddedLater() {
+        ObjectNode plan = json(SampleEvents.deliveryPlanPublished());
+        ((ObjectNode) plan.get("sessions").get(0)).put("room", "Conference room B");
+
+        assertThat(errors(EventCatalog.DELIVERY_PLAN_PUBLISHED, plan)).isEmpty();
+    }
+
     private static String describe(Error error) {
         return error.getInstanceLocation() + ": " + error.getMessage();
     }
