@@ -1,0 +1,87 @@
+package org.aula.certification.application;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+import org.aula.certification.domain.Certificate;
+import org.aula.certification.domain.CertificateId;
+import org.aula.certification.domain.Certificates;
+import org.aula.certification.domain.Completion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Issues the one certificate a completion earns and announces it ({@code certificate.issued}) in
+ * the same transaction. A completion that already has its certificate (the same fact delivered
+ * again, or a second completion of the same participant in the same cohort) issues nothing and is
+ * not an error: facts arrive at least once.
+ */
+@Service
+public class IssueCertificate {
+
+    private static final Logger log = LoggerFactory.getLogger(IssueCertificate.class);
+
+    private final Certificates certificates;
+    private final CertificateEvents events;
+    private final CertificateMetrics metrics;
+    private final Clock clock;
+
+    IssueCertificate(Certificates certificates, CertificateEvents events, CertificateMetrics metrics, Clock clock) {
+        this.certificates = certificates;
+        this.events = events;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** What became of a completion. */
+    public sealed interface Outcome {
+        /** The completion's certificate: new, or the one issued before. */
+        Certificate certificate();
+    }
+
+    /** A new certificate was issued. */
+    public record Issued(Certificate certificate) implements Outcome {
+    }
+
+    /** The completion (or its holder in its cohort) already had this certificate; nothing changed. */
+    public record AlreadyIssued(Certificate certificate) implements Outcome {
+    }
+
+    @Transactional
+    public Outcome issue(Completion completion) {
+        Optional<Certificate> existing = certificates.issuedFor(completion);
+        if (existing.isPresent()) {
+            return alreadyIssued(completion, existing.get());
+        }
+        // The database stores microseconds: stamp what will be read back, so the event and the API agree.
+        Certificate certificate = Certificate.issue(CertificateId.random(),
+                completion.numberWith(certificates.nextSequence()), completion,
+                clock.instant().truncatedTo(ChronoUnit.MICROS));
+        if (!certificates.add(certificate)) {
+            // Another delivery of the same fact committed between our look-up and our insert.
+            return alreadyIssued(completion, certificates.issuedFor(completion).orElseThrow(
+                    () -> new IllegalStateException("certificate of completion " + completion.id() + " vanished")));
+        }
+        // The inserted row is locked until commit, so appending now keeps per-key order (see Outbox).
+        events.issued(certificate);
+        metrics.countAfterCommit(certificate);
+        log.info("Issued certificate {} ({}) for completion {} of participant {} in cohort {}",
+                certificate.number(), certificate.id(), completion.id(), completion.holder().participantId(),
+                completion.cohort().id());
+        return new Issued(certificate);
+    }
+
+    private static Outcome alreadyIssued(Completion completion, Certificate existing) {
+        if (existing.completion().id().equals(completion.id())) {
+            log.info("Completion {} already has certificate {}; nothing issued", completion.id(), existing.number());
+        } else {
+            log.warn("Completion {} of participant {} in cohort {} not certified: certificate {} was issued for completion {}",
+                    completion.id(), completion.holder().participantId(), completion.cohort().id(),
+                    existing.number(), existing.completion().id());
+        }
+        return new AlreadyIssued(existing);
+    }
+}

@@ -1,0 +1,20 @@
+package org.aula.certification.domain;
+
+import java.util.UUID;
+
+/** Identity of a certificate. */
+public record CertificateId(UUID value) {
+
+    public CertificateId {
+        Guards.present(value, "certificate id");
+    }
+
+    public static CertificateId random() {
+        return new CertificateId(UUID.randomUUID());
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

@@ -1,0 +1,17 @@
+package org.aula.certification.domain;
+
+/**
+ * Who a certificate is made out to.
+ *
+ * @param participantId   the official's id
+ * @param name            the name printed on the certificate (personal data: never logged)
+ * @param institutionCode the institution that nominated them
+ */
+public record Holder(ParticipantId participantId, String name, String institutionCode) {
+
+    public Holder {
+        Guards.present(participantId, "participant id");
+        name = Guards.text(name, "holder name");
+        institutionCode = Guards.text(institutionCode, "institution code");
+    }
+}

@@ -1,0 +1,50 @@
+package org.aula.certification;
+
+import java.net.URI;
+import java.util.function.Function;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.util.UriBuilder;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The service's REST API as a client sees it: status, content type, JSON body; errors are answers too. */
+final class Api {
+
+    private final RestClient client;
+
+    Api(int port) {
+        this.client = RestClient.create("http://localhost:" + port);
+    }
+
+    Answer get(String path, Object... variables) {
+        return answer(client.get().uri(path, variables));
+    }
+
+    Answer get(Function<UriBuilder, URI> uri) {
+        return answer(client.get().uri(uri));
+    }
+
+    /** A text resource, such as the Prometheus scrape. */
+    String text(String path) {
+        return client.get().uri(path).retrieve().body(String.class);
+    }
+
+    private static Answer answer(RestClient.RequestHeadersSpec<?> request) {
+        ResponseEntity<String> response = request.retrieve()
+                .onStatus(status -> true, (req, res) -> {
+                    // every status is an answer to assert on, not an exception
+                })
+                .toEntity(String.class);
+        String body = response.getBody();
+        return new Answer(response.getStatusCode().value(), response.getHeaders().getContentType(),
+                body == null ? null : JsonMapper.shared().readTree(body));
+    }
+
+    /** One response. */
+    record Answer(int status, MediaType contentType, JsonNode body) {
+    }
+}

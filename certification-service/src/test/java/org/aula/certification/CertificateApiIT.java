@@ -1,0 +1,178 @@
+package org.aula.certification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.aula.certification.CourseCompletedFixture.Cohort;
+import org.aula.events.CourseCompleted;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+
+import tools.jackson.databind.JsonNode;
+
+/** The REST API: certificates for staff, and verification for anyone holding the paper. */
+@CertificationServiceTest
+class CertificateApiIT {
+
+    private static final List<String> VIEW_FIELDS = List.of("certificateId", "number", "participantId", "holderName",
+            "institutionCode", "courseCode", "courseTitle", "courseHours", "cohortId", "cohortCode", "startDate",
+            "endDate", "issuedAt", "verificationUrl");
+
+    @LocalServerPort
+    int port;
+
+    private Api api;
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+    }
+
+    @Test
+    void listsTheCertificatesOfACohortWithWhatTheyAttest() {
+        Cohort cohort = CourseCompletedFixture.aCohort();
+        CourseCompleted pascascio = cohort.completion("Constant Pascascio");
+        CourseCompleted chan = cohort.completion("Marisol Chan");
+        Kafka.publish(pascascio, UUID.randomUUID());
+        Kafka.publish(chan, UUID.randomUUID());
+
+        JsonNode certificates = awaitCertificatesOfCohort(cohort, 2);
+
+        assertThat(certificates.findValuesAsString("holderName")).containsExactlyInAnyOrder("Constant Pascascio", "Marisol Chan");
+        JsonNode first = certificates.get(0);
+        assertThat(first.propertyNames()).containsExactlyElementsOf(VIEW_FIELDS);
+        assertThat(first.get("number").asString()).matches("AULA-BMM-2019-\\d{6}");
+        assertThat(first.get("institutionCode").asString()).isEqualTo("BZ-POLICE");
+        assertThat(first.get("courseCode").asString()).isEqualTo("BMM");
+        assertThat(first.get("courseTitle").asString()).isEqualTo("Best Practices in Migration Management");
+        assertThat(first.get("courseHours").asInt()).isEqualTo(40);
+        assertThat(first.get("cohortId").asString()).isEqualTo(cohort.id());
+        assertThat(first.get("cohortCode").asString()).isEqualTo(cohort.code());
+        assertThat(first.get("startDate").asString()).isEqualTo("2019-05-13");
+        assertThat(first.get("endDate").asString()).isEqualTo("2019-05-18");
+        assertThat(first.get("verificationUrl").asString()).isEqualTo(
+                CertificationServiceTest.PUBLIC_BASE_URL + "/certificates/" + first.get("number").asString() + "/verification");
+    }
+
+    @Test
+    void listsAParticipantsCertificatesAloneOrWithinACohort() {
+        Cohort cohort = CourseCompletedFixture.aCohort();
+        CourseCompleted pascascio = cohort.completion("Constant Pascascio");
+        Kafka.publish(pascascio, UUID.randomUUID());
+        Kafka.publish(cohort.completion("Marisol Chan"), UUID.randomUUID());
+        awaitCertificatesOfCohort(cohort, 2);
+
+        JsonNode ofParticipant = api.get(uri -> uri.path("/certificates")
+                .queryParam("participantId", pascascio.participantId()).build()).body();
+        JsonNode ofParticipantInCohort = api.get(uri -> uri.path("/certificates")
+                .queryParam("cohortId", cohort.id()).queryParam("participantId", pascascio.participantId()).build()).body();
+        JsonNode ofParticipantInAnotherCohort = api.get(uri -> uri.path("/certificates")
+                .queryParam("cohortId", UUID.randomUUID()).queryParam("participantId", pascascio.participantId()).build()).body();
+
+        assertThat(ofParticipant.findValuesAsString("holderName")).containsExactly("Constant Pascascio");
+        assertThat(ofParticipantInCohort.findValuesAsString("holderName")).containsExactly("Constant Pascascio");
+        assertThat(ofParticipantInAnotherCohort.isArray()).isTrue();
+        assertThat(ofParticipantInAnotherCohort.size()).isZero();
+    }
+
+    @Test
+    void refusesToListWithoutACohortOrAParticipant() {
+        Api.Answer answer = api.get("/certificates?cohortId=");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.contentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+        assertThat(answer.body().get("errors").findValuesAsString("field")).containsExactly("cohortId", "participantId");
+    }
+
+    @Test
+    void findsACertificateByItsNumber() {
+        CourseCompleted completion = CourseCompletedFixture.aCohort().completion("Constant Pascascio");
+        Kafka.publish(completion, UUID.randomUUID());
+        String number = awaitNumberOf(completion);
+
+        Api.Answer answer = api.get("/certificates/{number}", number);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body().propertyNames()).containsExactlyElementsOf(VIEW_FIELDS);
+        assertThat(answer.body().get("participantId").asString()).isEqualTo(completion.participantId());
+        assertThat(answer.body().get("holderName").asString()).isEqualTo("Constant Pascascio");
+    }
+
+    @Test
+    void answersNotFoundForANumberNeverIssued() {
+        Api.Answer answer = api.get("/certificates/{number}", "AULA-BMM-2019-999999");
+
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.contentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+        assertThat(answer.body().get("status").asInt()).isEqualTo(404);
+        assertThat(answer.body().get("detail").asString()).contains("AULA-BMM-2019-999999");
+    }
+
+    @Test
+    void verificationAnswersValidWithTheCertificatesFacts() {
+        Cohort cohort = CourseCompletedFixture.aCohort();
+        CourseCompleted completion = cohort.completion("Constant Pascascio");
+        Kafka.publish(completion, UUID.randomUUID());
+        String number = awaitNumberOf(completion);
+
+        Api.Answer answer = api.get("/certificates/{number}/verification", number);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.contentType().isCompatibleWith(MediaType.APPLICATION_JSON)).isTrue();
+        JsonNode verification = answer.body();
+        assertThat(verification.propertyNames()).containsExactly("status", "number", "certificateId", "holderName",
+                "institutionCode", "courseCode", "courseTitle", "courseHours", "cohortId", "cohortCode", "startDate",
+                "endDate", "issuedAt");
+        assertThat(verification.get("status").asString()).isEqualTo("VALID");
+        assertThat(verification.get("number").asString()).isEqualTo(number);
+        assertThat(verification.get("holderName").asString()).isEqualTo("Constant Pascascio");
+        assertThat(verification.get("institutionCode").asString()).isEqualTo("BZ-POLICE");
+        assertThat(verification.get("courseTitle").asString()).isEqualTo("Best Practices in Migration Management");
+        assertThat(verification.get("courseHours").asInt()).isEqualTo(40);
+        assertThat(verification.get("cohortCode").asString()).isEqualTo(cohort.code());
+        assertThat(verification.get("startDate").asString()).isEqualTo("2019-05-13");
+        assertThat(verification.get("endDate").asString()).isEqualTo("2019-05-18");
+    }
+
+    @Test
+    void verificationOfANumberNeverIssuedIsUnknown() {
+        for (String madeUp : List.of("AULA-BMM-2019-999998", "AULA-FAKE-1999-000001", "not-a-certificate")) {
+            Api.Answer answer = api.get("/certificates/{number}/verification", madeUp);
+
+            assertThat(answer.status()).isEqualTo(404);
+            assertThat(answer.contentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+            assertThat(answer.body().get("status").asString()).isEqualTo("UNKNOWN");
+            assertThat(answer.body().get("number").asString()).isEqualTo(madeUp);
+            assertThat(answer.body().get("title").asString()).isEqualTo("Certificate unknown");
+        }
+    }
+
+    @Test
+    void documentsTheApiAsOpenApi() {
+        Api.Answer answer = api.get("/v3/api-docs");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body().get("paths").propertyNames())
+                .contains("/certificates", "/certificates/{number}", "/certificates/{number}/verification");
+    }
+
+    private JsonNode awaitCertificatesOfCohort(Cohort cohort, int count) {
+        return await().atMost(Duration.ofSeconds(30))
+                .until(() -> api.get(uri -> uri.path("/certificates").queryParam("cohortId", cohort.id()).build()).body(),
+                        certificates -> certificates.size() == count);
+    }
+
+    private String awaitNumberOf(CourseCompleted completion) {
+        return await().atMost(Duration.ofSeconds(30))
+                .until(() -> api.get(uri -> uri.path("/certificates")
+                                .queryParam("participantId", completion.participantId()).build()).body(),
+                        certificates -> certificates.size() == 1)
+                .get(0).get("number").asString();
+    }
+}
