@@ -10,7 +10,8 @@ import javax.sql.DataSource;
 import org.aula.events.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
-import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -51,6 +52,9 @@ public class MessagingAutoConfiguration {
 
     /** Header carrying, in plain words, why a record was dead-lettered. */
     public static final String DEAD_LETTER_REASON = "aula_dlt_reason";
+
+    private static final int MAX_REASON_LENGTH = 300;
+    private static final Logger log = LoggerFactory.getLogger(MessagingAutoConfiguration.class);
 
     /** The JSON mapping of event data: tolerant of fields it does not know (additive changes). */
     static JsonMapper eventJson() {
@@ -115,6 +119,8 @@ public class MessagingAutoConfiguration {
         backOff.setMaxInterval(retry.maxInterval().toMillis());
         DefaultErrorHandler handler = new DefaultErrorHandler((record, exception) -> {
             deadLetters.accept(record, exception);
+            log.warn("dead-lettered {}-{}@{} to {}: {}", record.topic(), record.partition(), record.offset(),
+                    Topics.deadLetterOf(record.topic()), reason(exception));
             Counter.builder("aula.messaging.dead.letters")
                     .description("Records sent to a dead-letter topic")
                     .tag("topic", record.topic())
@@ -156,7 +162,9 @@ public class MessagingAutoConfiguration {
     static String reason(Throwable exception) {
         Throwable undecodable = undecodable(exception);
         Throwable reason = undecodable != null ? undecodable : rootCause(exception);
-        return reason.getClass().getSimpleName() + ": " + reason.getMessage();
+        String text = reason.getClass().getSimpleName() + ": " + reason.getMessage();
+        // Bounded: a header is no place for a whole payload quoted back by a parser.
+        return text.length() <= MAX_REASON_LENGTH ? text : text.substring(0, MAX_REASON_LENGTH) + "...";
     }
 
     private static Throwable undecodable(Throwable exception) {
