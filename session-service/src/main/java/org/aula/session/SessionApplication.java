@@ -1,0 +1,18 @@
+package org.aula.session;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/** Aula's session service: rosters kept from enrolment facts, completion decisions. */
+@SpringBootApplication
+public class SessionApplication {
+
+    public static void main(String[] args) {
+        application().run(args);
+    }
+
+    /** The service as the local platform and main() start it. */
+    public static SpringApplicationBuilder application() {
+        return new SpringApplicationBuilder(SessionApplication.class).properties("spring.config.name=session-service");
+    }
+}

@@ -1,0 +1,14 @@
+package org.aula.session.domain;
+
+/** Identity of a cohort (one run of a course), as enrollment-service assigned it. */
+public record CohortId(String value) {
+
+    public CohortId {
+        value = Require.text(value, "cohort id");
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

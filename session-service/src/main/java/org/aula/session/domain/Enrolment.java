@@ -1,0 +1,17 @@
+package org.aula.session.domain;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/** An official holding seat {@code seatNumber} of a cohort since {@code enrolledAt}. */
+public record Enrolment(ParticipantId participantId, String name, String institutionCode, int seatNumber,
+        Instant enrolledAt) {
+
+    public Enrolment {
+        Objects.requireNonNull(participantId, "participant id");
+        Require.text(name, "participant name");
+        Require.text(institutionCode, "institution code");
+        Require.positive(seatNumber, "seat number");
+        Objects.requireNonNull(enrolledAt, "enrolled at");
+    }
+}

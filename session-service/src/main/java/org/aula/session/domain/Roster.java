@@ -1,0 +1,177 @@
+package org.aula.session.domain;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Who takes part in one cohort, kept from enrollment-service's facts, and the aggregate that
+ * decides completions. The roster follows the enrolment facts of its cohort as they arrive (in
+ * order per cohort) and tolerates what the network does to them: a fact re-sent later is
+ * recognised by its time and ignored, an enrolment may arrive before the cohort's schedule, a
+ * withdrawal of someone never seen is ignored.
+ *
+ * <p>Each change method answers whether the roster changed, so a repeated fact writes nothing.
+ */
+public final class Roster {
+
+    private final CohortId cohortId;
+    private String cohortCode;
+    private String courseCode;
+    private @Nullable CohortSchedule schedule;
+    private final Map<ParticipantId, RosterEntry> entries = new LinkedHashMap<>();
+    private @Nullable RosterLock lock;
+
+    private Roster(CohortId cohortId, String cohortCode, String courseCode) {
+        this.cohortId = Objects.requireNonNull(cohortId, "cohort id");
+        this.cohortCode = Require.text(cohortCode, "cohort code");
+        this.courseCode = Require.text(courseCode, "course code");
+    }
+
+    /** An empty roster of a cohort known so far only by its codes. */
+    public static Roster open(CohortId cohortId, String cohortCode, String courseCode) {
+        return new Roster(cohortId, cohortCode, courseCode);
+    }
+
+    /** A roster as it was stored. */
+    public static Roster restore(CohortId cohortId, String cohortCode, String courseCode,
+            @Nullable CohortSchedule schedule, Collection<RosterEntry> entries, @Nullable RosterLock lock) {
+        Roster roster = new Roster(cohortId, cohortCode, courseCode);
+        roster.schedule = schedule;
+        entries.forEach(entry -> roster.entries.put(entry.participantId(), entry));
+        roster.lock = lock;
+        return roster;
+    }
+
+    /** Records the cohort's schedule (course, dates, place, seats); the latest announcement wins. */
+    public boolean schedule(String cohortCode, CohortSchedule schedule) {
+        Require.text(cohortCode, "cohort code");
+        Objects.requireNonNull(schedule, "schedule");
+        if (cohortCode.equals(this.cohortCode) && schedule.equals(this.schedule)) {
+            return false;
+        }
+        this.cohortCode = cohortCode;
+        this.courseCode = schedule.course().code();
+        this.schedule = schedule;
+        return true;
+    }
+
+    /**
+     * Puts a participant on the roster, or re-activates one who withdrew before this enrolment.
+     * A fact no newer than what the entry reflects (the same enrolment re-sent, perhaps under a
+     * new event id) changes nothing: one entry per participant, always.
+     */
+    public boolean enrol(Enrolment enrolment) {
+        Objects.requireNonNull(enrolment, "enrolment");
+        RosterEntry existing = entries.get(enrolment.participantId());
+        if (existing != null && !existing.isOlderThan(enrolment)) {
+            return false;
+        }
+        entries.put(enrolment.participantId(), RosterEntry.of(enrolment));
+        return true;
+    }
+
+    /**
+     * Marks a participant withdrawn. Ignored for a participant not on the roster (someone only
+     * waitlisted, or whose enrolment has not arrived), one already withdrawn, or one whose
+     * enrolment is newer than the withdrawal.
+     */
+    public boolean withdraw(ParticipantId participantId, Instant withdrawnAt) {
+        Objects.requireNonNull(withdrawnAt, "withdrawn at");
+        RosterEntry existing = entries.get(participantId);
+        if (existing == null || !existing.active() || withdrawnAt.isBefore(existing.enrolledAt())) {
+            return false;
+        }
+        entries.put(participantId, existing.withdrawn(withdrawnAt));
+        return true;
+    }
+
+    /**
+     * Locks the roster because the cohort filled. A cohort may re-fill after a withdrawal (fill 2):
+     * the lock then records the newer fill; an older or repeated fill changes nothing. Enrolment
+     * facts keep being applied after the lock: enrollment-service owns the seats.
+     */
+    public boolean lock(int fillNumber, Instant lockedAt) {
+        if (lock != null && fillNumber <= lock.fillNumber()) {
+            return false;
+        }
+        lock = new RosterLock(fillNumber, lockedAt);
+        return true;
+    }
+
+    /**
+     * Judges a participant on the roster against the completion rule.
+     *
+     * @throws CompletionRefused if the participant is not (or no longer) on the roster, the course's
+     *                           hours are not known yet, or the hours attended lie outside 0..course hours
+     */
+    public Completion decide(ParticipantId participantId, BigDecimal hoursAttended, CompletionRule rule,
+            CompletionId completionId, Instant decidedAt) {
+        RosterEntry entry = entries.get(participantId);
+        if (entry == null) {
+            throw new CompletionRefused(CompletionRefused.Reason.NOT_ON_ROSTER,
+                    "participant " + participantId + " is not on the roster of cohort " + cohortId);
+        }
+        if (!entry.active()) {
+            throw new CompletionRefused(CompletionRefused.Reason.WITHDRAWN,
+                    "participant " + participantId + " withdrew from cohort " + cohortId);
+        }
+        if (schedule == null) {
+            throw new CompletionRefused(CompletionRefused.Reason.SCHEDULE_UNKNOWN,
+                    "the schedule of cohort " + cohortId + " has not been received yet, so its course hours are unknown");
+        }
+        BigDecimal hoursScheduled = BigDecimal.valueOf(schedule.course().hours());
+        if (hoursAttended.signum() < 0 || hoursAttended.compareTo(hoursScheduled) > 0) {
+            throw new CompletionRefused(CompletionRefused.Reason.HOURS_OUT_OF_RANGE,
+                    "hours attended must lie in 0.." + hoursScheduled + " (the course's scheduled hours)");
+        }
+        Attendance attendance = new Attendance(hoursAttended, hoursScheduled);
+        return new Completion(completionId, cohortId, participantId, rule.decide(attendance), hoursAttended,
+                hoursScheduled, attendance.rate(), rule.version(), decidedAt);
+    }
+
+    public CohortId cohortId() {
+        return cohortId;
+    }
+
+    public String cohortCode() {
+        return cohortCode;
+    }
+
+    public String courseCode() {
+        return courseCode;
+    }
+
+    /** The schedule, once {@code cohort.scheduled} has been received. */
+    public Optional<CohortSchedule> schedule() {
+        return Optional.ofNullable(schedule);
+    }
+
+    /** Every entry, withdrawn ones included, by seat number. */
+    public List<RosterEntry> entries() {
+        return entries.values().stream()
+                .sorted(Comparator.comparingInt(RosterEntry::seatNumber).thenComparing(RosterEntry::enrolledAt))
+                .toList();
+    }
+
+    public Optional<RosterEntry> entry(ParticipantId participantId) {
+        return Optional.ofNullable(entries.get(participantId));
+    }
+
+    /** The lock of the latest fill, if the cohort has filled. */
+    public Optional<RosterLock> lock() {
+        return Optional.ofNullable(lock);
+    }
+
+    public boolean locked() {
+        return lock != null;
+    }
+}

@@ -1,0 +1,31 @@
+package org.aula.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@SessionServiceTest
+class OperationsIT {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void theApiIsDescribedByOpenApi() {
+        SessionApi.Response docs = new SessionApi(port).get("/v3/api-docs");
+
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.body().path("paths").propertyNames())
+                .contains("/cohorts/{cohortId}/roster", "/cohorts/{cohortId}/completions");
+    }
+
+    @Test
+    void readinessReflectsKafkaAndTheDatabase() {
+        SessionApi.Response readiness = new SessionApi(port).get("/actuator/health/readiness");
+
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.body().path("status").asString()).isEqualTo("UP");
+        assertThat(readiness.body().path("components").propertyNames()).contains("db", "kafka");
+    }
+}
