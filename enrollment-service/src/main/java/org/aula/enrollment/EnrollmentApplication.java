@@ -1,0 +1,29 @@
+package org.aula.enrollment;
+
+import java.time.Clock;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/** enrollment-service: cohorts, participants, enrolments, seats and waitlists. */
+@SpringBootApplication
+@EnableConfigurationProperties(EnrollmentProperties.class)
+public class EnrollmentApplication {
+
+    public static void main(String[] args) {
+        application().run(args);
+    }
+
+    /** The service as the local platform and main() start it. */
+    public static SpringApplicationBuilder application() {
+        return new SpringApplicationBuilder(EnrollmentApplication.class).properties("spring.config.name=enrollment-service");
+    }
+
+    /** The one clock of the service (the outbox stamps events with it too). */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,40 @@
+package org.aula.enrollment.domain;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Every enrolment: the port the persistence adapter implements. */
+public interface Enrolments {
+
+    /**
+     * Stores a new enrolment. Throws {@link AlreadyEnrolledException} when the participant already
+     * has one in the cohort (the store enforces one per participant and cohort).
+     */
+    void add(Enrolment enrolment);
+
+    /** Stores an enrolment's new status, seat and waitlist position (a promotion). */
+    void update(Enrolment enrolment);
+
+    /** Stores a withdrawal and its reason. */
+    void withdraw(Enrolment.Withdrawal withdrawal);
+
+    Optional<Enrolment> find(EnrolmentId id);
+
+    Optional<Enrolment> find(CohortId cohort, ParticipantId participant);
+
+    /**
+     * The lowest seat number no one holds, among a cohort's {@code capacity} seats. Call it under the
+     * cohort's row lock, after claiming a seat: then exactly the claimed seat is free among those
+     * not held. Without withdrawals it equals the number of seats taken.
+     */
+    int lowestFreeSeat(CohortId cohort, int capacity);
+
+    /** The participant at position 1 of a cohort's waitlist, if anyone waits. */
+    Optional<Enrolment> headOfWaitlist(CohortId cohort);
+
+    /** Moves everyone behind {@code position} on a cohort's waitlist one place up (someone there left it). */
+    void closeWaitlistGap(CohortId cohort, int position);
+
+    /** A cohort's roster: seated in seat order, then waiting in line order, then withdrawn. */
+    List<RosterEntry> roster(CohortId cohort);
+}

@@ -1,0 +1,18 @@
+package org.aula.enrollment.web;
+
+import org.aula.enrollment.domain.EmailAddress;
+import org.aula.enrollment.domain.InstitutionCode;
+import org.aula.enrollment.domain.Participant;
+import org.jspecify.annotations.Nullable;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** Body of {@code POST /cohorts/{cohortId}/enrolments}: the official an institution nominates. */
+record EnrolRequest(
+        @NotBlank @Size(max = Participant.MAX_NAME_LENGTH) @Nullable String name,
+        @NotBlank @Size(max = EmailAddress.MAX_LENGTH) @Email(regexp = EmailAddress.PATTERN) @Nullable String email,
+        @NotBlank @Pattern(regexp = InstitutionCode.PATTERN) @Nullable String institutionCode) {
+}

@@ -1,0 +1,28 @@
+package org.aula.enrollment.web;
+
+import java.time.LocalDate;
+
+import org.aula.enrollment.domain.CohortCode;
+import org.aula.enrollment.domain.Course;
+import org.aula.enrollment.domain.Seats;
+import org.jspecify.annotations.Nullable;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** Body of {@code POST /cohorts}. Components are nullable so that a missing one is reported by name. */
+record ScheduleCohortRequest(
+        @NotBlank @Pattern(regexp = CohortCode.PATTERN) @Nullable String code,
+        @NotBlank @Size(max = 40) @Nullable String courseCode,
+        @NotBlank @Size(max = 200) @Nullable String courseTitle,
+        @NotNull @Min(Course.MIN_HOURS) @Max(Course.MAX_HOURS) @Nullable Integer courseHours,
+        @NotNull @Nullable LocalDate startDate,
+        @NotNull @Nullable LocalDate endDate,
+        @NotBlank @Size(max = 200) @Nullable String location,
+        @NotNull @Min(Seats.MIN_CAPACITY) @Max(Seats.MAX_CAPACITY) @Nullable Integer capacity,
+        @NotBlank @Size(max = 200) @Nullable String facilitator) {
+}

@@ -1,0 +1,104 @@
+package org.aula.enrollment;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The service's REST API over real HTTP, answering every status instead of throwing on 4xx/5xx. */
+final class Api {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final AtomicInteger COHORTS = new AtomicInteger();
+
+    private final RestClient http;
+
+    Api(int port) {
+        this.http = RestClient.create("http://localhost:" + port);
+    }
+
+    /** A status, the headers, and the body (parsed when it is JSON). */
+    record Response(int status, HttpHeaders headers, String body) {
+
+        JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        String contentType() {
+            MediaType type = headers.getContentType();
+            return type == null ? "" : type.toString();
+        }
+    }
+
+    /** A cohort code no other test uses: {@code <prefix>-<n>-<random>}. */
+    static String uniqueCode(String prefix) {
+        return (prefix + "-" + COHORTS.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8))
+                .toUpperCase();
+    }
+
+    static String cohortJson(String code, int capacity) {
+        return """
+                {"code":"%s","courseCode":"BMM","courseTitle":"Best Practices in Migration Management",
+                 "courseHours":40,"startDate":"2019-05-13","endDate":"2019-05-18","location":"Belmopan",
+                 "capacity":%d,"facilitator":"Graciela Incer"}
+                """.formatted(code, capacity);
+    }
+
+    static String nominationJson(String name, String email, String institutionCode) {
+        return """
+                {"name":"%s","email":"%s","institutionCode":"%s"}
+                """.formatted(name, email, institutionCode);
+    }
+
+    /** Schedules a cohort with a fresh code and answers its id. */
+    String scheduleCohort(String prefix, int capacity) {
+        Response response = post("/cohorts", cohortJson(uniqueCode(prefix), capacity));
+        if (response.status() != 201) {
+            throw new IllegalStateException("could not schedule a cohort: " + response);
+        }
+        return response.json().get("id").asString();
+    }
+
+    /** Nominates official number {@code n} of a test (a distinct person per {@code tag} and n). */
+    Response enrol(String cohortId, String tag, int n) {
+        return enrol(cohortId, email(tag, n), "Official " + n, "POLICE");
+    }
+
+    Response enrol(String cohortId, String email, String name, String institutionCode) {
+        return post("/cohorts/" + cohortId + "/enrolments", nominationJson(name, email, institutionCode));
+    }
+
+    static String email(String tag, int n) {
+        return "official-" + n + "." + tag + "@gov.bz";
+    }
+
+    Response post(String path, String json) {
+        return post(path, json, MediaType.APPLICATION_JSON);
+    }
+
+    Response post(String path, String body, MediaType contentType) {
+        return http.post().uri(path).contentType(contentType).body(body).exchange((request, response) ->
+                new Response(response.getStatusCode().value(), response.getHeaders(), read(response.getBody())));
+    }
+
+    Response get(String path) {
+        return http.get().uri(path).exchange((request, response) ->
+                new Response(response.getStatusCode().value(), response.getHeaders(), read(response.getBody())));
+    }
+
+    Response delete(String path) {
+        return http.delete().uri(path).exchange((request, response) ->
+                new Response(response.getStatusCode().value(), response.getHeaders(), read(response.getBody())));
+    }
+
+    private static String read(java.io.InputStream body) throws IOException {
+        return new String(body.readAllBytes(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,158 @@
+package org.aula.enrollment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.aula.enrollment.Api.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import tools.jackson.databind.JsonNode;
+
+/** Refused requests answer problem+json naming the fields at fault, and write nothing: no rows, no events. */
+@EnrollmentIntegrationTest
+class InvalidRequestIT {
+
+    private static final String UNKNOWN_COHORT = "0f0e0d0c-0b0a-4000-8000-000000000000";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Api api;
+    String cohort;
+
+    @BeforeEach
+    void cohort() {
+        api = new Api(port);
+        cohort = api.scheduleCohort("BAD", 25);
+    }
+
+    static Stream<Arguments> invalidNominations() {
+        return Stream.of(
+                Arguments.of("missing fields", "{}", new String[] {"name", "email", "institutionCode"}),
+                Arguments.of("bad e-mail", Api.nominationJson("Constant Pascascio", "constant.police.gov.bz", "POLICE"),
+                        new String[] {"email"}),
+                Arguments.of("e-mail without domain", Api.nominationJson("Constant Pascascio", "constant@police", "POLICE"),
+                        new String[] {"email"}),
+                Arguments.of("blank name", Api.nominationJson(" ", "constant@police.gov.bz", "POLICE"),
+                        new String[] {"name"}),
+                Arguments.of("malformed institution code", Api.nominationJson("Constant Pascascio",
+                        "constant@police.gov.bz", "Police Dept"), new String[] {"institutionCode"}),
+                Arguments.of("wrong type", """
+                        {"name":"Constant Pascascio","email":{"address":"constant@police.gov.bz"},"institutionCode":"POLICE"}
+                        """, new String[] {"email"}),
+                Arguments.of("name too long", Api.nominationJson("x".repeat(201), "constant@police.gov.bz", "POLICE"),
+                        new String[] {"name"}));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidNominations")
+    void refusesAnInvalidNominationNamingTheFieldsAndWritesNothing(String what, String body, String[] fields) {
+        Map<String, Integer> before = rowCounts();
+
+        Response refused = api.post("/cohorts/" + cohort + "/enrolments", body);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(fieldsAtFault(refused.json())).containsExactlyInAnyOrder(fields);
+        assertThat(rowCounts()).isEqualTo(before);
+    }
+
+    @Test
+    void refusesMalformedJsonAndWritesNothing() {
+        Map<String, Integer> before = rowCounts();
+
+        Response refused = api.post("/cohorts/" + cohort + "/enrolments", "{\"name\": \"Constant Pascascio\", ");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("title").asString()).isEqualTo("Malformed request body");
+        assertThat(rowCounts()).isEqualTo(before);
+    }
+
+    @Test
+    void refusesABodyThatIsNotJsonAndWritesNothing() {
+        Map<String, Integer> before = rowCounts();
+
+        Response refused = api.post("/cohorts/" + cohort + "/enrolments", "name=Constant", MediaType.TEXT_PLAIN);
+
+        assertThat(refused.status()).isEqualTo(415);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(rowCounts()).isEqualTo(before);
+    }
+
+    @Test
+    void aNominationForAnUnknownCohortIsNotFoundAndWritesNothing() {
+        Map<String, Integer> before = rowCounts();
+
+        Response unknown = api.enrol(UNKNOWN_COHORT, "nowhere", 1);
+        Response malformedId = api.enrol("BMM-2019-05", "nowhere", 2);
+
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+        assertThat(malformedId.status()).isEqualTo(404);
+        assertThat(rowCounts()).isEqualTo(before);
+        assertThat(api.get("/cohorts/" + UNKNOWN_COHORT).status()).isEqualTo(404);
+        assertThat(api.get("/cohorts/" + UNKNOWN_COHORT + "/enrolments").status()).isEqualTo(404);
+    }
+
+    static Stream<Arguments> invalidCohorts() {
+        String valid = Api.cohortJson("BAD-COHORT", 25);
+        return Stream.of(
+                Arguments.of("missing fields", "{}", new String[] {"code", "courseCode", "courseTitle", "courseHours",
+                        "startDate", "endDate", "location", "capacity", "facilitator"}),
+                Arguments.of("no seats", valid.replace("\"capacity\":25", "\"capacity\":0"), new String[] {"capacity"}),
+                Arguments.of("too many seats", valid.replace("\"capacity\":25", "\"capacity\":501"), new String[] {"capacity"}),
+                Arguments.of("no hours", valid.replace("\"courseHours\":40", "\"courseHours\":0"), new String[] {"courseHours"}),
+                Arguments.of("too many hours", valid.replace("\"courseHours\":40", "\"courseHours\":1001"),
+                        new String[] {"courseHours"}),
+                Arguments.of("ends before it starts", valid.replace("\"endDate\":\"2019-05-18\"", "\"endDate\":\"2019-05-12\""),
+                        new String[] {"endDate"}),
+                Arguments.of("lower-case code", valid.replace("BAD-COHORT", "bad-cohort"), new String[] {"code"}),
+                Arguments.of("wrong type", valid.replace("\"capacity\":25", "\"capacity\":\"many\""), new String[] {"capacity"}),
+                Arguments.of("not a date", valid.replace("2019-05-13", "13 May 2019"), new String[] {"startDate"}));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidCohorts")
+    void refusesAnInvalidCohortNamingTheFieldsAndWritesNothing(String what, String body, String[] fields) {
+        Map<String, Integer> before = rowCounts();
+
+        Response refused = api.post("/cohorts", body);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(fieldsAtFault(refused.json())).containsExactlyInAnyOrder(fields);
+        assertThat(rowCounts()).isEqualTo(before);
+    }
+
+    private static Stream<String> fieldsAtFault(JsonNode problem) {
+        JsonNode errors = problem.get("errors");
+        assertThat(errors).as("errors of %s", problem).isNotNull();
+        return errors.valueStream().map(error -> error.get("field").asString());
+    }
+
+    private Map<String, Integer> rowCounts() {
+        return Map.of(
+                "cohort", count("cohort"),
+                "participant", count("participant"),
+                "enrolment", count("enrolment"),
+                "outbox", count("aula_messaging.outbox"));
+    }
+
+    private int count(String table) {
+        return jdbc.sql("select count(*) from " + table).query(Integer.class).single();
+    }
+}

@@ -1,0 +1,168 @@
+package org.aula.enrollment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.aula.enrollment.EnrollmentTopic.ENROLLED;
+import static org.aula.enrollment.EnrollmentTopic.FILLED;
+import static org.aula.enrollment.EnrollmentTopic.SCHEDULED;
+import static org.aula.enrollment.EnrollmentTopic.WAITLISTED;
+import static org.aula.enrollment.EnrollmentTopic.WITHDRAWN;
+
+import java.util.List;
+
+import org.aula.enrollment.Api.Response;
+import org.aula.enrollment.EnrollmentTopic.Received;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import tools.jackson.databind.JsonNode;
+
+@EnrollmentIntegrationTest
+class WithdrawalIT {
+
+    @LocalServerPort
+    int port;
+
+    Api api;
+    EnrollmentTopic topic;
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+        topic = new EnrollmentTopic();
+    }
+
+    @AfterEach
+    void disconnect() {
+        topic.close();
+    }
+
+    @Test
+    void aWithdrawalFromAFullCohortPromotesTheHeadOfTheWaitlistAndARefillIsFillTwo() {
+        String cohort = api.scheduleCohort("WD", 2);
+        String first = enrolmentId(api.enrol(cohort, "withdraw", 1));
+        String second = enrolmentId(api.enrol(cohort, "withdraw", 2));
+        String waiting = enrolmentId(api.enrol(cohort, "withdraw", 3));
+
+        Response withdrawn = api.delete("/cohorts/" + cohort + "/enrolments/" + first);
+
+        assertThat(withdrawn.status()).isEqualTo(200);
+        assertThat(withdrawn.json().get("enrolmentId").asString()).isEqualTo(first);
+        assertThat(withdrawn.json().get("status").asString()).isEqualTo("WITHDRAWN");
+        assertThat(withdrawn.json().get("seatNumber").isNull()).isTrue();
+        JsonNode promoted = api.get("/cohorts/" + cohort + "/enrolments/" + waiting).json();
+        assertThat(promoted.get("status").asString()).isEqualTo("ENROLLED");
+        assertThat(promoted.get("seatNumber").asInt()).isEqualTo(1);
+        assertThat(cohortView(cohort).get("status").asString()).isEqualTo("FULL");
+        assertThat(cohortView(cohort).get("waitlistLength").asInt()).isZero();
+
+        // Nobody waits now: the next withdrawal opens the cohort, the next nomination fills it again.
+        assertThat(api.delete("/cohorts/" + cohort + "/enrolments/" + second).status()).isEqualTo(200);
+        assertThat(cohortView(cohort).get("status").asString()).isEqualTo("OPEN");
+        assertThat(cohortView(cohort).get("seatsTaken").asInt()).isEqualTo(1);
+        Response refill = api.enrol(cohort, "withdraw", 4);
+        assertThat(refill.json().get("seatNumber").asInt()).isEqualTo(2);
+        assertThat(cohortView(cohort).get("status").asString()).isEqualTo("FULL");
+
+        List<Received> events = topic.awaitEvents(cohort, 10);
+        assertThat(events).extracting(Received::type).containsExactly(SCHEDULED, ENROLLED, ENROLLED, FILLED,
+                WAITLISTED, WITHDRAWN, ENROLLED, WITHDRAWN, ENROLLED, FILLED);
+        assertThat(events).extracting(received -> received.event().key()).containsOnly(cohort);
+        assertThat(events).extracting(Received::partition).containsOnly(events.get(0).partition());
+        assertThat(events).extracting(Received::offset).isSorted();
+        JsonNode firstWithdrawal = events.get(5).data();
+        assertThat(firstWithdrawal.get("enrolmentId").asString()).isEqualTo(first);
+        assertThat(firstWithdrawal.get("freedSeatNumber").asInt()).isEqualTo(1);
+        assertThat(firstWithdrawal.get("reason").asString()).isEqualTo("withdrawn by staff");
+        JsonNode promotion = events.get(6).data();
+        assertThat(promotion.get("enrolmentId").asString()).isEqualTo(waiting);
+        assertThat(promotion.get("seatNumber").asInt()).isEqualTo(1);
+        assertThat(promotion.get("promotedFromWaitlist").asBoolean()).isTrue();
+        assertThat(promotion.get("seatsTaken").asInt()).isEqualTo(2);
+        assertThat(events.get(8).data().get("promotedFromWaitlist").asBoolean()).isFalse();
+        assertThat(events.get(3).data().get("fillNumber").asInt()).isEqualTo(1);
+        assertThat(events.get(9).data().get("fillNumber").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aWaitingParticipantWhoWithdrawsLetsThoseBehindMoveUp() {
+        String cohort = api.scheduleCohort("WD", 1);
+        api.enrol(cohort, "line", 1);
+        String firstInLine = enrolmentId(api.enrol(cohort, "line", 2));
+        String secondInLine = enrolmentId(api.enrol(cohort, "line", 3));
+        String thirdInLine = enrolmentId(api.enrol(cohort, "line", 4));
+
+        Response withdrawn = api.delete("/cohorts/" + cohort + "/enrolments/" + firstInLine);
+
+        assertThat(withdrawn.json().get("waitlistPosition").isNull()).isTrue();
+        assertThat(position(cohort, secondInLine)).isEqualTo(1);
+        assertThat(position(cohort, thirdInLine)).isEqualTo(2);
+        assertThat(cohortView(cohort).get("waitlistLength").asInt()).isEqualTo(2);
+        assertThat(api.enrol(cohort, "line", 5).json().get("waitlistPosition").asInt()).isEqualTo(3);
+        JsonNode roster = api.get("/cohorts/" + cohort + "/enrolments").json();
+        assertThat(roster.valueStream().map(line -> line.get("status").asString()))
+                .containsExactly("ENROLLED", "WAITLISTED", "WAITLISTED", "WAITLISTED", "WITHDRAWN");
+
+        List<Received> events = topic.awaitEvents(cohort, 8);
+        assertThat(events).extracting(Received::type).containsExactly(SCHEDULED, ENROLLED, FILLED, WAITLISTED,
+                WAITLISTED, WAITLISTED, WITHDRAWN, WAITLISTED);
+        assertThat(events.get(6).data().get("freedSeatNumber").isNull()).isTrue();
+        assertThat(events.get(7).data().get("waitlistPosition").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void withdrawingTwiceAnswersTheSameAndPublishesOnce() {
+        String cohort = api.scheduleCohort("WD", 5);
+        String enrolment = enrolmentId(api.enrol(cohort, "twice", 1));
+
+        Response first = api.delete("/cohorts/" + cohort + "/enrolments/" + enrolment);
+        Response again = api.delete("/cohorts/" + cohort + "/enrolments/" + enrolment);
+
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json()).isEqualTo(first.json());
+        String sentinel = enrolmentId(api.enrol(cohort, "twice", 2));
+        List<Received> events = topic.awaitEvents(cohort, received -> received.stream()
+                .anyMatch(event -> event.isAbout(sentinel)));
+        assertThat(events).extracting(Received::type).containsExactly(SCHEDULED, ENROLLED, WITHDRAWN, ENROLLED);
+        assertThat(events.get(3).data().get("seatNumber").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aWithdrawnParticipantCannotBeNominatedAgainYet() {
+        String cohort = api.scheduleCohort("WD", 5);
+        String enrolment = enrolmentId(api.enrol(cohort, "back", 1));
+        api.delete("/cohorts/" + cohort + "/enrolments/" + enrolment);
+
+        Response again = api.enrol(cohort, "back", 1);
+
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void withdrawingWhatIsNotThereIsNotFound() {
+        String cohort = api.scheduleCohort("WD", 5);
+        String elsewhere = api.scheduleCohort("WD", 5);
+        String enrolment = enrolmentId(api.enrol(elsewhere, "elsewhere", 1));
+
+        assertThat(api.delete("/cohorts/" + cohort + "/enrolments/" + enrolment).status()).isEqualTo(404);
+        assertThat(api.delete("/cohorts/" + cohort + "/enrolments/8b0c1d3e-0000-4000-8000-000000000000").status())
+                .isEqualTo(404);
+        assertThat(api.delete("/cohorts/" + cohort + "/enrolments/not-an-id").status()).isEqualTo(404);
+        assertThat(api.get("/cohorts/" + elsewhere + "/enrolments/" + enrolment).json().get("status").asString())
+                .isEqualTo("ENROLLED");
+    }
+
+    private JsonNode cohortView(String cohort) {
+        return api.get("/cohorts/" + cohort).json();
+    }
+
+    private int position(String cohort, String enrolment) {
+        return api.get("/cohorts/" + cohort + "/enrolments/" + enrolment).json().get("waitlistPosition").asInt();
+    }
+
+    private static String enrolmentId(Response response) {
+        return response.json().get("enrolmentId").asString();
+    }
+}

@@ -1,0 +1,186 @@
+package org.aula.enrollment.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.aula.enrollment.domain.CohortFixture.NOW;
+import static org.aula.enrollment.domain.CohortFixture.POLICE;
+import static org.aula.enrollment.domain.CohortFixture.someone;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CohortTest {
+
+    @Test
+    void aScheduledCohortIsOpenWithEverySeatFreeAndNobodyWaiting() {
+        Cohort cohort = CohortFixture.scheduled(25);
+
+        assertThat(cohort.status()).isEqualTo(CohortStatus.OPEN);
+        assertThat(cohort.seats()).isEqualTo(new Seats(25, 0));
+        assertThat(cohort.waitlistLength()).isZero();
+        assertThat(cohort.fillNumber()).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, -1, 501})
+    void refusesACapacityOutsideOneToFiveHundred(int capacity) {
+        assertThatIllegalArgumentException().isThrownBy(() -> CohortFixture.scheduled(capacity))
+                .withMessageContaining("capacity");
+    }
+
+    @Test
+    void acceptsTheBoundsOfCapacity() {
+        assertThat(CohortFixture.scheduled(1).seats().capacity()).isEqualTo(1);
+        assertThat(CohortFixture.scheduled(500).seats().capacity()).isEqualTo(500);
+    }
+
+    @Test
+    void refusesToEndBeforeItStarts() {
+        assertThatIllegalArgumentException().isThrownBy(() -> Cohort.schedule(CohortId.random(),
+                new CohortCode("BMM-2019-05"), CohortFixture.bmm(), LocalDate.of(2019, 5, 18), LocalDate.of(2019, 5, 13),
+                "Belmopan", 25, "Graciela Incer")).withMessageContaining("before it starts");
+    }
+
+    @Test
+    void mayEndTheDayItStarts() {
+        Cohort oneDay = Cohort.schedule(CohortId.random(), new CohortCode("BMM-1D"), CohortFixture.bmm(),
+                LocalDate.of(2019, 6, 3), LocalDate.of(2019, 6, 3), "Belize City", 25, "Graciela Incer");
+
+        assertThat(oneDay.endDate()).isEqualTo(oneDay.startDate());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "B", "bmm-2019-05", "BMM 2019", "BMM_2019", "THIS-CODE-IS-FAR-TOO-LONG-FOR-ANY-COHORT-X"})
+    void refusesACodeThatIsNotUpperCaseLettersDigitsAndDashes(String code) {
+        assertThatIllegalArgumentException().isThrownBy(() -> new CohortCode(code));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1001})
+    void refusesCourseHoursOutsideOneToAThousand(int hours) {
+        assertThatIllegalArgumentException().isThrownBy(() -> new Course("BMM", "Best Practices", hours));
+    }
+
+    @Test
+    void refusesBlankLocationAndFacilitator() {
+        assertThatIllegalArgumentException().isThrownBy(() -> Cohort.schedule(CohortId.random(),
+                new CohortCode("BMM-2019-06"), CohortFixture.bmm(), LocalDate.of(2019, 6, 3), LocalDate.of(2019, 6, 8),
+                " ", 25, "Graciela Incer")).withMessageContaining("location");
+        assertThatIllegalArgumentException().isThrownBy(() -> Cohort.schedule(CohortId.random(),
+                new CohortCode("BMM-2019-06"), CohortFixture.bmm(), LocalDate.of(2019, 6, 3), LocalDate.of(2019, 6, 8),
+                "Belmopan", 25, "")).withMessageContaining("facilitator");
+    }
+
+    @Test
+    void seatsAParticipantInTheClaimedSeat() {
+        Cohort cohort = CohortFixture.withSeats(25, 1, 0);
+
+        Enrolment enrolment = cohort.seat(EnrolmentId.random(), someone(), POLICE, 1, NOW);
+
+        assertThat(enrolment.status()).isEqualTo(EnrolmentStatus.ENROLLED);
+        assertThat(enrolment.seatNumber()).isEqualTo(1);
+        assertThat(enrolment.waitlistPosition()).isNull();
+        assertThat(enrolment.cohortId()).isEqualTo(cohort.id());
+    }
+
+    @Test
+    void refusesToSeatWhenNoSeatWasClaimed() {
+        Cohort cohort = CohortFixture.scheduled(25);
+
+        assertThatIllegalStateException().isThrownBy(() -> cohort.seat(EnrolmentId.random(), someone(), POLICE, 1, NOW));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 26})
+    void refusesASeatTheCohortDoesNotHave(int seat) {
+        Cohort cohort = CohortFixture.withSeats(25, 3, 0);
+
+        assertThatIllegalArgumentException().isThrownBy(() -> cohort.seat(EnrolmentId.random(), someone(), POLICE, seat, NOW));
+    }
+
+    @Test
+    void theLastSeatMakesTheCohortFull() {
+        assertThat(CohortFixture.withSeats(25, 24, 0).status()).isEqualTo(CohortStatus.OPEN);
+        assertThat(CohortFixture.withSeats(25, 25, 0).status()).isEqualTo(CohortStatus.FULL);
+    }
+
+    @Test
+    void waitlistsAtTheEndOfTheLineWhenFull() {
+        Cohort cohort = CohortFixture.withSeats(25, 25, 3);
+
+        Enrolment enrolment = cohort.waitlist(EnrolmentId.random(), someone(), POLICE, NOW);
+
+        assertThat(enrolment.status()).isEqualTo(EnrolmentStatus.WAITLISTED);
+        assertThat(enrolment.waitlistPosition()).isEqualTo(4);
+        assertThat(enrolment.seatNumber()).isNull();
+    }
+
+    @Test
+    void refusesToWaitlistWhileASeatIsFree() {
+        Cohort cohort = CohortFixture.withSeats(25, 24, 0);
+
+        assertThatIllegalStateException().isThrownBy(() -> cohort.waitlist(EnrolmentId.random(), someone(), POLICE, NOW))
+                .withMessageContaining("free seat");
+    }
+
+    @Test
+    void cannotHaveAWaitlistWhileASeatIsFree() {
+        assertThatIllegalArgumentException().isThrownBy(() -> CohortFixture.withSeats(25, 24, 1));
+    }
+
+    @Test
+    void promotesTheHeadOfTheWaitlistIntoTheFreedSeat() {
+        Cohort cohort = CohortFixture.withSeats(2, 2, 1);
+        Enrolment head = new Enrolment(EnrolmentId.random(), cohort.id(), someone(), POLICE,
+                EnrolmentStatus.WAITLISTED, null, 1, NOW);
+
+        Enrolment promoted = cohort.promote(head, 2, NOW);
+
+        assertThat(promoted.id()).isEqualTo(head.id());
+        assertThat(promoted.status()).isEqualTo(EnrolmentStatus.ENROLLED);
+        assertThat(promoted.seatNumber()).isEqualTo(2);
+        assertThat(promoted.waitlistPosition()).isNull();
+    }
+
+    @Test
+    void refusesToPromoteAnyoneButTheHeadOfItsOwnWaitlist() {
+        Cohort cohort = CohortFixture.withSeats(2, 2, 2);
+        Enrolment second = new Enrolment(EnrolmentId.random(), cohort.id(), someone(), POLICE,
+                EnrolmentStatus.WAITLISTED, null, 2, NOW);
+        Enrolment elsewhere = new Enrolment(EnrolmentId.random(), CohortId.random(), someone(), POLICE,
+                EnrolmentStatus.WAITLISTED, null, 1, NOW);
+        Enrolment seated = new Enrolment(EnrolmentId.random(), cohort.id(), someone(), POLICE,
+                EnrolmentStatus.ENROLLED, 1, null, NOW);
+
+        assertThatIllegalStateException().isThrownBy(() -> cohort.promote(second, 1, NOW));
+        assertThatIllegalArgumentException().isThrownBy(() -> cohort.promote(elsewhere, 1, NOW));
+        assertThatIllegalStateException().isThrownBy(() -> cohort.promote(seated, 1, NOW));
+    }
+
+    @Test
+    void releasingASeatNobodyWaitsForOpensTheCohortAgain() {
+        Cohort full = CohortFixture.withSeats(25, 25, 0);
+
+        Cohort released = full.releaseSeat();
+
+        assertThat(released.status()).isEqualTo(CohortStatus.OPEN);
+        assertThat(released.seats().taken()).isEqualTo(24);
+        assertThat(released.fillNumber()).isEqualTo(full.fillNumber());
+    }
+
+    @Test
+    void refusesToReleaseASeatSomeoneIsWaitingFor() {
+        Cohort cohort = CohortFixture.withSeats(25, 25, 1);
+
+        assertThatIllegalStateException().isThrownBy(cohort::releaseSeat).withMessageContaining("waitlist");
+    }
+
+    @Test
+    void refusesToReleaseASeatWhenNoneIsTaken() {
+        assertThatIllegalStateException().isThrownBy(() -> CohortFixture.scheduled(25).releaseSeat());
+    }
+}
