@@ -32,6 +32,8 @@ public enum EventCatalog {
             CohortStatusChanged.class, "A cohort moved along its lifecycle (planned, open, full, in delivery, completed, cancelled)."),
     SEAT_OFFERED("org.aula.enrollment.seat.offered.v1", Topics.ENROLLMENT, "cohortId",
             SeatOffered.class, "A waiting official was offered a seat in another open cohort of the same course."),
+    ENROLMENT_COUNTS_CHANGED("org.aula.enrollment.enrolment-counts.changed.v1", Topics.ENROLLMENT, "cohortId",
+            EnrolmentCountsChanged.class, "Counts of one institution's enrolled, waitlisted and withdrawn officials in a cohort; no personal data."),
     PARTICIPANT_ERASED("org.aula.enrollment.participant.erased.v1", Topics.ENROLLMENT, "participantId",
             ParticipantErased.class, "A participant's personal data was erased on request; consumers anonymise theirs."),
     DELIVERY_PLAN_PUBLISHED("org.aula.session.delivery-plan.published.v1", Topics.SESSION, "cohortId",

@@ -135,6 +135,12 @@ public final class SampleEvents {
                 Instant.parse("2019-05-03T08:00:00Z"), Instant.parse("2019-05-10T23:59:59Z"));
     }
 
+    /** The Police Department's count in the May cohort once the cohort filled: no names, only numbers. */
+    public static EnrolmentCountsChanged enrolmentCountsChanged() {
+        return new EnrolmentCountsChanged(COHORT_ID, COHORT_CODE, COURSE_CODE, "POLICE", 7, 1, 0, 25,
+                Instant.parse("2019-05-02T11:58:03Z"));
+    }
+
     /** The Ministry of Foreign Affairs official who withdrew asks for their personal data to be erased. */
     public static ParticipantErased participantErased() {
         return new ParticipantErased("3d8f1a6b-7e2c-4c95-b041-a6e9d2c5f318", Instant.parse("2019-09-02T10:20:00Z"));
@@ -225,6 +231,7 @@ public final class SampleEvents {
             case COHORT_STATUS_CHANGED -> cohortStatusChanged();
             case SEAT_OFFERED -> seatOffered();
             case PARTICIPANT_ERASED -> participantErased();
+            case ENROLMENT_COUNTS_CHANGED -> enrolmentCountsChanged();
             case DELIVERY_PLAN_PUBLISHED -> deliveryPlanPublished();
             case COURSE_NOT_COMPLETED -> courseNotCompleted();
             case COMPLETION_REVISED -> completionRevised();
