@@ -95,7 +95,8 @@ public final class TestInfrastructure {
      * Points a Spring test context at the shared infrastructure:
      * {@code @ContextConfiguration(initializers = TestInfrastructure.Initializer.class)}.
      * The database is named by {@code aula.test.database}, else {@code spring.application.name},
-     * else {@code aula}.
+     * else {@code aula}. It also sets {@value TestTokens#PUBLIC_KEY_LOCATION_PROPERTY} to
+     * {@link TestTokens}' public key, so tokens from {@link TestTokens} are accepted.
      */
     public static final class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -110,7 +111,9 @@ public final class TestInfrastructure {
                     "spring.datasource.url", infrastructure.jdbcUrl(database),
                     "spring.datasource.username", infrastructure.username(),
                     "spring.datasource.password", infrastructure.password(),
-                    "spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers())));
+                    "spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers(),
+                    // Harmless without Spring Security; with it, the service trusts TestTokens.
+                    TestTokens.PUBLIC_KEY_LOCATION_PROPERTY, TestTokens.publicKeyLocation())));
         }
     }
 

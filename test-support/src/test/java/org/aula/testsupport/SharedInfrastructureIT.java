@@ -18,7 +18,7 @@ import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
-class TestInfrastructureIT {
+class SharedInfrastructureIT {
 
     @BeforeAll
     static void useEmbeddedBackend() {
@@ -73,6 +73,8 @@ class TestInfrastructureIT {
             assertThat(url).isEqualTo(infrastructure.jdbcUrl("enrollment-service"));
             assertThat(environment.getProperty("spring.kafka.bootstrap-servers"))
                     .isEqualTo(infrastructure.kafkaBootstrapServers());
+            assertThat(environment.getProperty(TestTokens.PUBLIC_KEY_LOCATION_PROPERTY))
+                    .isEqualTo(TestTokens.publicKeyLocation());
             try (Connection connection = DriverManager.getConnection(url,
                     environment.getProperty("spring.datasource.username"),
                     environment.getProperty("spring.datasource.password"));

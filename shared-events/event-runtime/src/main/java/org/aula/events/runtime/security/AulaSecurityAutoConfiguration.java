@@ -1,0 +1,109 @@
+package org.aula.events.runtime.security;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+import jakarta.servlet.DispatcherType;
+
+/**
+ * Aula's web security, switched on in a service that has Spring Security's OAuth2 resource server
+ * on its classpath ({@code spring-boot-starter-security-oauth2-resource-server}) unless
+ * {@code aula.security.enabled=false}: every request needs a valid bearer JWT except health, the
+ * OpenAPI document and {@code aula.security.public-paths}; other actuator endpoints need the
+ * operations role; the token's {@code roles} claim becomes {@code ROLE_*} authorities for
+ * {@code @PreAuthorize}; stateless, no CSRF (no cookies are ever issued or read); every refusal is
+ * problem+json. Runs before Spring Boot's security auto-configurations so theirs back off.
+ */
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration"})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(name = AulaSecurityAutoConfiguration.RESOURCE_SERVER_CLASS)
+@EnableConfigurationProperties(AulaSecurityProperties.class)
+public class AulaSecurityAutoConfiguration {
+
+    /** Present only when a service depends on Spring Security's OAuth2 resource server. */
+    static final String RESOURCE_SERVER_CLASS =
+            "org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken";
+
+    /** The body size limit; it stays on when {@code aula.security.enabled=false}. */
+    @Bean
+    FilterRegistrationBean<RequestSizeLimitFilter> aulaRequestSizeLimitFilter(AulaSecurityProperties properties) {
+        FilterRegistrationBean<RequestSizeLimitFilter> registration =
+                new FilterRegistrationBean<>(new RequestSizeLimitFilter(properties.maxRequestBytes().toBytes()));
+        // Before Spring Security's filters: an oversized body is refused before anything reads it.
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 10);
+        registration.setEnabled(properties.maxRequestBytes().toBytes() > 0);
+        return registration;
+    }
+
+    /** The filter chain and method security, unless {@code aula.security.enabled=false}. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBooleanProperty(name = "aula.security.enabled", matchIfMissing = true)
+    @EnableWebSecurity
+    @EnableMethodSecurity
+    static class FilterChainConfiguration {
+
+        @Bean
+        SecurityFilterChain aulaSecurityFilterChain(HttpSecurity http, AulaSecurityProperties properties,
+                ObjectProvider<JwtDecoder> decoders,
+                @Value("${springdoc.api-docs.path:/v3/api-docs}") String apiDocsPath) throws Exception {
+            JwtDecoder decoder = decoders.getIfAvailable();
+            if (decoder == null) {
+                throw new IllegalStateException("Aula security needs a JWT key: set spring.security.oauth2.resourceserver.jwt."
+                        + "issuer-uri, jwk-set-uri or public-key-location (env SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI, ...), "
+                        + "or aula.security.enabled=false");
+            }
+            AuthenticationEntryPoint unauthenticated = ProblemResponses.unauthenticated();
+            AccessDeniedHandler forbidden = ProblemResponses.forbidden();
+            http.csrf(csrf -> csrf.disable())
+                    .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                    .requestCache(cache -> cache.disable())
+                    .formLogin(form -> form.disable())
+                    .httpBasic(basic -> basic.disable())
+                    .logout(logout -> logout.disable())
+                    .authorizeHttpRequests(requests -> {
+                        // An error dispatch renders a failure of a request that was already let in.
+                        requests.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
+                        requests.requestMatchers(EndpointRequest.to("health")).permitAll();
+                        if (properties.publicApiDocs()) {
+                            requests.requestMatchers(apiDocsPath, apiDocsPath + "/**").permitAll();
+                        }
+                        if (!properties.publicPaths().isEmpty()) {
+                            requests.requestMatchers(properties.publicPaths().toArray(String[]::new)).permitAll();
+                        }
+                        requests.requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(Role.OPERATIONS.name());
+                        requests.anyRequest().authenticated();
+                    })
+                    .oauth2ResourceServer(resourceServer -> resourceServer
+                            .jwt(jwt -> jwt.decoder(decoder)
+                                    .jwtAuthenticationConverter(new TokenCallers(properties.rolesClaim(), properties.institutionClaim())))
+                            .authenticationEntryPoint(unauthenticated)
+                            .accessDeniedHandler(forbidden))
+                    .exceptionHandling(exceptions -> exceptions
+                            .authenticationEntryPoint(unauthenticated)
+                            .accessDeniedHandler(forbidden));
+            return http.build();
+        }
+    }
+}
