@@ -3,7 +3,7 @@ package org.aula.session;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
-/** Aula's session service: rosters kept from enrolment facts, completion decisions. */
+/** Aula's session service: rosters, delivery plans, sessions, attendance, assessments and completion decisions. */
 @SpringBootApplication
 public class SessionApplication {
 

@@ -1,8 +1,15 @@
 package org.aula.session;
 
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-import org.aula.session.domain.CompletionRule;
+import org.aula.session.domain.CompletionDefaults;
+import org.aula.session.domain.CompletionTerms;
+import org.aula.session.domain.PlanTemplate;
+import org.aula.session.domain.RequiredAssessment;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -17,8 +24,19 @@ import io.swagger.v3.oas.models.info.Info;
 class SessionConfiguration {
 
     @Bean
-    CompletionRule completionRule(SessionProperties properties) {
-        return new CompletionRule(properties.completion().minimumAttendanceRate());
+    CompletionDefaults completionDefaults(SessionProperties properties) {
+        SessionProperties.CompletionSettings settings = properties.completion();
+        Map<String, CompletionTerms> courses = new LinkedHashMap<>();
+        settings.courses().forEach((courseCode, course) -> courses.put(courseCode, new CompletionTerms(
+                course.minimumAttendanceRate() != null ? course.minimumAttendanceRate() : settings.minimumAttendanceRate(),
+                course.assessments().stream().map(assessment -> new RequiredAssessment(assessment.code(),
+                        assessment.title(), passMark(assessment.passMark(), settings.defaultPassMark()))).toList())));
+        return new CompletionDefaults(CompletionTerms.attendanceOnly(settings.minimumAttendanceRate()), courses);
+    }
+
+    @Bean
+    PlanTemplate planTemplate(SessionProperties properties) {
+        return new PlanTemplate(properties.plan().defaultTopics());
     }
 
     @Bean
@@ -32,6 +50,11 @@ class SessionConfiguration {
         return new OpenAPI().info(new Info()
                 .title("Aula session service")
                 .version("v1")
-                .description("Cohort rosters kept from enrolment events, and course completion decisions."));
+                .description("Cohort rosters kept from enrolment events; delivery plans, sessions, attendance and "
+                        + "assessment results; versioned completion rules and the completion decisions they make."));
+    }
+
+    private static BigDecimal passMark(@Nullable BigDecimal configured, BigDecimal fallback) {
+        return configured != null ? configured : fallback;
     }
 }

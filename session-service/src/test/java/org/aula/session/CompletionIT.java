@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.aula.events.CourseCompleted;
+import org.aula.events.CourseNotCompleted;
 import org.aula.events.EventCatalog;
 import org.aula.events.Topics;
 import org.aula.events.runtime.IncomingEvent;
@@ -34,6 +35,7 @@ class CompletionIT {
     private static final Duration KAFKA = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String COURSE_COMPLETED = EventCatalog.COURSE_COMPLETED.type();
+    private static final String COURSE_NOT_COMPLETED = EventCatalog.COURSE_NOT_COMPLETED.type();
 
     private static EnrollmentFeed feed;
     private static TopicRecords sessionEvents;
@@ -83,7 +85,7 @@ class CompletionIT {
         assertThat(decision.path("hoursAttended").asDouble()).isEqualTo(38.5);
         assertThat(decision.path("hoursScheduled").asDouble()).isEqualTo(40.0);
         assertThat(decision.path("attendanceRate").asDouble()).isEqualTo(0.9625);
-        assertThat(decision.path("ruleVersion").asString()).isEqualTo("attendance-min-80.v1");
+        assertThat(decision.path("ruleVersion").asString()).isEqualTo("BMM.completion.v1");
 
         ConsumerRecord<String, byte[]> record = awaitCompletions(1).get(0);
 
@@ -95,7 +97,7 @@ class CompletionIT {
                 decision.path("completionId").asString(), cohort.id, cohort.code, TestCohort.COURSE_CODE,
                 TestCohort.COURSE_TITLE, 40, TestCohort.START, TestCohort.END, TestCohort.LOCATION,
                 cohort.participant("ana"), "Official ana", "BZ-POLICE", 38.5, 40.0, 0.9625,
-                "attendance-min-80.v1", Instant.parse(decision.path("decidedAt").asString())));
+                "BMM.completion.v1", Instant.parse(decision.path("decidedAt").asString())));
     }
 
     @Test
@@ -140,7 +142,7 @@ class CompletionIT {
     }
 
     @Test
-    void notCompletedIsStoredAndAnsweredButPublishesNothing() {
+    void notCompletedIsStoredAndPublishedAsCourseNotCompletedWithItsReason() {
         SessionApi.Response below = api.complete(cohort.id, cohort.participant("cy"), "31.96");
         SessionApi.Response atTheEdge = api.complete(cohort.id, cohort.participant("dee"), "32");
 
@@ -149,9 +151,20 @@ class CompletionIT {
         assertThat(below.body().path("attendanceRate").asDouble()).isEqualTo(0.799);
         assertThat(atTheEdge.body().path("decision").asString()).isEqualTo("COMPLETED");
         assertThat(atTheEdge.body().path("attendanceRate").asDouble()).isEqualTo(0.8);
-        // dee's event is appended after cy's decision: when it has arrived, any event of cy's would have too.
         assertThat(awaitCompletions(1)).extracting(record -> participantOf(record))
                 .containsExactly(cohort.participant("dee"));
+        ConsumerRecord<String, byte[]> notCompleted = await().atMost(KAFKA)
+                .until(() -> ofType(COURSE_NOT_COMPLETED), found -> !found.isEmpty()).get(0);
+        CourseNotCompleted event = JSON.readValue(IncomingEvent.from(notCompleted).data(), CourseNotCompleted.class);
+        assertThat(event.participantId()).isEqualTo(cohort.participant("cy"));
+        assertThat(event.completionId()).isEqualTo(below.body().path("completionId").asString());
+        assertThat(event.hoursAttended()).isEqualTo(31.96);
+        assertThat(event.hoursScheduled()).isEqualTo(40.0);
+        assertThat(event.attendanceRate()).isEqualTo(0.799);
+        assertThat(event.reasons()).containsExactly("attendance-below-minimum");
+        assertThat(event.ruleVersion()).isEqualTo("BMM.completion.v1");
+        assertThat(below.body().path("reasons").get(0).asString()).isEqualTo("attendance-below-minimum");
+        assertThat(below.body().path("basis").asString()).isEqualTo("STATED_HOURS");
         JsonNode decisions = api.get("/cohorts/" + cohort.id + "/completions").body();
         assertThat(decisions).hasSize(2);
         assertThat(decisions.get(0)).isEqualTo(below.body());
@@ -175,8 +188,8 @@ class CompletionIT {
                 "participantId");
 
         assertThat(rows("completion")).isZero();
-        assertThat(jdbc.sql("select count(*) from aula_messaging.outbox where aggregate_id = ?")
-                .param(cohort.id).query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from aula_messaging.outbox where aggregate_id = ? and type in (?, ?)")
+                .params(cohort.id, COURSE_COMPLETED, COURSE_NOT_COMPLETED).query(Integer.class).single()).isZero();
         assertThat(api.get("/cohorts/" + cohort.id + "/completions").body()).isEmpty();
     }
 
@@ -198,10 +211,14 @@ class CompletionIT {
 
     private List<ConsumerRecord<String, byte[]>> awaitCompletions(int count) {
         List<ConsumerRecord<String, byte[]>> records = await().atMost(KAFKA)
-                .until(() -> sessionEvents.withKey(cohort.id), found -> found.size() >= count);
-        assertThat(records).hasSize(count)
-                .allSatisfy(record -> assertThat(IncomingEvent.from(record).type()).isEqualTo(COURSE_COMPLETED));
+                .until(() -> ofType(COURSE_COMPLETED), found -> found.size() >= count);
+        assertThat(records).hasSize(count);
         return records;
+    }
+
+    private List<ConsumerRecord<String, byte[]>> ofType(String type) {
+        return sessionEvents.withKey(cohort.id).stream()
+                .filter(record -> IncomingEvent.from(record).type().equals(type)).toList();
     }
 
     private static String participantOf(ConsumerRecord<String, byte[]> record) {

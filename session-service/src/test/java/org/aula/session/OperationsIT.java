@@ -17,7 +17,16 @@ class OperationsIT {
 
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.body().path("paths").propertyNames())
-                .contains("/cohorts/{cohortId}/roster", "/cohorts/{cohortId}/completions");
+                .contains("/cohorts/{cohortId}/roster", "/cohorts/{cohortId}/roster/lock", "/cohorts/{cohortId}/plan",
+                        "/cohorts/{cohortId}/plan/sessions/{sessionId}",
+                        "/cohorts/{cohortId}/sessions/{sessionId}/delivery",
+                        "/cohorts/{cohortId}/sessions/{sessionId}/attendance",
+                        "/cohorts/{cohortId}/sessions/{sessionId}/attendance/{participantId}",
+                        "/cohorts/{cohortId}/assessments/{assessmentCode}/results/{participantId}",
+                        "/courses/{courseCode}/completion-rule", "/cohorts/{cohortId}/delivery/close",
+                        "/cohorts/{cohortId}/completions", "/cohorts/{cohortId}/completions/{participantId}");
+        assertThat(docs.body().path("paths").path("/cohorts/{cohortId}/sessions/{sessionId}/attendance")
+                .path("post").path("requestBody").path("content").propertyNames()).contains("text/csv");
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.aula.events.AulaEvent;
+import org.aula.events.EventCatalog;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -112,6 +113,10 @@ class RosterFromEnrollmentEventsIT {
         await().atMost(KAFKA).until(() -> duplicatesSkipped() >= duplicatesBefore + 3 * story.size());
         assertThat(api.roster(cohort.id).body()).isEqualTo(before);
         assertThat(entryRows(cohort)).isEqualTo(4);
+        // The fill published the delivery plan once, however often it was redelivered.
+        assertThat(jdbc.sql("select count(*) from aula_messaging.outbox where aggregate_id = ? and type = ?")
+                .params(cohort.id, EventCatalog.DELIVERY_PLAN_PUBLISHED.type()).query(Integer.class).single())
+                .isEqualTo(1);
     }
 
     @Test

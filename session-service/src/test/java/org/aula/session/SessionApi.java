@@ -1,5 +1,7 @@
 package org.aula.session;
 
+import java.nio.charset.StandardCharsets;
+
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
@@ -30,6 +32,22 @@ final class SessionApi {
                 .exchange((request, response) -> read(response));
     }
 
+    Response put(String path, String json) {
+        return http.put().uri(path).contentType(MediaType.APPLICATION_JSON).body(json)
+                .exchange((request, response) -> read(response));
+    }
+
+    Response delete(String path) {
+        return http.delete().uri(path).exchange((request, response) -> read(response));
+    }
+
+    /** Posts a body of the given content type (e.g. {@code text/csv}), as UTF-8. */
+    Response post(String path, String contentType, String body) {
+        return http.post().uri(path).contentType(MediaType.parseMediaType(contentType))
+                .body(body.getBytes(StandardCharsets.UTF_8))
+                .exchange((request, response) -> read(response));
+    }
+
     Response roster(String cohortId) {
         return get("/cohorts/" + cohortId + "/roster");
     }
@@ -37,6 +55,32 @@ final class SessionApi {
     Response complete(String cohortId, String participantId, String hoursAttended) {
         return post("/cohorts/" + cohortId + "/completions",
                 "{\"participantId\":\"" + participantId + "\",\"hoursAttended\":" + hoursAttended + "}");
+    }
+
+    Response plan(String cohortId) {
+        return get("/cohorts/" + cohortId + "/plan");
+    }
+
+    Response deliver(String cohortId, String sessionId) {
+        return post("/cohorts/" + cohortId + "/sessions/" + sessionId + "/delivery", "");
+    }
+
+    Response attend(String cohortId, String sessionId, String participantId, String hours) {
+        return put("/cohorts/" + cohortId + "/sessions/" + sessionId + "/attendance/" + participantId,
+                "{\"hours\":" + hours + "}");
+    }
+
+    Response sheet(String cohortId, String sessionId, String csv) {
+        return post("/cohorts/" + cohortId + "/sessions/" + sessionId + "/attendance", "text/csv", csv);
+    }
+
+    Response score(String cohortId, String assessmentCode, String participantId, String score) {
+        return put("/cohorts/" + cohortId + "/assessments/" + assessmentCode + "/results/" + participantId,
+                "{\"score\":" + score + "}");
+    }
+
+    Response close(String cohortId) {
+        return post("/cohorts/" + cohortId + "/delivery/close", "");
     }
 
     private static Response read(RestClient.RequestHeadersSpec.ConvertibleClientHttpResponse response)

@@ -2,7 +2,13 @@ package org.aula.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.aula.session.domain.CompletionRule;
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.aula.session.domain.CompletionDefaults;
+import org.aula.session.domain.CompletionTerms;
+import org.aula.session.domain.PlanTemplate;
+import org.aula.session.domain.RequiredAssessment;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -12,16 +18,33 @@ class SessionConfigurationTest {
             .withUserConfiguration(SessionConfiguration.class);
 
     @Test
-    void completionRuleDefaultsToEightyPercent() {
-        context.run(started -> assertThat(started.getBean(CompletionRule.class).version())
-                .isEqualTo("attendance-min-80.v1"));
+    void completionDefaultsToEightyPercentWithoutAssessments() {
+        context.run(started -> {
+            CompletionDefaults defaults = started.getBean(CompletionDefaults.class);
+            assertThat(defaults.terms("BMM")).isEqualTo(CompletionTerms.standard());
+            assertThat(started.getBean(PlanTemplate.class)).isEqualTo(PlanTemplate.standard());
+        });
     }
 
     @Test
-    void theThresholdIsAnOperatorKnobAndNamesTheRuleVersion() {
-        context.withPropertyValues("aula.session.completion.minimum-attendance-rate=0.75")
-                .run(started -> assertThat(started.getBean(CompletionRule.class).version())
-                        .isEqualTo("attendance-min-75.v1"));
+    void theThresholdAndEachCoursesAssessmentsAreOperatorKnobs() {
+        context.withPropertyValues(
+                        "aula.session.completion.minimum-attendance-rate=0.75",
+                        "aula.session.completion.default-pass-mark=50",
+                        "aula.session.completion.courses.BMM.assessments[0].code=BMM-CS",
+                        "aula.session.completion.courses.BMM.assessments[0].title=Case study",
+                        "aula.session.completion.courses.BMM.assessments[0].pass-mark=60",
+                        "aula.session.completion.courses.BMM.assessments[1].code=BMM-RP",
+                        "aula.session.completion.courses.BMM.assessments[1].title=Role play",
+                        "aula.session.completion.courses.GOV.minimum-attendance-rate=0.9")
+                .run(started -> {
+                    CompletionDefaults defaults = started.getBean(CompletionDefaults.class);
+                    assertThat(defaults.terms("BMM")).isEqualTo(new CompletionTerms(new BigDecimal("0.75"), List.of(
+                            new RequiredAssessment("BMM-CS", "Case study", BigDecimal.valueOf(60)),
+                            new RequiredAssessment("BMM-RP", "Role play", BigDecimal.valueOf(50)))));
+                    assertThat(defaults.terms("GOV")).isEqualTo(CompletionTerms.attendanceOnly(new BigDecimal("0.9")));
+                    assertThat(defaults.terms("OTHER")).isEqualTo(CompletionTerms.attendanceOnly(new BigDecimal("0.75")));
+                });
     }
 
     @Test
@@ -29,5 +52,13 @@ class SessionConfigurationTest {
         context.withPropertyValues("aula.session.completion.minimum-attendance-rate=1.5")
                 .run(started -> assertThat(started).hasFailed()
                         .getFailure().rootCause().hasMessageContaining("minimumAttendanceRate"));
+    }
+
+    @Test
+    void aMalformedAssessmentCodeStopsTheServiceFromStarting() {
+        context.withPropertyValues("aula.session.completion.courses.BMM.assessments[0].code=case study",
+                        "aula.session.completion.courses.BMM.assessments[0].title=Case study")
+                .run(started -> assertThat(started).hasFailed()
+                        .getFailure().rootCause().hasMessageContaining("code"));
     }
 }

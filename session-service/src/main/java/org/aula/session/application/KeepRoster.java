@@ -24,12 +24,17 @@ public class KeepRoster {
     private static final Logger log = LoggerFactory.getLogger(KeepRoster.class);
 
     private final Rosters rosters;
+    private final PlanDelivery planDelivery;
 
-    KeepRoster(Rosters rosters) {
+    KeepRoster(Rosters rosters, PlanDelivery planDelivery) {
         this.rosters = rosters;
+        this.planDelivery = planDelivery;
     }
 
-    /** {@code cohort.scheduled}: remembers the course, its hours, the dates and place for later use. */
+    /**
+     * {@code cohort.scheduled}: remembers the course, its hours, the dates and place. A roster that
+     * locked before its schedule arrived gets its delivery plan now.
+     */
     @Transactional
     public void schedule(CohortId cohortId, String cohortCode, CohortSchedule schedule) {
         Roster roster = rosters.lockOrOpen(cohortId, cohortCode, schedule.course().code());
@@ -37,6 +42,7 @@ public class KeepRoster {
             rosters.save(roster);
             log.info("cohort {} scheduled: course {}, {} h", cohortId, schedule.course().code(), schedule.course().hours());
         }
+        planDelivery.publishFirst(roster);
     }
 
     /**
@@ -68,13 +74,31 @@ public class KeepRoster {
         }, () -> log.info("withdrawal from unknown cohort {} ignored", cohortId));
     }
 
-    /** {@code cohort.filled}: locks the roster (the delivery plan will be published from here). */
+    /**
+     * {@code cohort.filled}: locks the roster and publishes the delivery plan (once: a later fill
+     * moves the lock, the plan stays; a cohort whose schedule has not arrived is planned when it does).
+     */
     @Transactional
     public void lock(CohortId cohortId, String cohortCode, String courseCode, int fillNumber, Instant filledAt) {
         Roster roster = rosters.lockOrOpen(cohortId, cohortCode, courseCode);
         if (roster.lock(fillNumber, filledAt)) {
             rosters.save(roster);
             log.info("roster of cohort {} locked at fill {}", cohortId, fillNumber);
+        }
+        planDelivery.publishFirst(roster);
+    }
+
+    /**
+     * {@code participant.erased}: the participant's name leaves every roster; ids, seats, attendance
+     * and decisions stay (certificate verification needs them). Rosters are locked in id order.
+     */
+    @Transactional
+    public void erase(ParticipantId participantId) {
+        for (CohortId cohortId : rosters.withParticipant(participantId)) {
+            rosters.lock(cohortId).filter(roster -> roster.erase(participantId)).ifPresent(roster -> {
+                rosters.save(roster);
+                log.info("participant {} erased from the roster of cohort {}", participantId, cohortId);
+            });
         }
     }
 }

@@ -11,6 +11,8 @@ import org.aula.session.domain.CompletionId;
 import org.aula.session.domain.CompletionRefused;
 import org.aula.session.domain.CompletionRule;
 import org.aula.session.domain.Completions;
+import org.aula.session.domain.DeliveryPlan;
+import org.aula.session.domain.DeliveryPlans;
 import org.aula.session.domain.ParticipantId;
 import org.aula.session.domain.Roster;
 import org.aula.session.domain.Rosters;
@@ -18,16 +20,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Decides whether a participant completed the course, once: the first request decides and, for
- * {@code COMPLETED}, appends {@code course.completed} to the outbox in the same transaction; a
- * repeat answers the stored decision and announces nothing again.
+ * The staff shortcut: decides a participant from the hours staff state they attended, once, for
+ * a cohort whose delivery is not recorded session by session and whose rule requires no
+ * assessments. The decision ({@code course.completed} or {@code course.not-completed}) is
+ * appended to the outbox in the same transaction; a repeat answers the stored decision and
+ * announces nothing again.
  */
 @Service
 public class RecordCompletion {
@@ -35,20 +34,24 @@ public class RecordCompletion {
     private static final Logger log = LoggerFactory.getLogger(RecordCompletion.class);
 
     private final Rosters rosters;
+    private final DeliveryPlans plans;
     private final Completions completions;
-    private final CompletionRule rule;
-    private final CompletionEvents events;
+    private final RuleBook ruleBook;
+    private final Reconsider reconsider;
+    private final SessionEvents events;
+    private final DecisionMetrics metrics;
     private final Clock clock;
-    private final MeterRegistry meters;
 
-    RecordCompletion(Rosters rosters, Completions completions, CompletionRule rule, CompletionEvents events,
-            Clock clock, MeterRegistry meters) {
+    RecordCompletion(Rosters rosters, DeliveryPlans plans, Completions completions, RuleBook ruleBook,
+            Reconsider reconsider, SessionEvents events, DecisionMetrics metrics, Clock clock) {
         this.rosters = rosters;
+        this.plans = plans;
         this.completions = completions;
-        this.rule = rule;
+        this.ruleBook = ruleBook;
+        this.reconsider = reconsider;
         this.events = events;
+        this.metrics = metrics;
         this.clock = clock;
-        this.meters = meters;
     }
 
     /** The decision and whether this call made it ({@code false}: it had been made before). */
@@ -57,7 +60,7 @@ public class RecordCompletion {
 
     /**
      * @throws UnknownCohort     if no enrolment fact about the cohort has arrived
-     * @throws CompletionRefused if the roster refuses to decide (see {@link Roster#decide})
+     * @throws CompletionRefused if the participant cannot be decided this way (see the reasons)
      */
     @Transactional
     public Recorded record(CohortId cohortId, ParticipantId participantId, BigDecimal hoursAttended) {
@@ -69,30 +72,25 @@ public class RecordCompletion {
                     earlier.get().id());
             return new Recorded(earlier.get(), false);
         }
+        Optional<DeliveryPlan> plan = plans.of(cohortId);
+        if (plan.isPresent() && plan.get().closed()) {
+            throw new CompletionRefused(CompletionRefused.Reason.DELIVERY_CLOSED,
+                    "the delivery of cohort " + cohortId + " was closed; participants not decided then are not decided");
+        }
+        if (plan.isPresent() && plan.get().started()) {
+            throw new CompletionRefused(CompletionRefused.Reason.DELIVERY_RECORDED, "the delivery of cohort " + cohortId
+                    + " is recorded session by session: closing it decides its participants");
+        }
+        CompletionRule rule = plan.isPresent() ? reconsider.ruleOf(plan.get()) : ruleBook.current(roster.courseCode());
         // Microseconds: what PostgreSQL stores, so the answer now and every later read agree.
-        Completion completion = roster.decide(participantId, hoursAttended, rule, CompletionId.random(),
+        Completion completion = roster.decideOnStatedHours(participantId, hoursAttended,
+                plan.map(DeliveryPlan::hoursScheduled).orElse(null), rule, CompletionId.random(),
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
         completions.add(completion);
-        if (completion.completed()) {
-            events.completed(roster, completion);
-        }
-        countAfterCommit(roster, completion);
-        log.info("completion {} of participant {} in cohort {}: {} under {}", completion.id(), participantId, cohortId,
-                completion.decision(), completion.ruleVersion());
+        events.decided(roster, completion);
+        metrics.decided(roster.courseCode(), completion);
+        log.info("completion {} of participant {} in cohort {}: {} under {} (stated hours)", completion.id(),
+                participantId, cohortId, completion.decision(), completion.ruleVersion());
         return new Recorded(completion, true);
-    }
-
-    private void countAfterCommit(Roster roster, Completion completion) {
-        Counter counter = Counter.builder("aula.session.completions")
-                .description("Completion decisions made, by course and decision")
-                .tag("course", roster.courseCode())
-                .tag("decision", completion.decision().name())
-                .register(meters);
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                counter.increment();
-            }
-        });
     }
 }

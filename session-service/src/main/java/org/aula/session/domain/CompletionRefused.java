@@ -1,6 +1,6 @@
 package org.aula.session.domain;
 
-/** The roster refuses to decide a participant's completion; nothing was decided. */
+/** A completion decision from stated hours is refused; nothing was decided. */
 public class CompletionRefused extends RuntimeException {
 
     /** Why the decision was refused. */
@@ -12,7 +12,13 @@ public class CompletionRefused extends RuntimeException {
         /** The cohort's schedule (and so its course hours) has not been received yet. */
         SCHEDULE_UNKNOWN,
         /** Hours attended are negative or more than the course schedules. */
-        HOURS_OUT_OF_RANGE
+        HOURS_OUT_OF_RANGE,
+        /** The course's rule requires assessments: stated hours cannot decide it. */
+        ASSESSMENTS_REQUIRED,
+        /** The cohort's delivery is recorded session by session: its closing decides. */
+        DELIVERY_RECORDED,
+        /** The cohort's delivery was closed; whoever was not decided then is not decided now. */
+        DELIVERY_CLOSED
     }
 
     private final Reason reason;

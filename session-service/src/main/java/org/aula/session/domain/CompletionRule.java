@@ -1,55 +1,71 @@
 package org.aula.session.domain;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * The course completion policy: a participant completes when the hours attended reach at least
- * the minimum share of the course's scheduled hours (80% by default). Decided on exact decimals, so
- * 32 of 40 hours completes and 31.96 of 40 does not.
+ * One version of a course's completion policy: a participant completes when the hours attended
+ * reach the minimum share of the course's <em>scheduled</em> hours (never of the sessions held so
+ * far), every required assessment is passed, and they did not withdraw. Decided on exact
+ * decimals, so 32 of 40 hours completes and 31.96 of 40 does not.
  *
- * <p>{@link #version()} names the rule a decision was made under and travels with every
- * decision; it carries the threshold ({@code attendance-min-80.v1}), so decisions made under a
- * changed threshold are told apart. Required assessments join the rule in a later version.
+ * <p>Versions are numbered per course ({@code BMM.completion.v1}, {@code .v2}, ...) and every
+ * decision carries the version it was made under; a decision revised later keeps its version.
  */
-public final class CompletionRule {
+public record CompletionRule(RuleId id, CompletionTerms terms, RuleSource source, Instant definedAt) {
 
-    /** The threshold when nothing else is configured. */
-    public static final BigDecimal DEFAULT_MINIMUM_ATTENDANCE_RATE = new BigDecimal("0.80");
-
-    private final BigDecimal minimumAttendanceRate;
-    private final String version;
-
-    public CompletionRule(BigDecimal minimumAttendanceRate) {
-        Objects.requireNonNull(minimumAttendanceRate, "minimum attendance rate");
-        if (minimumAttendanceRate.signum() <= 0 || minimumAttendanceRate.compareTo(BigDecimal.ONE) > 0) {
-            throw new IllegalArgumentException("minimum attendance rate must lie in (0, 1], was " + minimumAttendanceRate);
-        }
-        this.minimumAttendanceRate = minimumAttendanceRate;
-        this.version = "attendance-min-" + minimumAttendanceRate.movePointRight(2).stripTrailingZeros().toPlainString() + ".v1";
+    public CompletionRule {
+        Objects.requireNonNull(id, "rule id");
+        Objects.requireNonNull(terms, "terms");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(definedAt, "defined at");
     }
 
-    /** The rule with the default threshold of 80%. */
-    public static CompletionRule standard() {
-        return new CompletionRule(DEFAULT_MINIMUM_ATTENDANCE_RATE);
-    }
-
-    /** Completed when the attended share reaches the threshold, else not completed. */
-    public Decision decide(Attendance attendance) {
-        return attendance.reaches(minimumAttendanceRate) ? Decision.COMPLETED : Decision.NOT_COMPLETED;
-    }
-
-    /** Name and version of this rule as recorded with each decision, e.g. {@code attendance-min-80.v1}. */
+    /** The name decisions carry, e.g. {@code BMM.completion.v1}. */
     public String version() {
-        return version;
+        return id.label();
     }
 
-    public BigDecimal minimumAttendanceRate() {
-        return minimumAttendanceRate;
+    public String courseCode() {
+        return id.courseCode();
+    }
+
+    public boolean requiresAssessments() {
+        return !terms.assessments().isEmpty();
+    }
+
+    /** Judges one participant; every shortfall is a reason, so a NOT_COMPLETED verdict says all that is missing. */
+    public Verdict judge(Participation participation) {
+        Attendance attendance = new Attendance(participation.hoursAttended(), participation.hoursScheduled());
+        List<String> reasons = new ArrayList<>();
+        if (participation.withdrawn()) {
+            reasons.add(Verdict.WITHDRAWN);
+        }
+        if (!attendance.reaches(terms.minimumAttendanceRate())) {
+            reasons.add(Verdict.ATTENDANCE_BELOW_MINIMUM);
+        }
+        List<AssessmentOutcome> outcomes = new ArrayList<>();
+        for (RequiredAssessment assessment : terms.assessments()) {
+            BigDecimal score = participation.scores().get(assessment.code());
+            if (score == null) {
+                reasons.add(Verdict.ASSESSMENT_MISSING + assessment.code());
+                continue;
+            }
+            boolean passed = assessment.passedBy(score);
+            outcomes.add(new AssessmentOutcome(assessment.code(), assessment.title(), score, assessment.passMark(), passed));
+            if (!passed) {
+                reasons.add(Verdict.ASSESSMENT_FAILED + assessment.code());
+            }
+        }
+        return new Verdict(reasons.isEmpty() ? Decision.COMPLETED : Decision.NOT_COMPLETED,
+                attendance.hoursAttended(), attendance.hoursScheduled(), attendance.rate(), outcomes, reasons);
     }
 
     @Override
     public String toString() {
-        return version;
+        return version();
     }
 }

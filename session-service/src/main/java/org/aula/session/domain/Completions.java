@@ -3,7 +3,7 @@ package org.aula.session.domain;
 import java.util.List;
 import java.util.Optional;
 
-/** The completion decisions as stored: at most one per participant and cohort. */
+/** The completion decisions as stored: at most one per participant and cohort, each with its revision history. */
 public interface Completions {
 
     Optional<Completion> of(CohortId cohortId, ParticipantId participantId);
@@ -11,6 +11,12 @@ public interface Completions {
     /** A cohort's decisions in the order they were made. */
     List<Completion> ofCohort(CohortId cohortId);
 
+    /** Every form a decision took, revision 0 first. */
+    List<Completion> history(CompletionId completionId);
+
     /** Stores a new decision; the store refuses a second one for the same participant and cohort. */
     void add(Completion completion);
+
+    /** Stores a revision (the next revision number) and keeps the form it replaces in the history. */
+    void revise(Completion revised, String cause);
 }

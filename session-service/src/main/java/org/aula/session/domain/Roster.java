@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * Who takes part in one cohort, kept from enrollment-service's facts, and the aggregate that
- * decides completions. The roster follows the enrolment facts of its cohort as they arrive (in
+ * Who takes part in one cohort, kept from enrollment-service's facts: who may attend, who is
+ * decided when the delivery closes, and the staff shortcut's decisions. Its row is the lock every
+ * change of the cohort takes. The roster follows the enrolment facts of its cohort as they arrive (in
  * order per cohort) and tolerates what the network does to them: a fact re-sent later is
  * recognised by its time and ignored, an enrolment may arrive before the cohort's schedule, a
  * withdrawal of someone never seen is ignored.
@@ -108,13 +110,36 @@ public final class Roster {
     }
 
     /**
-     * Judges a participant on the roster against the completion rule.
-     *
-     * @throws CompletionRefused if the participant is not (or no longer) on the roster, the course's
-     *                           hours are not known yet, or the hours attended lie outside 0..course hours
+     * Locks the roster at the request of staff, before the cohort filled, so its delivery can be
+     * planned. A roster already locked (by a fill or by staff) stays as it is.
      */
-    public Completion decide(ParticipantId participantId, BigDecimal hoursAttended, CompletionRule rule,
-            CompletionId completionId, Instant decidedAt) {
+    public boolean lockByStaff(Instant lockedAt) {
+        if (lock != null) {
+            return false;
+        }
+        lock = RosterLock.byStaff(lockedAt);
+        return true;
+    }
+
+    /**
+     * Replaces an erased participant's name; what certificate verification needs (ids, seat,
+     * institution) stays. Answers whether anything changed.
+     */
+    public boolean erase(ParticipantId participantId) {
+        RosterEntry existing = entries.get(participantId);
+        if (existing == null || existing.name().equals(RosterEntry.ERASED_NAME)) {
+            return false;
+        }
+        entries.put(participantId, existing.erased());
+        return true;
+    }
+
+    /**
+     * The entry of a participant who holds a seat.
+     *
+     * @throws CompletionRefused (reason {@code NOT_ON_ROSTER} or {@code WITHDRAWN}) otherwise
+     */
+    public RosterEntry activeEntry(ParticipantId participantId) {
         RosterEntry entry = entries.get(participantId);
         if (entry == null) {
             throw new CompletionRefused(CompletionRefused.Reason.NOT_ON_ROSTER,
@@ -124,18 +149,62 @@ public final class Roster {
             throw new CompletionRefused(CompletionRefused.Reason.WITHDRAWN,
                     "participant " + participantId + " withdrew from cohort " + cohortId);
         }
+        return entry;
+    }
+
+    /** The participant holding a seat now (a seat given up by a withdrawal may have passed to someone else). */
+    public Optional<RosterEntry> holderOfSeat(int seatNumber) {
+        return entries.values().stream().filter(e -> e.seatNumber() == seatNumber)
+                .max(Comparator.comparing(RosterEntry::active).thenComparing(RosterEntry::enrolledAt));
+    }
+
+    /**
+     * The entries whose name matches, ignoring case, accents and spacing (as facilitators write
+     * names on attendance sheets); several when the roster holds namesakes.
+     */
+    public List<RosterEntry> named(String name) {
+        String wanted = RosterEntry.comparableName(name);
+        return entries().stream().filter(entry -> RosterEntry.comparableName(entry.name()).equals(wanted)).toList();
+    }
+
+    /**
+     * Who is decided when the cohort's delivery closes: everyone holding a seat, and those who
+     * withdrew mid-course (after attending some of it). Someone who withdrew without attending
+     * left before the course for them began, usually replaced from the waitlist: not decided.
+     */
+    public List<RosterEntry> toDecideAtClose(Set<ParticipantId> attendedSome) {
+        return entries().stream().filter(entry -> entry.active() || attendedSome.contains(entry.participantId())).toList();
+    }
+
+    /**
+     * Judges a participant on hours a member of staff states for them (the staff shortcut, for
+     * courses whose rule requires no assessments).
+     *
+     * @param plannedHours the hours the cohort's delivery plan schedules, or null without a plan
+     *                     (the course's hours then)
+     * @throws CompletionRefused if the participant is not (or no longer) on the roster, the course's
+     *                           hours are not known yet, the hours attended lie outside 0..hours
+     *                           scheduled, or the rule requires assessments
+     */
+    public Completion decideOnStatedHours(ParticipantId participantId, BigDecimal hoursAttended,
+            @Nullable BigDecimal plannedHours, CompletionRule rule, CompletionId completionId, Instant decidedAt) {
+        activeEntry(participantId);
         if (schedule == null) {
             throw new CompletionRefused(CompletionRefused.Reason.SCHEDULE_UNKNOWN,
                     "the schedule of cohort " + cohortId + " has not been received yet, so its course hours are unknown");
         }
-        BigDecimal hoursScheduled = BigDecimal.valueOf(schedule.course().hours());
+        BigDecimal hoursScheduled = plannedHours != null ? plannedHours : BigDecimal.valueOf(schedule.course().hours());
         if (hoursAttended.signum() < 0 || hoursAttended.compareTo(hoursScheduled) > 0) {
             throw new CompletionRefused(CompletionRefused.Reason.HOURS_OUT_OF_RANGE,
-                    "hours attended must lie in 0.." + hoursScheduled + " (the course's scheduled hours)");
+                    "hours attended must lie in 0.." + hoursScheduled.toPlainString() + " (the hours scheduled)");
         }
-        Attendance attendance = new Attendance(hoursAttended, hoursScheduled);
-        return new Completion(completionId, cohortId, participantId, rule.decide(attendance), hoursAttended,
-                hoursScheduled, attendance.rate(), rule.version(), decidedAt);
+        if (rule.requiresAssessments()) {
+            throw new CompletionRefused(CompletionRefused.Reason.ASSESSMENTS_REQUIRED,
+                    "rule " + rule.version() + " requires assessments; record results and close the delivery instead");
+        }
+        Verdict verdict = rule.judge(new Participation(hoursAttended, hoursScheduled, Map.of(), false));
+        return Completion.decided(completionId, cohortId, participantId, DecisionBasis.STATED_HOURS, verdict,
+                rule.version(), decidedAt);
     }
 
     public CohortId cohortId() {

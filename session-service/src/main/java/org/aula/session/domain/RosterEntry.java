@@ -1,6 +1,8 @@
 package org.aula.session.domain;
 
+import java.text.Normalizer;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
@@ -11,6 +13,9 @@ import org.jspecify.annotations.Nullable;
  */
 public record RosterEntry(ParticipantId participantId, String name, String institutionCode, int seatNumber,
         EntryStatus status, Instant enrolledAt, @Nullable Instant withdrawnAt) {
+
+    /** The name an erased participant is left with ({@code participant.erased}). */
+    public static final String ERASED_NAME = "(erased)";
 
     public RosterEntry {
         Objects.requireNonNull(participantId, "participant id");
@@ -35,6 +40,16 @@ public record RosterEntry(ParticipantId participantId, String name, String insti
     boolean isOlderThan(Enrolment enrolment) {
         Instant latest = withdrawnAt == null ? enrolledAt : withdrawnAt;
         return enrolment.enrolledAt().isAfter(latest);
+    }
+
+    RosterEntry erased() {
+        return new RosterEntry(participantId, ERASED_NAME, institutionCode, seatNumber, status, enrolledAt, withdrawnAt);
+    }
+
+    /** A name as compared with what a facilitator wrote: no accents, one space, lower case. */
+    static String comparableName(String name) {
+        String ascii = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return ascii.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
     RosterEntry withdrawn(Instant at) {

@@ -3,11 +3,25 @@ package org.aula.session.domain;
 import java.time.Instant;
 import java.util.Objects;
 
-/** The roster was locked when the cohort filled for the {@code fillNumber}-th time. */
+/**
+ * The roster was locked when the cohort filled for the {@code fillNumber}-th time, or, with fill
+ * number 0, by staff before the cohort filled ({@code POST /cohorts/{id}/roster/lock}).
+ */
 public record RosterLock(int fillNumber, Instant lockedAt) {
 
     public RosterLock {
-        Require.positive(fillNumber, "fill number");
+        if (fillNumber < 0) {
+            throw new IllegalArgumentException("fill number must not be negative, was " + fillNumber);
+        }
         Objects.requireNonNull(lockedAt, "locked at");
+    }
+
+    /** A lock staff set before any fill. */
+    public static RosterLock byStaff(Instant lockedAt) {
+        return new RosterLock(0, lockedAt);
+    }
+
+    public boolean byStaff() {
+        return fillNumber == 0;
     }
 }

@@ -1,5 +1,6 @@
 package org.aula.session.domain;
 
+import java.util.List;
 import java.util.Optional;
 
 /** The cohorts' rosters as stored; the lock methods hold the roster until the caller's transaction ends. */
@@ -13,6 +14,9 @@ public interface Rosters {
 
     /** The roster, locked; an empty one is opened first if the cohort is not known yet. */
     Roster lockOrOpen(CohortId cohortId, String cohortCode, String courseCode);
+
+    /** The cohorts whose roster names this participant, in id order (the order to lock them in). */
+    List<CohortId> withParticipant(ParticipantId participantId);
 
     /** Stores the roster's state; call it while holding the roster's lock. */
     void save(Roster roster);

@@ -5,15 +5,19 @@ import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.aula.events.CohortFilled;
 import org.aula.events.CohortScheduled;
+import org.aula.events.CourseDefined;
 import org.aula.events.ParticipantEnrolled;
+import org.aula.events.ParticipantErased;
 import org.aula.events.ParticipantWithdrawn;
 import org.aula.events.Topics;
 import org.aula.events.runtime.EventHandlers;
 import org.aula.events.runtime.Inbox;
 import org.aula.events.runtime.UndecodableEventException;
+import org.aula.session.application.KeepCatalogue;
 import org.aula.session.application.KeepRoster;
 import org.aula.session.domain.CohortId;
 import org.aula.session.domain.CohortSchedule;
+import org.aula.session.domain.CourseDefinition;
 import org.aula.session.domain.Course;
 import org.aula.session.domain.Enrolment;
 import org.aula.session.domain.ParticipantId;
@@ -21,9 +25,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Feeds enrollment-service's facts into {@link KeepRoster}, once per event id (the inbox) and
- * once per fact (the roster's own checks). Waitlist events are not listed, so the inbox ignores
- * them. A fact that breaks its contract (a missing id, a course of 0 hours) cannot get better by
+ * Feeds enrollment-service's facts into {@link KeepRoster} and {@link KeepCatalogue}, once per
+ * event id (the inbox) and once per fact (the roster's and catalogue's own checks). Waitlist and
+ * other events are not listed, so the inbox ignores them. A fact that breaks its contract (a missing id, a course of 0 hours) cannot get better by
  * retrying: it goes to {@code enrollment.events-dlt} at once.
  */
 @Component
@@ -34,16 +38,20 @@ class EnrollmentListener {
 
     private final Inbox inbox;
     private final KeepRoster keepRoster;
+    private final KeepCatalogue keepCatalogue;
     private final EventHandlers handlers;
 
-    EnrollmentListener(Inbox inbox, KeepRoster keepRoster) {
+    EnrollmentListener(Inbox inbox, KeepRoster keepRoster, KeepCatalogue keepCatalogue) {
         this.inbox = inbox;
         this.keepRoster = keepRoster;
+        this.keepCatalogue = keepCatalogue;
         this.handlers = EventHandlers.forConsumer(CONSUMER)
                 .on(CohortScheduled.class, this::scheduled)
                 .on(ParticipantEnrolled.class, this::enrolled)
                 .on(ParticipantWithdrawn.class, this::withdrawn)
                 .on(CohortFilled.class, this::filled)
+                .on(CourseDefined.class, this::courseDefined)
+                .on(ParticipantErased.class, this::erased)
                 .build();
     }
 
@@ -81,6 +89,18 @@ class EnrollmentListener {
         }
         keepRoster.lock(cohortId(event.cohortId()), text(event.cohortCode(), "cohortCode"),
                 text(event.courseCode(), "courseCode"), event.fillNumber(), event.filledAt());
+    }
+
+    private void courseDefined(CourseDefined event) {
+        if (event.definedAt() == null) {
+            throw new UndecodableEventException("course.defined without definedAt");
+        }
+        keepCatalogue.define(mapped("course.defined", () -> new CourseDefinition(event.courseCode(), event.courseId(),
+                event.title(), event.hours(), event.topics(), event.completionRuleRef(), event.definedAt())));
+    }
+
+    private void erased(ParticipantErased event) {
+        keepRoster.erase(mapped("participant.erased", () -> new ParticipantId(event.participantId())));
     }
 
     private static CohortId cohortId(String value) {

@@ -66,6 +66,14 @@ class JdbcRosters implements Rosters {
     }
 
     @Override
+    public List<CohortId> withParticipant(ParticipantId participantId) {
+        return jdbc.sql("select cohort_id from roster_entry where participant_id = ? order by cohort_id")
+                .param(participantId.value())
+                .query((rs, i) -> new CohortId(rs.getString("cohort_id")))
+                .list();
+    }
+
+    @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void save(Roster roster) {
         Optional<CohortSchedule> schedule = roster.schedule();

@@ -11,9 +11,12 @@ import org.aula.session.domain.CohortId;
 import org.aula.session.domain.Completion;
 import org.aula.session.domain.CompletionRefused;
 import org.aula.session.domain.Completions;
+import org.aula.session.domain.AssessmentOutcome;
 import org.aula.session.domain.Decision;
+import org.aula.session.domain.DecisionBasis;
 import org.aula.session.domain.ParticipantId;
 import org.aula.session.domain.Rosters;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,7 +32,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
-/** Completion decisions of a cohort's participants. */
+/** Completion decisions of a cohort's participants, with their revisions; the staff shortcut deciding from stated hours. */
 @RestController
 class CompletionController {
 
@@ -43,13 +46,15 @@ class CompletionController {
         this.rosters = rosters;
     }
 
-    @Operation(summary = "Decide a participant's completion by the course's completion rule (attended share of "
-            + "the course's scheduled hours). Each participant is decided once: a repeat answers the first decision.")
-    @ApiResponse(responseCode = "201", description = "decided now; COMPLETED publishes course.completed")
+    @Operation(summary = "Staff shortcut: decide a participant from the hours staff state they attended (share of the "
+            + "hours scheduled), for a cohort whose sessions are not recorded and whose rule requires no assessments. "
+            + "Each participant is decided once: a repeat answers the first decision.")
+    @ApiResponse(responseCode = "201", description = "decided now; publishes course.completed or course.not-completed")
     @ApiResponse(responseCode = "200", description = "decided before; the stored decision, nothing published again")
     @ApiResponse(responseCode = "400", description = "hoursAttended missing, negative or above the course's hours")
     @ApiResponse(responseCode = "404", description = "unknown cohort")
-    @ApiResponse(responseCode = "409", description = "the cohort's schedule (its course hours) has not arrived yet")
+    @ApiResponse(responseCode = "409", description = "the cohort's schedule has not arrived yet; its rule requires "
+            + "assessments; a session was delivered (closing decides); the delivery was closed")
     @ApiResponse(responseCode = "422", description = "participant not on the roster, or withdrawn")
     @PostMapping("/cohorts/{cohortId}/completions")
     ResponseEntity<CompletionView> record(@PathVariable String cohortId, @Valid @RequestBody CompletionRequest request) {
@@ -61,10 +66,24 @@ class CompletionController {
         } catch (UnknownCohort e) {
             throw ApiProblem.notFound("cohort", cohortId);
         } catch (CompletionRefused e) {
-            throw problem(e);
+            throw Problems.of(e);
         }
         return ResponseEntity.status(recorded.decidedNow() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(CompletionView.of(recorded.completion()));
+    }
+
+    @Operation(summary = "A participant's decision in the cohort and every revision of it.")
+    @ApiResponse(responseCode = "404", description = "unknown cohort, or the participant is not decided")
+    @GetMapping("/cohorts/{cohortId}/completions/{participantId}")
+    CompletionHistoryView completion(@PathVariable String cohortId, @PathVariable String participantId) {
+        CohortId cohort = Ids.cohortId(cohortId);
+        if (rosters.find(cohort).isEmpty()) {
+            throw ApiProblem.notFound("cohort", cohortId);
+        }
+        Completion completion = completions.of(cohort, new ParticipantId(participantId))
+                .orElseThrow(() -> ApiProblem.notFound("completion of participant", participantId));
+        return new CompletionHistoryView(CompletionView.of(completion),
+                completions.history(completion.id()).stream().map(CompletionView::of).toList());
     }
 
     @Operation(summary = "The cohort's completion decisions in the order they were made.")
@@ -77,32 +96,46 @@ class CompletionController {
         return completions.ofCohort(cohort).stream().map(CompletionView::of).toList();
     }
 
-    private static ApiProblem problem(CompletionRefused refusal) {
-        return switch (refusal.reason()) {
-            case NOT_ON_ROSTER, WITHDRAWN -> new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT,
-                    "Participant cannot be decided", refusal.getMessage(),
-                    List.of(new ApiProblem.FieldError("participantId", refusal.getMessage())));
-            case HOURS_OUT_OF_RANGE -> ApiProblem.invalidField("hoursAttended", refusal.getMessage());
-            case SCHEDULE_UNKNOWN -> ApiProblem.conflict("Cohort schedule not received yet", refusal.getMessage());
-        };
-    }
-
     /** The body of a completion request. */
     record CompletionRequest(
             @NotBlank String participantId,
             @NotNull @DecimalMin("0") BigDecimal hoursAttended) {
     }
 
-    /** A decision's JSON form. */
+    /**
+     * A decision's JSON form: the current revision with the figures it rests on.
+     *
+     * @param basis       STATED_HOURS (this endpoint) or RECORDED_DELIVERY (closing the delivery)
+     * @param revision    0 as first decided, then one more per revision after a correction
+     * @param reasons     why NOT_COMPLETED: withdrawn, attendance-below-minimum, assessment-failed:CODE,
+     *                    assessment-missing:CODE; empty when COMPLETED
+     */
     record CompletionView(String completionId, String cohortId, String participantId, Decision decision,
             double hoursAttended, double hoursScheduled, double attendanceRate, String ruleVersion,
-            Instant decidedAt) {
+            Instant decidedAt, DecisionBasis basis, int revision, @Nullable Instant revisedAt,
+            List<AssessmentView> assessments, List<String> reasons) {
 
         static CompletionView of(Completion completion) {
             return new CompletionView(completion.id().toString(), completion.cohortId().value(),
                     completion.participantId().value(), completion.decision(),
                     completion.hoursAttended().doubleValue(), completion.hoursScheduled().doubleValue(),
-                    completion.attendanceRate().doubleValue(), completion.ruleVersion(), completion.decidedAt());
+                    completion.attendanceRate().doubleValue(), completion.ruleVersion(), completion.decidedAt(),
+                    completion.basis(), completion.revision(), completion.revisedAt(),
+                    completion.verdict().assessments().stream().map(AssessmentView::of).toList(),
+                    completion.verdict().reasons());
         }
+    }
+
+    /** An assessment figure of a decision. */
+    record AssessmentView(String assessmentCode, String title, double score, double passMark, boolean passed) {
+
+        static AssessmentView of(AssessmentOutcome outcome) {
+            return new AssessmentView(outcome.code(), outcome.title(), outcome.score().doubleValue(),
+                    outcome.passMark().doubleValue(), outcome.passed());
+        }
+    }
+
+    /** A decision with every form it took, revision 0 first. */
+    record CompletionHistoryView(CompletionView current, List<CompletionView> history) {
     }
 }

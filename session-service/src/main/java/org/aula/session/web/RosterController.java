@@ -3,6 +3,11 @@ package org.aula.session.web;
 import java.util.List;
 
 import org.aula.events.runtime.web.ApiProblem;
+import org.aula.session.application.PlanDelivery;
+import org.aula.session.application.UnknownCohort;
+import org.aula.session.domain.CohortId;
+import org.aula.session.domain.DeliveryPlan;
+import org.aula.session.domain.DeliveryRefused;
 import org.aula.session.domain.CohortSchedule;
 import org.aula.session.domain.EntryStatus;
 import org.aula.session.domain.Roster;
@@ -11,18 +16,22 @@ import org.aula.session.domain.Rosters;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
-/** A cohort's roster as the session service has it from enrollment-service's events. */
+/** A cohort's roster as the session service has it from enrollment-service's events; staff may lock it. */
 @RestController
 class RosterController {
 
     private final Rosters rosters;
+    private final PlanDelivery planDelivery;
 
-    RosterController(Rosters rosters) {
+    RosterController(Rosters rosters, PlanDelivery planDelivery) {
         this.rosters = rosters;
+        this.planDelivery = planDelivery;
     }
 
     @Operation(summary = "The cohort's roster: every participant enrolled, withdrawn ones included, by seat; "
@@ -31,6 +40,24 @@ class RosterController {
     RosterView roster(@PathVariable String cohortId) {
         Roster roster = rosters.find(Ids.cohortId(cohortId)).orElseThrow(() -> ApiProblem.notFound("cohort", cohortId));
         return RosterView.of(roster);
+    }
+
+    @Operation(summary = "Lock the roster before the cohort filled (staff), and publish its delivery plan "
+            + "(delivery-plan.published, revision 1). Locking a locked roster changes nothing; answers the plan.")
+    @ApiResponse(responseCode = "200", description = "the cohort's delivery plan")
+    @ApiResponse(responseCode = "404", description = "unknown cohort")
+    @ApiResponse(responseCode = "409", description = "the cohort's schedule has not arrived yet")
+    @PostMapping("/cohorts/{cohortId}/roster/lock")
+    PlanView lock(@PathVariable String cohortId) {
+        CohortId cohort = Ids.cohortId(cohortId);
+        try {
+            DeliveryPlan plan = planDelivery.lockRoster(cohort);
+            return PlanView.of(rosters.find(cohort).orElseThrow(), plan);
+        } catch (UnknownCohort e) {
+            throw ApiProblem.notFound("cohort", cohortId);
+        } catch (DeliveryRefused e) {
+            throw Problems.of(e);
+        }
     }
 
     /** The roster's JSON form. */

@@ -1,4 +1,7 @@
-/** The REST API: a cohort's roster and its completion decisions, errors as problem+json. */
+/**
+ * The REST API: rosters, delivery plans, sessions, attendance (single entries and CSV sheets),
+ * assessment results, completion rules, closings and decisions; every refusal as problem+json.
+ */
 @NullMarked
 package org.aula.session.web;
 

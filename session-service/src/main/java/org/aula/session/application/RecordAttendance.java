@@ -1,0 +1,203 @@
+package org.aula.session.application;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.aula.session.domain.AttendanceEntry;
+import org.aula.session.domain.AttendanceLog;
+import org.aula.session.domain.AttendanceSource;
+import org.aula.session.domain.CohortId;
+import org.aula.session.domain.Completion;
+import org.aula.session.domain.CompletionRefused;
+import org.aula.session.domain.DeliveryPlan;
+import org.aula.session.domain.DeliveryPlans;
+import org.aula.session.domain.DeliveryRefused;
+import org.aula.session.domain.ParticipantId;
+import org.aula.session.domain.Roster;
+import org.aula.session.domain.RosterEntry;
+import org.aula.session.domain.Rosters;
+import org.aula.session.domain.Session;
+import org.aula.session.domain.SessionId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records the hours participants attended of a delivered session, one at a time or a whole
+ * attendance sheet at once (all of it or nothing). Each figure is a new entry: a correction never
+ * overwrites, the latest entry counts. A correction after the delivery closed revises the
+ * participant's decision when it changes it.
+ */
+@Service
+public class RecordAttendance {
+
+    private static final Logger log = LoggerFactory.getLogger(RecordAttendance.class);
+
+    private final Rosters rosters;
+    private final DeliveryPlans plans;
+    private final AttendanceLog attendance;
+    private final Reconsider reconsider;
+    private final Clock clock;
+
+    RecordAttendance(Rosters rosters, DeliveryPlans plans, AttendanceLog attendance, Reconsider reconsider,
+            Clock clock) {
+        this.rosters = rosters;
+        this.plans = plans;
+        this.attendance = attendance;
+        this.reconsider = reconsider;
+        this.clock = clock;
+    }
+
+    /**
+     * The entry that counts now, whether this call recorded it ({@code false}: the same hours were
+     * the latest already), and the decision revision it caused, if any.
+     */
+    public record Recorded(AttendanceEntry entry, boolean changed, Optional<Completion> revision) {
+    }
+
+    /** What a sheet did: lines read, entries recorded, lines that repeated the latest hours, decisions revised. */
+    public record SheetRecorded(UUID sheetId, int lines, int recorded, int unchanged, List<Completion> revisions) {
+    }
+
+    /**
+     * @throws UnknownCohort     for a cohort never heard of
+     * @throws DeliveryRefused   without a plan, for an unknown or undelivered session, hours above the
+     *                           session's, a participant not on the roster or withdrawn
+     */
+    @Transactional
+    public Recorded record(CohortId cohortId, SessionId sessionId, ParticipantId participantId, BigDecimal hours) {
+        Roster roster = rosters.lock(cohortId).orElseThrow(() -> new UnknownCohort(cohortId));
+        DeliveryPlan plan = plans.of(cohortId).orElseThrow(() -> PlanDelivery.noPlan(cohortId));
+        plan.acceptAttendance(sessionId, BigDecimal.ZERO);
+        active(roster, participantId);
+        plan.acceptAttendance(sessionId, hours);
+        Optional<AttendanceEntry> latest = attendance.latest(cohortId, sessionId, participantId);
+        if (latest.isPresent() && latest.get().sameHoursAs(hours)) {
+            return new Recorded(latest.get(), false, Optional.empty());
+        }
+        Instant now = now();
+        AttendanceEntry entry = new AttendanceEntry(cohortId, sessionId, participantId, hours, AttendanceSource.SINGLE,
+                null, now);
+        attendance.append(entry);
+        log.info("attendance of participant {} in session {} of cohort {} recorded{}", participantId, sessionId, cohortId,
+                latest.isPresent() ? " (correction)" : "");
+        Optional<Completion> revision = plan.closed()
+                ? reconsider.afterCorrection(roster, plan, participantId, "attendance corrected in session " + sessionId, now)
+                : Optional.empty();
+        return new Recorded(entry, true, revision);
+    }
+
+    /**
+     * Records a whole sheet for one session, atomically: if any line names someone who cannot
+     * attend or gives impossible hours, nothing is recorded and every faulty line is reported.
+     *
+     * @throws SheetRefused    naming each faulty line and field
+     * @throws DeliveryRefused for the session as a whole (no plan, unknown or undelivered session)
+     */
+    @Transactional
+    public SheetRecorded recordSheet(CohortId cohortId, SessionId sessionId, List<SheetLine> lines) {
+        Roster roster = rosters.lock(cohortId).orElseThrow(() -> new UnknownCohort(cohortId));
+        DeliveryPlan plan = plans.of(cohortId).orElseThrow(() -> PlanDelivery.noPlan(cohortId));
+        Session session = plan.acceptAttendance(sessionId, BigDecimal.ZERO);
+        List<SheetRefused.LineError> errors = new ArrayList<>();
+        Map<ParticipantId, Integer> lineOf = new HashMap<>();
+        Map<ParticipantId, BigDecimal> hoursOf = new LinkedHashMap<>();
+        for (SheetLine line : lines) {
+            Optional<ParticipantId> who = resolve(roster, line, errors);
+            if (line.hours().signum() < 0 || line.hours().compareTo(session.hours()) > 0) {
+                errors.add(new SheetRefused.LineError(line.line(), "hours", "must lie in 0.."
+                        + session.hours().toPlainString() + " (session " + sessionId + " lasts "
+                        + session.hours().toPlainString() + " h)", false));
+            }
+            if (who.isEmpty()) {
+                continue;
+            }
+            Integer earlier = lineOf.putIfAbsent(who.get(), line.line());
+            if (earlier != null) {
+                errors.add(new SheetRefused.LineError(line.line(), line.who().column(),
+                        "names the same participant as line " + earlier, false));
+                continue;
+            }
+            hoursOf.put(who.get(), line.hours());
+        }
+        if (!errors.isEmpty()) {
+            throw new SheetRefused(errors);
+        }
+        UUID sheetId = UUID.randomUUID();
+        Instant now = now();
+        int recorded = 0;
+        List<ParticipantId> changed = new ArrayList<>();
+        for (Map.Entry<ParticipantId, BigDecimal> line : hoursOf.entrySet()) {
+            Optional<AttendanceEntry> latest = attendance.latest(cohortId, sessionId, line.getKey());
+            if (latest.isPresent() && latest.get().sameHoursAs(line.getValue())) {
+                continue;
+            }
+            attendance.append(new AttendanceEntry(cohortId, sessionId, line.getKey(), line.getValue(),
+                    AttendanceSource.SHEET, sheetId, now));
+            recorded++;
+            changed.add(line.getKey());
+        }
+        List<Completion> revisions = new ArrayList<>();
+        if (plan.closed()) {
+            for (ParticipantId participantId : changed) {
+                reconsider.afterCorrection(roster, plan, participantId,
+                        "attendance corrected in session " + sessionId + " (sheet " + sheetId + ")", now)
+                        .ifPresent(revisions::add);
+            }
+        }
+        log.info("attendance sheet {} for session {} of cohort {}: {} lines, {} recorded", sheetId, sessionId, cohortId,
+                lines.size(), recorded);
+        return new SheetRecorded(sheetId, lines.size(), recorded, lines.size() - recorded, revisions);
+    }
+
+    private static Optional<ParticipantId> resolve(Roster roster, SheetLine line, List<SheetRefused.LineError> errors) {
+        String column = line.who().column();
+        Optional<RosterEntry> entry;
+        if (line.who() instanceof SheetLine.ById byId) {
+            entry = roster.entry(new ParticipantId(byId.participantId()));
+        } else if (line.who() instanceof SheetLine.BySeat bySeat) {
+            entry = roster.holderOfSeat(bySeat.seat());
+        } else {
+            List<RosterEntry> named = roster.named(((SheetLine.ByName) line.who()).name());
+            if (named.size() > 1) {
+                errors.add(new SheetRefused.LineError(line.line(), column, named.size()
+                        + " participants on the roster have this name: use participantId or seat", true));
+                return Optional.empty();
+            }
+            entry = named.stream().findFirst();
+        }
+        if (entry.isEmpty()) {
+            errors.add(new SheetRefused.LineError(line.line(), column, "no such participant on the roster", true));
+            return Optional.empty();
+        }
+        if (!entry.get().active()) {
+            errors.add(new SheetRefused.LineError(line.line(), column,
+                    "participant " + entry.get().participantId() + " withdrew from the cohort", true));
+            return Optional.empty();
+        }
+        return Optional.of(entry.get().participantId());
+    }
+
+    static void active(Roster roster, ParticipantId participantId) {
+        try {
+            roster.activeEntry(participantId);
+        } catch (CompletionRefused refused) {
+            throw new DeliveryRefused(refused.reason() == CompletionRefused.Reason.WITHDRAWN
+                    ? DeliveryRefused.Reason.WITHDRAWN : DeliveryRefused.Reason.NOT_ON_ROSTER, refused.getMessage());
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

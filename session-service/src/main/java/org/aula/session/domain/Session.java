@@ -1,0 +1,44 @@
+package org.aula.session.domain;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One session of a cohort's delivery plan.
+ *
+ * @param number      the order in which it was planned (its id is derived from it)
+ * @param sequence    its place in the plan, by date then number (1 = first)
+ * @param deliveredAt when staff marked it delivered; null while it is not
+ */
+public record Session(SessionId id, int number, int sequence, SessionTerms terms, @Nullable Instant deliveredAt) {
+
+    public Session {
+        Objects.requireNonNull(id, "session id");
+        Require.positive(number, "session number");
+        Require.positive(sequence, "sequence");
+        Objects.requireNonNull(terms, "terms");
+    }
+
+    public boolean delivered() {
+        return deliveredAt != null;
+    }
+
+    public BigDecimal hours() {
+        return terms.hours();
+    }
+
+    Session withSequence(int newSequence) {
+        return new Session(id, number, newSequence, terms, deliveredAt);
+    }
+
+    Session withTerms(SessionTerms newTerms) {
+        return new Session(id, number, sequence, newTerms, deliveredAt);
+    }
+
+    Session deliveredAt(Instant at) {
+        return new Session(id, number, sequence, terms, at);
+    }
+}
