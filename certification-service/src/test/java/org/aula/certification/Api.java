@@ -3,6 +3,7 @@ package org.aula.certification;
 import java.net.URI;
 import java.util.function.Function;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
@@ -28,9 +29,25 @@ final class Api {
         return answer(client.get().uri(uri));
     }
 
+    /** A POST with a body of the given media type (JSON text, or a raw VC-JWT). */
+    Answer post(String path, MediaType contentType, String body, Object... variables) {
+        return answer(client.post().uri(path, variables).contentType(contentType).body(body));
+    }
+
     /** A text resource, such as the Prometheus scrape. */
     String text(String path) {
         return client.get().uri(path).retrieve().body(String.class);
+    }
+
+    /** A resource as it comes, with its status and headers: a PDF, or a VC-JWT. */
+    Raw raw(String path, String accept, Object... variables) {
+        ResponseEntity<byte[]> response = client.get().uri(path, variables).header(HttpHeaders.ACCEPT, accept).retrieve()
+                .onStatus(status -> true, (req, res) -> {
+                    // every status is an answer to assert on, not an exception
+                })
+                .toEntity(byte[].class);
+        return new Raw(response.getStatusCode().value(), response.getHeaders(),
+                response.getBody() == null ? new byte[0] : response.getBody());
     }
 
     private static Answer answer(RestClient.RequestHeadersSpec<?> request) {
@@ -46,5 +63,13 @@ final class Api {
 
     /** One response. */
     record Answer(int status, MediaType contentType, JsonNode body) {
+    }
+
+    /** One response, body unparsed. */
+    record Raw(int status, HttpHeaders headers, byte[] body) {
+
+        String text() {
+            return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 }

@@ -20,8 +20,9 @@ class ArchitectureTest {
     static final ArchRule domainIsPlainJava = noClasses().that().resideInAPackage("..domain..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.springframework..", "org.apache.kafka..", "java.sql..", "javax.sql..",
-                    "tools.jackson..", "com.fasterxml.jackson..", "org.aula.events..", "jakarta.persistence..")
-            .because("the domain is plain Java; the published contract is mapped to it at the edges");
+                    "tools.jackson..", "com.fasterxml.jackson..", "org.aula.events..", "jakarta.persistence..",
+                    "com.nimbusds..", "org.apache.pdfbox..")
+            .because("the domain is plain Java; the published contract, JOSE and PDF are mapped to it at the edges");
 
     @ArchTest
     static final ArchRule ringsDependInward = layeredArchitecture().consideringOnlyDependenciesInLayers()
@@ -34,6 +35,16 @@ class ArchitectureTest {
             .whereLayer("persistence").mayNotBeAccessedByAnyLayer()
             .whereLayer("messaging").mayNotBeAccessedByAnyLayer()
             .whereLayer("application").mayOnlyBeAccessedByLayers("web", "messaging");
+
+    @ArchTest
+    static final ArchRule printsOnlyOnTheWeb = noClasses().that().resideOutsideOfPackage("..certification.web..")
+            .should().dependOnClassesThat().resideInAPackage("org.apache.pdfbox..")
+            .because("the printable certificate is a rendering of the web adapter");
+
+    @ArchTest
+    static final ArchRule signsOnlyInTheApplication = noClasses().that().resideOutsideOfPackage("..certification.application..")
+            .should().dependOnClassesThat().resideInAPackage("com.nimbusds..")
+            .because("credentials are built, signed and verified in one place; the web only serves them");
 
     @ArchTest
     static final ArchRule publishesOnlyThroughTheOutbox = noClasses()

@@ -126,10 +126,11 @@ class CertificateApiIT {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.contentType().isCompatibleWith(MediaType.APPLICATION_JSON)).isTrue();
         JsonNode verification = answer.body();
-        assertThat(verification.propertyNames()).containsExactly("status", "number", "certificateId", "holderName",
-                "institutionCode", "courseCode", "courseTitle", "courseHours", "cohortId", "cohortCode", "startDate",
-                "endDate", "issuedAt");
+        assertThat(verification.propertyNames()).containsExactly("status", "verificationStatus", "number", "certificateId",
+                "holderName", "institutionCode", "courseCode", "courseTitle", "courseHours", "cohortId", "cohortCode",
+                "startDate", "endDate", "issuedAt");
         assertThat(verification.get("status").asString()).isEqualTo("VALID");
+        assertThat(verification.get("verificationStatus").asString()).isEqualTo("VALID");
         assertThat(verification.get("number").asString()).isEqualTo(number);
         assertThat(verification.get("holderName").asString()).isEqualTo("Constant Pascascio");
         assertThat(verification.get("institutionCode").asString()).isEqualTo("BZ-POLICE");
@@ -141,13 +142,15 @@ class CertificateApiIT {
     }
 
     @Test
-    void verificationOfANumberNeverIssuedIsUnknown() {
-        for (String madeUp : List.of("AULA-BMM-2019-999998", "AULA-FAKE-1999-000001", "not-a-certificate")) {
+    void verificationOfANumberNeverIssuedIsAnRfc9457ProblemSayingUnknown() {
+        for (String madeUp : List.of("AULA-BMM-2019-999998", "AULA-FAKE-1999-000001", "not-a-certificate", "not a number")) {
             Api.Answer answer = api.get("/certificates/{number}/verification", madeUp);
 
             assertThat(answer.status()).isEqualTo(404);
             assertThat(answer.contentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
-            assertThat(answer.body().get("status").asString()).isEqualTo("UNKNOWN");
+            assertThat(answer.body().get("status").isNumber()).as("RFC 9457: status is the HTTP status code").isTrue();
+            assertThat(answer.body().get("status").asInt()).isEqualTo(404);
+            assertThat(answer.body().get("verificationStatus").asString()).isEqualTo("UNKNOWN");
             assertThat(answer.body().get("number").asString()).isEqualTo(madeUp);
             assertThat(answer.body().get("title").asString()).isEqualTo("Certificate unknown");
         }
@@ -159,7 +162,10 @@ class CertificateApiIT {
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body().get("paths").propertyNames())
-                .contains("/certificates", "/certificates/{number}", "/certificates/{number}/verification");
+                .contains("/certificates", "/certificates/{number}", "/certificates/{number}/verification",
+                        "/certificates/{number}/credential", "/certificates/{number}/pdf", "/certificates/{number}/revocation",
+                        "/verifications", "/.well-known/jwks.json", "/status-lists/{listId}", "/diplomas",
+                        "/diplomas/{number}/verification", "/metrics/completions");
     }
 
     private JsonNode awaitCertificatesOfCohort(Cohort cohort, int count) {

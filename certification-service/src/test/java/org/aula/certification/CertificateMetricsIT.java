@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -86,7 +87,7 @@ class CertificateMetricsIT {
                 new Course(cohort.courseCode(), CourseCompletedFixture.COURSE_TITLE, 40),
                 new org.aula.certification.domain.Cohort(new CohortId(cohort.id()), cohort.code(),
                         CourseCompletedFixture.START, CourseCompletedFixture.END),
-                Instant.now());
+                "attendance-80-v1", List.of(), Instant.now());
 
         new TransactionTemplate(transactionManager).executeWithoutResult(transaction -> {
             assertThat(issueCertificate.issue(completion)).isInstanceOf(IssueCertificate.Issued.class);

@@ -17,7 +17,10 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.config.name=certification-service",
-        "aula.certification.public-base-url=" + CertificationServiceTest.PUBLIC_BASE_URL})
+        "aula.certification.public-base-url=" + CertificationServiceTest.PUBLIC_BASE_URL,
+        // the completion-rate gauges are re-read every second, so tests need not wait 30 s
+        "aula.certification.completion-rate-refresh=1s",
+        "management.endpoints.web.exposure.include=health,info,prometheus,metrics,signingkeys"})
 @ContextConfiguration(initializers = TestInfrastructure.Initializer.class)
 @interface CertificationServiceTest {
 

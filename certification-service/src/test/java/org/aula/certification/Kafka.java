@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import org.aula.events.AulaEvent;
 import org.aula.events.CourseCompleted;
+import org.aula.events.Topics;
 import org.aula.events.runtime.CloudEventRecords;
 import org.aula.testsupport.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -40,6 +42,16 @@ final class Kafka {
 
     static void publish(CourseCompleted completion, UUID eventId) {
         publish(record(completion, eventId));
+    }
+
+    /** Publishes any fact as the service that owns it would (its source derived from the topic). */
+    static void publish(AulaEvent event, UUID eventId) {
+        String source = switch (event.catalogEntry().topic()) {
+            case Topics.ENROLLMENT -> "/aula/enrollment-service";
+            case Topics.SESSION -> SESSION_SERVICE;
+            default -> "/aula/certification-service";
+        };
+        publish(CloudEventRecords.of(event, eventId, source, Instant.now()));
     }
 
     static synchronized void publish(ProducerRecord<String, byte[]> record) {

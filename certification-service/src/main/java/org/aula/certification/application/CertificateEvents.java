@@ -1,9 +1,14 @@
 package org.aula.certification.application;
 
 import org.aula.certification.domain.Certificate;
+import org.aula.certification.domain.Diploma;
 
 /** Where the facts certification-service publishes go: the outbox, within the caller's transaction. */
 public interface CertificateEvents {
 
     void issued(Certificate certificate);
+
+    void revoked(Certificate certificate);
+
+    void diplomaAwarded(Diploma diploma);
 }

@@ -3,6 +3,8 @@ package org.aula.certification.application;
 import java.time.Duration;
 
 import org.aula.certification.domain.Certificate;
+import org.aula.certification.domain.CompletionDecision;
+import org.aula.certification.domain.Diploma;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -12,14 +14,19 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * Business metrics of issuing, tagged by course and cohort codes only (bounded, and never a
- * person): certificates issued, and the time from completion decision to certificate.
+ * Business metrics for the completion dashboards, tagged by course, cohort and institution codes
+ * (or programme) only: bounded, and never a person. Each is counted once its transaction commits,
+ * so work that rolls back is not counted.
  */
 @Component
 class CertificateMetrics {
 
+    static final String COMPLETED = "aula.courses.completed";
+    static final String NOT_COMPLETED = "aula.courses.not.completed";
     static final String ISSUED = "aula.certificates.issued";
+    static final String REVOKED = "aula.certificates.revoked";
     static final String TIME_TO_ISSUE = "aula.certificates.time.to.issue";
+    static final String DIPLOMAS = "aula.diplomas.awarded";
 
     /** Buckets a dashboard can read as "issued within ..." ratios. */
     private static final Duration[] TIME_TO_ISSUE_BUCKETS = {
@@ -32,28 +39,62 @@ class CertificateMetrics {
         this.meters = meters;
     }
 
-    /** Counts the certificate once its transaction commits: a rolled-back issue is no certificate. */
+    /** Counts a new certificate and its time to issue. */
     void countAfterCommit(Certificate certificate) {
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                count(certificate);
-            }
+        afterCommit(() -> {
+            Counter.builder(ISSUED)
+                    .description("Certificates issued")
+                    .tag("course", certificate.course().code())
+                    .tag("cohort", certificate.cohort().code())
+                    .tag("institution", certificate.holder().institutionCode())
+                    .register(meters)
+                    .increment();
+            Timer.builder(TIME_TO_ISSUE)
+                    .description("Time from a course completion decision to its certificate")
+                    .tag("course", certificate.course().code())
+                    .serviceLevelObjectives(TIME_TO_ISSUE_BUCKETS)
+                    .register(meters)
+                    .record(certificate.timeToIssue());
         });
     }
 
-    private void count(Certificate certificate) {
-        Counter.builder(ISSUED)
-                .description("Certificates issued")
+    void countRevocationAfterCommit(Certificate certificate) {
+        afterCommit(() -> Counter.builder(REVOKED)
+                .description("Certificates revoked")
                 .tag("course", certificate.course().code())
                 .tag("cohort", certificate.cohort().code())
+                .tag("institution", certificate.holder().institutionCode())
                 .register(meters)
-                .increment();
-        Timer.builder(TIME_TO_ISSUE)
-                .description("Time from a course completion decision to its certificate")
-                .tag("course", certificate.course().code())
-                .serviceLevelObjectives(TIME_TO_ISSUE_BUCKETS)
+                .increment());
+    }
+
+    void countDiplomaAfterCommit(Diploma diploma) {
+        afterCommit(() -> Counter.builder(DIPLOMAS)
+                .description("Diplomas awarded")
+                .tag("programme", diploma.programme().code())
+                .tag("institution", diploma.holder().institutionCode())
                 .register(meters)
-                .record(certificate.timeToIssue());
+                .increment());
+    }
+
+    /** Counts a completion decision that is new or changed its outcome. */
+    void countDecisionAfterCommit(CompletionDecision decision) {
+        boolean completed = decision.outcome() == CompletionDecision.Outcome.COMPLETED;
+        afterCommit(() -> Counter.builder(completed ? COMPLETED : NOT_COMPLETED)
+                .description(completed ? "Participants who completed a course" : "Participants who did not complete a course")
+                .tag("course", decision.courseCode())
+                .tag("cohort", decision.cohortCode())
+                .tag("institution", decision.institutionCode())
+                .register(meters)
+                .increment());
+    }
+
+    private static void afterCommit(Runnable count) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                count.run();
+            }
+        });
     }
 }

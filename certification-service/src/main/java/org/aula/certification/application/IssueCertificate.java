@@ -4,10 +4,14 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
+import org.aula.certification.CertificationProperties;
+import org.aula.certification.domain.AwardLocks;
 import org.aula.certification.domain.Certificate;
 import org.aula.certification.domain.CertificateId;
 import org.aula.certification.domain.Certificates;
 import org.aula.certification.domain.Completion;
+import org.aula.certification.domain.ErasedParticipants;
+import org.aula.certification.domain.Validity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -15,9 +19,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Issues the one certificate a completion earns and announces it ({@code certificate.issued}) in
- * the same transaction. A completion that already has its certificate (the same fact delivered
- * again, or a second completion of the same participant in the same cohort) issues nothing and is
- * not an error: facts arrive at least once.
+ * the same transaction, then awards any diploma it completes. A completion that already has its
+ * certificate (the same fact delivered again, or a second completion of the same participant in
+ * the same cohort) issues nothing and is not an error: facts arrive at least once. A participant
+ * erased before their completion arrives gets a certificate in the pseudonym.
  */
 @Service
 public class IssueCertificate {
@@ -25,15 +30,27 @@ public class IssueCertificate {
     private static final Logger log = LoggerFactory.getLogger(IssueCertificate.class);
 
     private final Certificates certificates;
+    private final ErasedParticipants erasedParticipants;
+    private final AwardLocks locks;
+    private final AwardDiplomas awardDiplomas;
     private final CertificateEvents events;
     private final CertificateMetrics metrics;
     private final Clock clock;
+    private final Validity validity;
+    private final String pseudonym;
 
-    IssueCertificate(Certificates certificates, CertificateEvents events, CertificateMetrics metrics, Clock clock) {
+    IssueCertificate(Certificates certificates, ErasedParticipants erasedParticipants, AwardLocks locks,
+            AwardDiplomas awardDiplomas, CertificateEvents events, CertificateMetrics metrics, Clock clock,
+            CertificationProperties properties) {
         this.certificates = certificates;
+        this.erasedParticipants = erasedParticipants;
+        this.locks = locks;
+        this.awardDiplomas = awardDiplomas;
         this.events = events;
         this.metrics = metrics;
         this.clock = clock;
+        this.validity = Validity.of(properties.credentialValidity());
+        this.pseudonym = properties.erasedHolderName();
     }
 
     /** What became of a completion. */
@@ -52,14 +69,21 @@ public class IssueCertificate {
 
     @Transactional
     public Outcome issue(Completion completion) {
+        // Programmes before participant, everywhere: see AwardLocks. The participant lock also
+        // orders this issue against an erasure of the same participant.
+        locks.programmesForReading();
+        locks.participant(completion.holder().participantId());
         Optional<Certificate> existing = certificates.issuedFor(completion);
         if (existing.isPresent()) {
             return alreadyIssued(completion, existing.get());
         }
+        Completion madeOut = erasedParticipants.isErased(completion.holder().participantId())
+                ? completion.madeOutTo(completion.holder().pseudonymised(pseudonym))
+                : completion;
         // The database stores microseconds: stamp what will be read back, so the event and the API agree.
         Certificate certificate = Certificate.issue(CertificateId.random(),
-                completion.numberWith(certificates.nextSequence()), completion,
-                clock.instant().truncatedTo(ChronoUnit.MICROS));
+                madeOut.numberWith(certificates.nextSequence()), madeOut,
+                clock.instant().truncatedTo(ChronoUnit.MICROS), certificates.nextStatusListEntry(), validity);
         if (!certificates.add(certificate)) {
             // Another delivery of the same fact committed between our look-up and our insert.
             return alreadyIssued(completion, certificates.issuedFor(completion).orElseThrow(
@@ -71,6 +95,7 @@ public class IssueCertificate {
         log.info("Issued certificate {} ({}) for completion {} of participant {} in cohort {}",
                 certificate.number(), certificate.id(), completion.id(), completion.holder().participantId(),
                 completion.cohort().id());
+        awardDiplomas.afterIssuing(certificate);
         return new Issued(certificate);
     }
 

@@ -4,9 +4,14 @@ import java.net.URI;
 
 import org.aula.certification.CertificationProperties;
 import org.aula.certification.domain.CertificateNumber;
+import org.aula.certification.domain.DiplomaNumber;
 import org.springframework.stereotype.Component;
 
-/** The public address at which anyone holding a certificate can check it. */
+/**
+ * The public addresses this service prints and signs: where anyone holding a certificate or
+ * diploma can check it, the issuer's id, its keys and its status lists. All under the configured
+ * public base URL.
+ */
 @Component
 public class VerificationLinks {
 
@@ -19,5 +24,35 @@ public class VerificationLinks {
 
     public URI of(CertificateNumber number) {
         return URI.create(base + "/certificates/" + number.value() + "/verification");
+    }
+
+    public URI of(DiplomaNumber number) {
+        return URI.create(base + "/diplomas/" + number.value() + "/verification");
+    }
+
+    /** The issuer's id in every credential (and the JWT {@code iss}); it answers with the issuer profile. */
+    public String issuerId() {
+        return base + "/issuer";
+    }
+
+    public String keys() {
+        return base + "/.well-known/jwks.json";
+    }
+
+    public String statusList(int listId) {
+        return base + "/status-lists/" + listId;
+    }
+
+    /** Reads the list id back from a status list URL this service printed; -1 when it is not one. */
+    public int statusListIdOf(String url) {
+        String prefix = base + "/status-lists/";
+        if (!url.startsWith(prefix)) {
+            return -1;
+        }
+        try {
+            return Integer.parseInt(url.substring(prefix.length()));
+        } catch (NumberFormatException notAListId) {
+            return -1;
+        }
     }
 }

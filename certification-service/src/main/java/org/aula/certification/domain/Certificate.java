@@ -4,9 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A certificate: the attestation, under a printed number, that one holder completed one course in
- * one cohort. Issued once per completion and never changed; what it records is frozen at issue.
+ * one cohort. What it attests is frozen at issue; afterwards it can only be revoked (once, with a
+ * reason) or have its holder's name replaced by a pseudonym when their data is erased.
  */
 public final class Certificate {
 
@@ -14,12 +17,19 @@ public final class Certificate {
     private final CertificateNumber number;
     private final Completion completion;
     private final Instant issuedAt;
+    private final StatusListEntry statusListEntry;
+    private final @Nullable Instant validUntil;
+    private final @Nullable Revocation revocation;
 
-    private Certificate(CertificateId id, CertificateNumber number, Completion completion, Instant issuedAt) {
+    private Certificate(CertificateId id, CertificateNumber number, Completion completion, Instant issuedAt,
+            StatusListEntry statusListEntry, @Nullable Instant validUntil, @Nullable Revocation revocation) {
         this.id = Guards.present(id, "certificate id");
         this.number = Guards.present(number, "certificate number");
         this.completion = Guards.present(completion, "completion");
         this.issuedAt = Guards.present(issuedAt, "issued at");
+        this.statusListEntry = Guards.present(statusListEntry, "status list entry");
+        this.validUntil = validUntil;
+        this.revocation = revocation;
     }
 
     /**
@@ -27,21 +37,53 @@ public final class Certificate {
      * (its course code and the year its cohort ended); a number made up for another course would
      * mislead every verifier.
      */
-    public static Certificate issue(CertificateId id, CertificateNumber number, Completion completion, Instant issuedAt) {
+    public static Certificate issue(CertificateId id, CertificateNumber number, Completion completion, Instant issuedAt,
+            StatusListEntry statusListEntry, Validity validity) {
         Guards.present(number, "certificate number");
         Guards.present(completion, "completion");
+        Guards.present(issuedAt, "issued at");
+        Guards.present(validity, "validity");
         if (!number.courseCode().equals(completion.course().code())) {
             throw new IllegalArgumentException("certificate number " + number + " is not for course " + completion.course().code());
         }
         if (number.year() != completion.cohort().endDate().getYear()) {
             throw new IllegalArgumentException("certificate number " + number + " is not for the year the cohort ended");
         }
-        return new Certificate(id, number, completion, issuedAt);
+        return new Certificate(id, number, completion, issuedAt, statusListEntry, validity.endOf(issuedAt), null);
     }
 
     /** A certificate as stored: it was checked when it was issued. */
-    public static Certificate restore(CertificateId id, CertificateNumber number, Completion completion, Instant issuedAt) {
-        return new Certificate(id, number, completion, issuedAt);
+    public static Certificate restore(CertificateId id, CertificateNumber number, Completion completion, Instant issuedAt,
+            StatusListEntry statusListEntry, @Nullable Instant validUntil, @Nullable Revocation revocation) {
+        return new Certificate(id, number, completion, issuedAt, statusListEntry, validUntil, revocation);
+    }
+
+    /**
+     * Withdraws the certificate. Revocation is final and happens once: a second attempt is refused
+     * so that the first reason and time stand.
+     *
+     * @throws CertificateAlreadyRevoked if it was revoked before
+     */
+    public Certificate revoke(String reason, Instant at) {
+        if (revocation != null) {
+            throw new CertificateAlreadyRevoked(number);
+        }
+        return new Certificate(id, number, completion, issuedAt, statusListEntry, validUntil, new Revocation(reason, at));
+    }
+
+    /** Standing at {@code now}: revocation outranks expiry, since it says more. */
+    public CertificateStatus statusAt(Instant now) {
+        if (revocation != null) {
+            return CertificateStatus.REVOKED;
+        }
+        if (validUntil != null && !now.isBefore(validUntil)) {
+            return CertificateStatus.EXPIRED;
+        }
+        return CertificateStatus.VALID;
+    }
+
+    public boolean isRevoked() {
+        return revocation != null;
     }
 
     public CertificateId id() {
@@ -72,9 +114,18 @@ public final class Certificate {
         return issuedAt;
     }
 
-    /** Standing of the certificate; always valid until revocation arrives. */
-    public CertificateStatus status() {
-        return CertificateStatus.VALID;
+    public StatusListEntry statusListEntry() {
+        return statusListEntry;
+    }
+
+    /** End of validity; null when the certificate does not expire. */
+    public @Nullable Instant validUntil() {
+        return validUntil;
+    }
+
+    /** Why and when it was revoked; null while it stands. */
+    public @Nullable Revocation revocation() {
+        return revocation;
     }
 
     /**

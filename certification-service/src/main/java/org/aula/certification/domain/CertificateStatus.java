@@ -1,7 +1,11 @@
 package org.aula.certification.domain;
 
-/** What a verifier is told about a certificate. Revocation and expiry add their states later. */
+/** Where a certificate stands at a given moment. */
 public enum CertificateStatus {
     /** Issued and standing. */
-    VALID
+    VALID,
+    /** Withdrawn by staff, with a reason; final. */
+    REVOKED,
+    /** Past its {@code validUntil} (only when a validity period is configured). */
+    EXPIRED
 }

@@ -1,5 +1,7 @@
 package org.aula.certification.domain;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,6 +10,9 @@ public interface Certificates {
 
     /** Draws the next value of the certificate number sequence (1 to {@link CertificateNumber#MAX_SEQUENCE}). */
     int nextSequence();
+
+    /** Draws the next status list entry (see {@link StatusListEntry#forSequence(long)}). */
+    StatusListEntry nextStatusListEntry();
 
     /**
      * Keeps a newly issued certificate, unless one already exists for its completion or for its
@@ -22,6 +27,33 @@ public interface Certificates {
 
     Optional<Certificate> withNumber(CertificateNumber number);
 
+    Optional<Certificate> withId(CertificateId id);
+
     /** Matching certificates, oldest first. */
     List<Certificate> matching(CertificateQuery query);
+
+    /**
+     * Records the revocation of a certificate that was standing, and locks its row until commit.
+     *
+     * @return false when it had been revoked meanwhile (nothing changed)
+     */
+    boolean recordRevocation(Certificate revoked);
+
+    /** Replaces the holder's name on all their certificates by the pseudonym; returns how many changed. */
+    int pseudonymiseHolder(ParticipantId participant, String pseudonym, Instant erasedAt);
+
+    /** A participant's certificates that are not revoked, oldest first. */
+    List<Certificate> unrevokedOf(ParticipantId participant);
+
+    /** Participants holding unrevoked certificates for every one of these course codes. */
+    List<ParticipantId> holdersOfAll(Collection<String> courseCodes);
+
+    /** The indexes of revoked entries in one status list. */
+    List<Integer> revokedIndexesIn(int statusListId);
+
+    /** The highest status list id any certificate was given (1 when none was issued yet). */
+    int highestStatusList();
+
+    /** Whether the entry belongs to a revoked certificate (false for an unused entry). */
+    boolean isRevoked(StatusListEntry entry);
 }

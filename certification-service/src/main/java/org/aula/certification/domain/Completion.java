@@ -1,25 +1,33 @@
 package org.aula.certification.domain;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A participant's completed course, as decided at the end of the cohort: what a certificate is
  * issued for. One completion earns at most one certificate, and so does one participant in one
  * cohort.
  *
- * @param id        the completion decision's id
- * @param holder    who completed
- * @param course    what they completed
- * @param cohort    in which run
- * @param decidedAt when the completion was decided (the start of "time to certificate")
+ * @param id                the completion decision's id
+ * @param holder            who completed
+ * @param course            what they completed
+ * @param cohort            in which run
+ * @param ruleVersion       the completion rule the decision applied, e.g. {@code attendance-80-v1}
+ *                          (the credential's criteria name it)
+ * @param passedAssessments titles of the required assessments passed, in the order decided (may be empty)
+ * @param decidedAt         when the completion was decided (the start of "time to certificate")
  */
-public record Completion(CompletionId id, Holder holder, Course course, Cohort cohort, Instant decidedAt) {
+public record Completion(CompletionId id, Holder holder, Course course, Cohort cohort, String ruleVersion,
+        List<String> passedAssessments, Instant decidedAt) {
 
     public Completion {
         Guards.present(id, "completion id");
         Guards.present(holder, "holder");
         Guards.present(course, "course");
         Guards.present(cohort, "cohort");
+        ruleVersion = Guards.text(ruleVersion, "rule version");
+        passedAssessments = List.copyOf(Guards.present(passedAssessments, "passed assessments"));
+        passedAssessments.forEach(title -> Guards.text(title, "assessment title"));
         Guards.present(decidedAt, "decided at");
         // Refuse now what could never be numbered, rather than after a sequence value is spent.
         CertificateNumber.requireNumberable(course.code(), cohort.endDate().getYear());
@@ -28,5 +36,10 @@ public record Completion(CompletionId id, Holder holder, Course course, Cohort c
     /** The number a certificate for this completion gets with the given sequence value. */
     public CertificateNumber numberWith(int sequence) {
         return new CertificateNumber(course.code(), cohort.endDate().getYear(), sequence);
+    }
+
+    /** The same completion made out to another holder (the pseudonym of an erased participant). */
+    public Completion madeOutTo(Holder other) {
+        return new Completion(id, other, course, cohort, ruleVersion, passedAssessments, decidedAt);
     }
 }

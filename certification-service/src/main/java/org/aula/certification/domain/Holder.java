@@ -14,4 +14,13 @@ public record Holder(ParticipantId participantId, String name, String institutio
         name = Guards.text(name, "holder name");
         institutionCode = Guards.text(institutionCode, "institution code");
     }
+
+    /**
+     * The holder after their personal data was erased: the name gives way to a pseudonym; the
+     * participant id (opaque) and the institution (not personal) stay, so verification, diplomas
+     * and figures keep working.
+     */
+    public Holder pseudonymised(String pseudonym) {
+        return new Holder(participantId, pseudonym, institutionCode);
+    }
 }

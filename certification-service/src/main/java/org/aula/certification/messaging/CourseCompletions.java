@@ -1,14 +1,19 @@
 package org.aula.certification.messaging;
 
 import org.aula.certification.application.IssueCertificate;
+import org.aula.certification.application.RecordCompletionDecision;
 import org.aula.certification.domain.Cohort;
 import org.aula.certification.domain.CohortId;
 import org.aula.certification.domain.Completion;
+import org.aula.certification.domain.CompletionDecision;
 import org.aula.certification.domain.CompletionId;
 import org.aula.certification.domain.Course;
 import org.aula.certification.domain.Holder;
 import org.aula.certification.domain.ParticipantId;
+import org.aula.events.AssessmentResult;
+import org.aula.events.CompletionRevised;
 import org.aula.events.CourseCompleted;
+import org.aula.events.CourseNotCompleted;
 import org.aula.events.EventCatalog;
 import org.aula.events.Topics;
 import org.aula.events.runtime.EventHandlers;
@@ -19,35 +24,80 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns each {@code course.completed} on {@code session.events} into a certificate. The inbox
- * skips an event id seen before; {@link IssueCertificate} skips a completion certified before
- * under another event id. Other session facts are ignored.
+ * Reads completion decisions from {@code session.events} for two effects, each with its own inbox
+ * name (so each is applied once, and a retry redoes only what failed): the certificate of each
+ * {@code course.completed} ({@value #CONSUMER}), and the tally of completed, not-completed and
+ * revised decisions for the completion figures ({@value #TALLY}). The certificate goes first, so a
+ * completion that breaks the contract is dead-lettered before it is counted. Other session facts
+ * are ignored.
  */
 @Component
 class CourseCompletions {
 
-    /** Scopes this consumer's rows in the inbox (and its duplicate counter). */
+    /** Scopes the issuing consumer's rows in the inbox (and its duplicate counter). */
     static final String CONSUMER = "certificate-issuer";
+    /** Scopes the tally's rows in the inbox. */
+    static final String TALLY = "completion-tally";
     static final String GROUP = "certification-service";
 
     private final Inbox inbox;
     private final IssueCertificate issueCertificate;
-    private final EventHandlers handlers = EventHandlers.forConsumer(CONSUMER)
+    private final RecordCompletionDecision recordDecision;
+    private final EventHandlers issuing = EventHandlers.forConsumer(CONSUMER)
             .on(CourseCompleted.class, this::completed)
             .build();
+    private final EventHandlers tallying = EventHandlers.forConsumer(TALLY)
+            .on(CourseCompleted.class, this::tallyCompleted)
+            .on(CourseNotCompleted.class, this::tallyNotCompleted)
+            .on(CompletionRevised.class, this::tallyRevised)
+            .build();
 
-    CourseCompletions(Inbox inbox, IssueCertificate issueCertificate) {
+    CourseCompletions(Inbox inbox, IssueCertificate issueCertificate, RecordCompletionDecision recordDecision) {
         this.inbox = inbox;
         this.issueCertificate = issueCertificate;
+        this.recordDecision = recordDecision;
     }
 
     @KafkaListener(topics = Topics.SESSION, groupId = GROUP)
     void on(ConsumerRecord<String, byte[]> record) {
-        inbox.receive(record, handlers);
+        inbox.receive(record, issuing);
+        inbox.receive(record, tallying);
     }
 
     private void completed(CourseCompleted event) {
         issueCertificate.issue(completionOf(event));
+    }
+
+    private void tallyCompleted(CourseCompleted event) {
+        recordDecision.record(decision(EventCatalog.COURSE_COMPLETED, event.completionId(), event.participantId(),
+                event.cohortId(), event.cohortCode(), event.courseCode(), event.institutionCode(),
+                CompletionDecision.Outcome.COMPLETED, event.decidedAt()));
+    }
+
+    private void tallyNotCompleted(CourseNotCompleted event) {
+        recordDecision.record(decision(EventCatalog.COURSE_NOT_COMPLETED, event.completionId(), event.participantId(),
+                event.cohortId(), event.cohortCode(), event.courseCode(), event.institutionCode(),
+                CompletionDecision.Outcome.NOT_COMPLETED, event.decidedAt()));
+    }
+
+    /**
+     * A revised decision replaces the earlier one in the figures. The certificate is not changed
+     * here: a revision carries too little to issue one, and withdrawing one is a staff decision
+     * (see the README).
+     */
+    private void tallyRevised(CompletionRevised event) {
+        recordDecision.record(decision(EventCatalog.COMPLETION_REVISED, event.completionId(), event.participantId(),
+                event.cohortId(), event.cohortCode(), event.courseCode(), event.institutionCode(),
+                outcomeOf(event.decision()), event.revisedAt()));
+    }
+
+    static CompletionDecision.Outcome outcomeOf(String decision) {
+        try {
+            return CompletionDecision.Outcome.valueOf(decision);
+        } catch (IllegalArgumentException | NullPointerException unknown) {
+            throw new UndecodableEventException("data of " + EventCatalog.COMPLETION_REVISED.type()
+                    + " breaks its contract: decision must be COMPLETED or NOT_COMPLETED");
+        }
     }
 
     /**
@@ -62,10 +112,23 @@ class CourseCompletions {
                     new Holder(new ParticipantId(event.participantId()), event.participantName(), event.institutionCode()),
                     new Course(event.courseCode(), event.courseTitle(), event.courseHours()),
                     new Cohort(new CohortId(event.cohortId()), event.cohortCode(), event.startDate(), event.endDate()),
+                    event.ruleVersion(),
+                    event.assessments().stream().filter(AssessmentResult::passed).map(AssessmentResult::title).toList(),
                     event.decidedAt());
         } catch (IllegalArgumentException e) {
             throw new UndecodableEventException("data of " + EventCatalog.COURSE_COMPLETED.type()
                     + " breaks its contract: " + e.getMessage());
+        }
+    }
+
+    static CompletionDecision decision(EventCatalog type, String completionId, String participantId, String cohortId,
+            String cohortCode, String courseCode, String institutionCode, CompletionDecision.Outcome outcome,
+            java.time.Instant decidedAt) {
+        try {
+            return new CompletionDecision(new CompletionId(completionId), new ParticipantId(participantId),
+                    new CohortId(cohortId), cohortCode, courseCode, institutionCode, outcome, decidedAt);
+        } catch (IllegalArgumentException e) {
+            throw new UndecodableEventException("data of " + type.type() + " breaks its contract: " + e.getMessage());
         }
     }
 }

@@ -5,11 +5,16 @@ import java.net.URI;
 import org.aula.certification.application.CertificateEvents;
 import org.aula.certification.application.VerificationLinks;
 import org.aula.certification.domain.Certificate;
+import org.aula.certification.domain.CertificateNumber;
+import org.aula.certification.domain.Diploma;
+import org.aula.certification.domain.Revocation;
 import org.aula.events.CertificateIssued;
+import org.aula.events.CertificateRevoked;
+import org.aula.events.DiplomaAwarded;
 import org.aula.events.runtime.Outbox;
 import org.springframework.stereotype.Component;
 
-/** The one place a certificate becomes a published fact: mapped to the contract, appended to the outbox. */
+/** The one place certificates and diplomas become published facts: mapped to the contract, appended to the outbox. */
 @Component
 class OutboxCertificateEvents implements CertificateEvents {
 
@@ -24,6 +29,16 @@ class OutboxCertificateEvents implements CertificateEvents {
     @Override
     public void issued(Certificate certificate) {
         outbox.append(certificateIssued(certificate, links.of(certificate.number())));
+    }
+
+    @Override
+    public void revoked(Certificate certificate) {
+        outbox.append(certificateRevoked(certificate));
+    }
+
+    @Override
+    public void diplomaAwarded(Diploma diploma) {
+        outbox.append(diplomaAwarded(diploma, links.of(diploma.number())));
     }
 
     static CertificateIssued certificateIssued(Certificate certificate, URI verificationUrl) {
@@ -42,6 +57,36 @@ class OutboxCertificateEvents implements CertificateEvents {
                 certificate.cohort().startDate(),
                 certificate.cohort().endDate(),
                 certificate.issuedAt(),
+                verificationUrl.toString());
+    }
+
+    static CertificateRevoked certificateRevoked(Certificate certificate) {
+        Revocation revocation = certificate.revocation();
+        if (revocation == null) {
+            throw new IllegalArgumentException("certificate " + certificate.number() + " is not revoked");
+        }
+        return new CertificateRevoked(
+                certificate.id().value().toString(),
+                certificate.number().value(),
+                certificate.holder().participantId().value(),
+                certificate.course().code(),
+                certificate.cohort().id().value(),
+                certificate.cohort().code(),
+                revocation.reason(),
+                revocation.revokedAt());
+    }
+
+    static DiplomaAwarded diplomaAwarded(Diploma diploma, URI verificationUrl) {
+        return new DiplomaAwarded(
+                diploma.id().value().toString(),
+                diploma.number().value(),
+                diploma.programme().code(),
+                diploma.programme().title(),
+                diploma.holder().participantId().value(),
+                diploma.holder().name(),
+                diploma.holder().institutionCode(),
+                diploma.certificateNumbers().stream().map(CertificateNumber::value).toList(),
+                diploma.awardedAt(),
                 verificationUrl.toString());
     }
 }

@@ -1,17 +1,19 @@
 package org.aula.certification.web;
 
-import java.time.Instant;
-import java.time.LocalDate;
+import java.net.URI;
+import java.time.Clock;
 
-import org.aula.certification.domain.Certificate;
+import org.aula.certification.application.VcJwt;
+import org.aula.certification.application.VerifyCredential;
+import org.aula.certification.application.VerifyCredential.Verdict;
 import org.aula.certification.domain.CertificateNumber;
-import org.aula.certification.domain.CertificateStatus;
 import org.aula.certification.domain.Certificates;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -19,87 +21,86 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 
 /**
- * Public verification: anyone holding a certificate (an employer, a ministry) checks its number
- * and sees what it attests. No authentication, ever: the number is the only key.
+ * Public verification: anyone holding a certificate (an employer, a ministry) checks its number,
+ * or presents its signed credential, and learns whether it stands. No authentication, ever.
  */
 @RestController
 @Tag(name = "verification")
 class CertificateVerification {
 
-    /** What a verifier is told about a number Aula never issued. */
-    static final String UNKNOWN = "UNKNOWN";
-
     private final Certificates certificates;
+    private final VerifyCredential verifyCredential;
+    private final Clock clock;
 
-    CertificateVerification(Certificates certificates) {
+    CertificateVerification(Certificates certificates, VerifyCredential verifyCredential, Clock clock) {
         this.certificates = certificates;
+        this.verifyCredential = verifyCredential;
+        this.clock = clock;
     }
 
     @GetMapping("/certificates/{number}/verification")
-    @Operation(summary = "Verify a certificate by its printed number (public)")
-    @ApiResponse(responseCode = "200", description = "Aula issued this certificate; its status and facts",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Verification.class)))
-    @ApiResponse(responseCode = "404", description = "Aula never issued this number (status UNKNOWN)",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = Unknown.class)))
+    @Operation(summary = "Verify a certificate by its printed number (public): VALID, REVOKED, EXPIRED, or 404 UNKNOWN")
+    @ApiResponse(responseCode = "200", description = "Aula issued this certificate; its status (VALID, REVOKED, EXPIRED) and facts",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = Verifications.CertificateAnswer.class)))
+    @ApiResponse(responseCode = "404", description = "Aula never issued this number (verificationStatus UNKNOWN)",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = Verifications.UnknownProblem.class)))
     ResponseEntity<?> verify(@PathVariable String number) {
         return CertificateNumber.parse(number)
                 .flatMap(certificates::withNumber)
-                .<ResponseEntity<?>>map(certificate -> ResponseEntity.ok(Verification.of(certificate)))
-                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
-                        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                        .body(Unknown.of(number)));
+                .<ResponseEntity<?>>map(certificate -> ResponseEntity.ok(
+                        Verifications.of(certificate, certificate.statusAt(clock.instant()))))
+                .orElseGet(() -> unknownNumber(number));
     }
 
-    /**
-     * A certificate Aula issued: its status and the facts printed on it. The participant's internal
-     * id stays out; the holder's name is what a verifier compares with the paper.
-     */
-    record Verification(
-            CertificateStatus status,
-            String number,
-            String certificateId,
-            String holderName,
-            String institutionCode,
-            String courseCode,
-            String courseTitle,
-            int courseHours,
-            String cohortId,
-            String cohortCode,
-            LocalDate startDate,
-            LocalDate endDate,
-            Instant issuedAt) {
-
-        static Verification of(Certificate certificate) {
-            return new Verification(
-                    certificate.status(),
-                    certificate.number().value(),
-                    certificate.id().toString(),
-                    certificate.holder().name(),
-                    certificate.holder().institutionCode(),
-                    certificate.course().code(),
-                    certificate.course().title(),
-                    certificate.course().hours(),
-                    certificate.cohort().id().value(),
-                    certificate.cohort().code(),
-                    certificate.cohort().startDate(),
-                    certificate.cohort().endDate(),
-                    certificate.issuedAt());
-        }
+    @PostMapping(path = "/verifications", consumes = VcJwt.MEDIA_TYPE)
+    @Operation(summary = "Verify a presented credential, the VC-JWT as the body (public)")
+    @ApiResponse(responseCode = "200", description = "VALID, REVOKED or EXPIRED with the facts; INVALID with the reason",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE))
+    @ApiResponse(responseCode = "404", description = "Signed by Aula for nothing Aula holds (verificationStatus UNKNOWN)",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = Verifications.UnknownProblem.class)))
+    ResponseEntity<?> verifyToken(@RequestBody String credential) {
+        return answer(verifyCredential.verify(credential));
     }
 
-    /**
-     * RFC 9457 problem for a number Aula never issued. {@code status} carries the verification
-     * status, like the 200 answer, so a verifier reads one field either way; the HTTP status code
-     * is 404.
-     */
-    record Unknown(String title, String status, String detail, String number) {
+    @PostMapping(path = "/verifications", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Verify a presented credential, given as {\"credential\": \"<VC-JWT>\"} (public)")
+    @ApiResponse(responseCode = "200", description = "VALID, REVOKED or EXPIRED with the facts; INVALID with the reason",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE))
+    @ApiResponse(responseCode = "404", description = "Signed by Aula for nothing Aula holds (verificationStatus UNKNOWN)",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = Verifications.UnknownProblem.class)))
+    ResponseEntity<?> verifyJson(@Valid @RequestBody Presented presented) {
+        return answer(verifyCredential.verify(presented.credential()));
+    }
 
-        static Unknown of(String number) {
-            return new Unknown("Certificate unknown", UNKNOWN,
-                    "Aula issued no certificate with number " + number + "; check it is typed as printed",
-                    number);
+    private static ResponseEntity<?> answer(Verdict verdict) {
+        if (verdict instanceof VerifyCredential.OfCertificate certificate) {
+            return ResponseEntity.ok(Verifications.of(certificate.certificate(), certificate.status()));
         }
+        if (verdict instanceof VerifyCredential.OfDiploma diploma) {
+            return ResponseEntity.ok(Verifications.of(diploma.diploma(), diploma.status()));
+        }
+        if (verdict instanceof VerifyCredential.Invalid invalid) {
+            return ResponseEntity.ok(Verifications.Invalid.because(invalid.reason()));
+        }
+        VerifyCredential.Unknown unknown = (VerifyCredential.Unknown) verdict;
+        return Verifications.unknown("Credential", "Aula holds nothing issued as " + unknown.credentialId(), null,
+                URI.create("/verifications"));
+    }
+
+    private static ResponseEntity<?> unknownNumber(String number) {
+        return Verifications.unknown("Certificate", "Aula issued no certificate with number " + number
+                + "; check it is typed as printed", number, Verifications.instance("/certificates/{number}/verification", number));
+    }
+
+    /** A credential presented for verification. */
+    record Presented(@NotBlank String credential) {
     }
 }

@@ -1,26 +1,50 @@
 package org.aula.certification.web;
 
+import java.time.Clock;
 import java.util.List;
 
+import org.aula.certification.application.Credentials;
+import org.aula.certification.application.RevokeCertificate;
+import org.aula.certification.application.VcJwt;
 import org.aula.certification.application.VerificationLinks;
+import org.aula.certification.domain.Certificate;
+import org.aula.certification.domain.CertificateAlreadyRevoked;
 import org.aula.certification.domain.CertificateNumber;
 import org.aula.certification.domain.CertificateQuery;
 import org.aula.certification.domain.Certificates;
 import org.aula.certification.domain.CohortId;
 import org.aula.certification.domain.ParticipantId;
+import org.aula.certification.domain.Revocation;
 import org.aula.events.runtime.web.ApiProblem;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
-/** Certificates for programme staff: a cohort's, a participant's, or one by its number. */
+/**
+ * Certificates for programme staff and holders: a cohort's, a participant's, or one by its
+ * number; its signed credential and printable PDF; and its revocation.
+ */
 @RestController
 @RequestMapping("/certificates")
 @Tag(name = "certificates")
@@ -28,10 +52,19 @@ class CertificatesController {
 
     private final Certificates certificates;
     private final VerificationLinks links;
+    private final Credentials credentials;
+    private final RevokeCertificate revokeCertificate;
+    private final CertificatePdf pdf;
+    private final Clock clock;
 
-    CertificatesController(Certificates certificates, VerificationLinks links) {
+    CertificatesController(Certificates certificates, VerificationLinks links, Credentials credentials,
+            RevokeCertificate revokeCertificate, CertificatePdf pdf, Clock clock) {
         this.certificates = certificates;
         this.links = links;
+        this.credentials = credentials;
+        this.revokeCertificate = revokeCertificate;
+        this.pdf = pdf;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -56,10 +89,66 @@ class CertificatesController {
     @GetMapping("/{number}")
     @Operation(summary = "One certificate by its printed number, e.g. AULA-BMM-2019-000001")
     CertificateView one(@PathVariable String number) {
+        Certificate certificate = find(number);
+        return CertificateView.of(certificate, links.of(certificate.number()).toString());
+    }
+
+    @GetMapping("/{number}/credential")
+    @Operation(summary = "The certificate as a signed Open Badges 3.0 credential: application/vc+jwt, "
+            + "or {\"id\",\"mediaType\",\"jwt\"} to a client that accepts only application/json")
+    @ApiResponse(responseCode = "200", description = "The VC-JWT (ES256, kid in the header; keys at /.well-known/jwks.json)",
+            content = {@Content(mediaType = VcJwt.MEDIA_TYPE, schema = @Schema(type = "string")),
+                    @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = SignedCredentials.Wrapped.class))})
+    ResponseEntity<?> credential(@PathVariable String number,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
+        Certificate certificate = find(number);
+        return SignedCredentials.answer(certificate.number().value(), credentials.of(certificate), accept, CacheControl.noStore());
+    }
+
+    @GetMapping("/{number}/pdf")
+    @Operation(summary = "The printable certificate (PDF), with its verification URL")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = CertificatePdf.MEDIA_TYPE,
+            schema = @Schema(type = "string", format = "binary")))
+    ResponseEntity<byte[]> pdf(@PathVariable String number) {
+        Certificate certificate = find(number);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(CertificatePdf.MEDIA_TYPE))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline().filename(certificate.number().value() + ".pdf").build().toString())
+                .cacheControl(CacheControl.noStore())
+                .body(pdf.render(certificate));
+    }
+
+    @PostMapping("/{number}/revocation")
+    @Operation(summary = "Revoke a certificate, with the reason verifiers will see (staff). Once only: again is 409.")
+    @ApiResponse(responseCode = "200", description = "Revoked: the verification answer, now REVOKED",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = Verifications.CertificateAnswer.class)))
+    @ApiResponse(responseCode = "404", description = "No certificate has this number",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    @ApiResponse(responseCode = "409", description = "The certificate was revoked before",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    Verifications.CertificateAnswer revoke(@PathVariable String number, @Valid @RequestBody RevocationRequest request) {
+        CertificateNumber parsed = CertificateNumber.parse(number).orElseThrow(() -> notFound(number));
+        try {
+            Certificate revoked = revokeCertificate.revoke(parsed, request.reason()).orElseThrow(() -> notFound(number));
+            return Verifications.of(revoked, revoked.statusAt(clock.instant()));
+        } catch (CertificateAlreadyRevoked already) {
+            throw ApiProblem.conflict("Certificate already revoked", already.getMessage());
+        }
+    }
+
+    private Certificate find(String number) {
         return CertificateNumber.parse(number)
                 .flatMap(certificates::withNumber)
-                .map(certificate -> CertificateView.of(certificate, links.of(certificate.number()).toString()))
-                .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "Certificate not found",
-                        "no certificate has number " + number, List.of()));
+                .orElseThrow(() -> notFound(number));
+    }
+
+    private static ApiProblem notFound(String number) {
+        return new ApiProblem(HttpStatus.NOT_FOUND, "Certificate not found", "no certificate has number " + number, List.of());
+    }
+
+    /** Why staff revoke a certificate; public, verifiers see it. */
+    record RevocationRequest(@NotBlank @Size(max = Revocation.MAX_REASON_LENGTH) String reason) {
     }
 }

@@ -7,6 +7,7 @@ import java.net.URI;
 
 import org.aula.certification.CertificationProperties;
 import org.aula.certification.domain.CertificateNumber;
+import org.aula.certification.domain.DiplomaNumber;
 import org.junit.jupiter.api.Test;
 
 class VerificationLinksTest {
@@ -23,6 +24,26 @@ class VerificationLinksTest {
     void keepsABasePathAndToleratesATrailingSlash() {
         assertThat(links("https://aula.example/verify/").of(number))
                 .isEqualTo(URI.create("https://aula.example/verify/certificates/AULA-BMM-2019-000001/verification"));
+    }
+
+    @Test
+    void namesTheIssuerItsKeysAndItsStatusListsUnderTheSameBase() {
+        VerificationLinks links = links("https://aula.example/");
+
+        assertThat(links.issuerId()).isEqualTo("https://aula.example/issuer");
+        assertThat(links.keys()).isEqualTo("https://aula.example/.well-known/jwks.json");
+        assertThat(links.statusList(3)).isEqualTo("https://aula.example/status-lists/3");
+        assertThat(links.of(new DiplomaNumber("MMG", 2019, 1)))
+                .isEqualTo(URI.create("https://aula.example/diplomas/AULA-DIPLOMA-MMG-2019-000001/verification"));
+    }
+
+    @Test
+    void readsBackOnlyItsOwnStatusListUrls() {
+        VerificationLinks links = links("https://aula.example");
+
+        assertThat(links.statusListIdOf("https://aula.example/status-lists/3")).isEqualTo(3);
+        assertThat(links.statusListIdOf("https://elsewhere.example/status-lists/3")).isEqualTo(-1);
+        assertThat(links.statusListIdOf("https://aula.example/status-lists/x")).isEqualTo(-1);
     }
 
     @Test

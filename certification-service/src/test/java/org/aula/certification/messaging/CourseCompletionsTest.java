@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.aula.certification.domain.Completion;
+import org.aula.certification.domain.CompletionDecision;
+import org.aula.events.AssessmentResult;
 import org.aula.events.CourseCompleted;
+import org.aula.events.CourseNotCompleted;
+import org.aula.events.EventCatalog;
 import org.aula.events.runtime.UndecodableEventException;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +34,42 @@ class CourseCompletionsTest {
         assertThat(completion.cohort().startDate()).isEqualTo(LocalDate.of(2019, 5, 13));
         assertThat(completion.cohort().endDate()).isEqualTo(LocalDate.of(2019, 5, 18));
         assertThat(completion.decidedAt()).isEqualTo(Instant.parse("2019-05-18T16:00:00Z"));
+        assertThat(completion.ruleVersion()).isEqualTo("attendance-80-v1");
+        assertThat(completion.passedAssessments()).isEmpty();
+    }
+
+    @Test
+    void keepsTheTitlesOfThePassedAssessmentsForTheCredentialsCriteria() {
+        CourseCompleted withAssessments = new CourseCompleted("completion-1", "cohort-1", "BMM-2019-05", "BMM",
+                "Best Practices in Migration Management", 40, LocalDate.of(2019, 5, 13), LocalDate.of(2019, 5, 18), "Belmopan",
+                "participant-1", "Constant Pascascio", "BZ-POLICE", 38.0, 40.0, 0.95, "attendance-80-and-assessments-v2",
+                Instant.parse("2019-05-18T16:00:00Z"), List.of(
+                        new AssessmentResult("CASE", "Final case study", 82, 60, true),
+                        new AssessmentResult("QUIZ", "Optional quiz", 40, 60, false)));
+
+        Completion completion = CourseCompletions.completionOf(withAssessments);
+
+        assertThat(completion.ruleVersion()).isEqualTo("attendance-80-and-assessments-v2");
+        assertThat(completion.passedAssessments()).containsExactly("Final case study");
+    }
+
+    @Test
+    void talliesCompletedAndNotCompletedDecisionsWithoutAName() {
+        CourseNotCompleted notCompleted = new CourseNotCompleted("completion-2", "cohort-1", "BMM-2019-05", "BMM", "participant-2",
+                "BZ-IMMIGRATION", 20, 40, 0.5, List.of(), List.of("attended 50%"), "attendance-80-v1",
+                Instant.parse("2019-05-18T16:00:00Z"));
+
+        CompletionDecision decision = CourseCompletions.decision(EventCatalog.COURSE_NOT_COMPLETED, notCompleted.completionId(),
+                notCompleted.participantId(), notCompleted.cohortId(), notCompleted.cohortCode(), notCompleted.courseCode(),
+                notCompleted.institutionCode(), CompletionDecision.Outcome.NOT_COMPLETED, notCompleted.decidedAt());
+
+        assertThat(decision.outcome()).isEqualTo(CompletionDecision.Outcome.NOT_COMPLETED);
+        assertThat(decision.institutionCode()).isEqualTo("BZ-IMMIGRATION");
+        assertThat(decision.cohortCode()).isEqualTo("BMM-2019-05");
+        assertThatThrownBy(() -> CourseCompletions.decision(EventCatalog.COURSE_NOT_COMPLETED, "c", "p", "cohort", "BMM-2019-05",
+                "BMM", " ", CompletionDecision.Outcome.NOT_COMPLETED, Instant.now()))
+                .isInstanceOf(UndecodableEventException.class)
+                .hasMessageEndingWith("institution code must not be blank");
     }
 
     @Test
@@ -43,6 +84,13 @@ class CourseCompletionsTest {
         assertThatThrownBy(() -> CourseCompletions.completionOf(courseCompleted(LocalDate.of(2019, 5, 18), "Constant Pascascio", 0)))
                 .isInstanceOf(UndecodableEventException.class)
                 .hasMessageEndingWith("course hours must be positive");
+    }
+
+    @Test
+    void readsTheOutcomeOfARevisedDecision() {
+        assertThat(CourseCompletions.outcomeOf("NOT_COMPLETED")).isEqualTo(CompletionDecision.Outcome.NOT_COMPLETED);
+        assertThat(CourseCompletions.outcomeOf("COMPLETED")).isEqualTo(CompletionDecision.Outcome.COMPLETED);
+        assertThatThrownBy(() -> CourseCompletions.outcomeOf("MAYBE")).isInstanceOf(UndecodableEventException.class);
     }
 
     @Test

@@ -1,0 +1,58 @@
+package org.aula.certification.application;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+import org.aula.certification.domain.Certificate;
+import org.aula.certification.domain.Certificates;
+import org.aula.certification.domain.Diploma;
+import org.springframework.stereotype.Component;
+
+/**
+ * Signed credentials on request: a certificate's, a diploma's, a status list's. They are signed
+ * when asked for, with the active key, from the facts as they stand (so a pseudonymised holder
+ * is pseudonymised in every credential signed afterwards). ES256 signatures are randomised, so
+ * two requests give two different tokens; both verify.
+ */
+@Component
+public class Credentials {
+
+    private final OpenBadgeCredentials badges;
+    private final VcJwt jwt;
+    private final Certificates certificates;
+    private final Clock clock;
+
+    public Credentials(OpenBadgeCredentials badges, VcJwt jwt, Certificates certificates, Clock clock) {
+        this.badges = badges;
+        this.jwt = jwt;
+        this.certificates = certificates;
+        this.clock = clock;
+    }
+
+    public String of(Certificate certificate) {
+        return jwt.sign(badges.of(certificate));
+    }
+
+    public String of(Diploma diploma) {
+        return jwt.sign(badges.of(diploma));
+    }
+
+    /**
+     * The signed status list credential of a list, built from the revocations as they stand now;
+     * empty for a list no certificate was ever placed in.
+     */
+    public Optional<String> statusList(int listId) {
+        if (listId < 1 || listId > certificates.highestStatusList()) {
+            return Optional.empty();
+        }
+        StatusListBits bits = new StatusListBits();
+        certificates.revokedIndexesIn(listId).forEach(bits::set);
+        return Optional.of(jwt.sign(badges.statusList(listId, bits.encoded(), clock.instant())));
+    }
+
+    /** The issuer profile, as embedded in every credential. */
+    public Map<String, Object> issuer() {
+        return badges.issuerProfile();
+    }
+}

@@ -1,0 +1,27 @@
+package org.aula.certification.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Every diploma awarded; one per programme and participant. */
+public interface Diplomas {
+
+    /** Draws the next value of the diploma number sequence. */
+    int nextSequence();
+
+    /** Keeps a new diploma; false when the participant already had this programme's diploma. */
+    boolean add(Diploma diploma);
+
+    boolean exists(ProgrammeId programme, ParticipantId participant);
+
+    /** A participant's diplomas, oldest first. */
+    List<Diploma> heldBy(ParticipantId participant);
+
+    Optional<Diploma> withNumber(DiplomaNumber number);
+
+    Optional<Diploma> withId(DiplomaId id);
+
+    /** Replaces the holder's name on all their diplomas by the pseudonym; returns how many changed. */
+    int pseudonymiseHolder(ParticipantId participant, String pseudonym, Instant erasedAt);
+}

@@ -1,0 +1,225 @@
+package org.aula.certification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.aula.certification.CourseCompletedFixture.Cohort;
+import org.aula.events.EventCatalog;
+import org.aula.events.ProgrammeDefined;
+import org.aula.events.Topics;
+import org.aula.events.runtime.CloudEventRecords;
+import org.aula.events.runtime.IncomingEvent;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.jsonwebtoken.Claims;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One diploma per programme and participant, once they hold unrevoked certificates for every
+ * required course, whether the programme is defined before or after the last certificate.
+ */
+@CertificationServiceTest
+class DiplomaIT {
+
+    private static final Duration ARRIVAL = Duration.ofSeconds(30);
+
+    private static Kafka.TopicProbe certificationEvents;
+    private static Kafka.TopicProbe enrollmentDeadLetters;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    private Api api;
+
+    @BeforeAll
+    static void openProbes() {
+        certificationEvents = new Kafka.TopicProbe(Topics.CERTIFICATION);
+        enrollmentDeadLetters = new Kafka.TopicProbe(Topics.deadLetterOf(Topics.ENROLLMENT));
+    }
+
+    @AfterAll
+    static void closeProbes() {
+        certificationEvents.close();
+        enrollmentDeadLetters.close();
+    }
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+    }
+
+    @Test
+    void theLastCertificateOfADefinedProgrammeAwardsItsDiplomaOnce() {
+        Programme programme = aProgramme();
+        Kafka.publish(programme.defined(), UUID.randomUUID());
+        await().atMost(ARRIVAL).until(() -> programmeKept(programme.id()));
+        String pascascio = UUID.randomUUID().toString();
+        String chan = UUID.randomUUID().toString();
+
+        Kafka.publish(programme.first().completion(pascascio, "Constant Pascascio", hourAgo()), UUID.randomUUID());
+        Kafka.publish(programme.first().completion(chan, "Marisol Chan", hourAgo()), UUID.randomUUID());
+        awaitCertificates(pascascio, 1);
+        Kafka.publish(programme.second().completion(pascascio, "Constant Pascascio", hourAgo()), UUID.randomUUID());
+
+        JsonNode diploma = awaitDiplomaOf(pascascio);
+        assertThat(diploma.get("number").asString()).matches("AULA-DIPLOMA-" + programme.code() + "-\\d{4}-\\d{6}");
+        assertThat(diploma.get("programmeTitle").asString()).isEqualTo(programme.title());
+        assertThat(diploma.get("awardingInstitution").asString()).isEqualTo("University of Belize");
+        assertThat(diploma.get("holderName").asString()).isEqualTo("Constant Pascascio");
+        assertThat(diploma.get("certificateNumbers").size()).isEqualTo(2);
+        assertOneDiplomaAwardedEventFor(pascascio, diploma.get("number").asString());
+        assertThat(api.get(uri -> uri.path("/diplomas").queryParam("participantId", chan).build()).body().size())
+                .as("one course of two earns nothing").isZero();
+    }
+
+    @Test
+    void aProgrammeDefinedAfterTheCertificatesAwardsItsDiplomaOnceHoweverOftenDelivered() {
+        Programme programme = aProgramme();
+        String pascascio = UUID.randomUUID().toString();
+        Kafka.publish(programme.first().completion(pascascio, "Constant Pascascio", hourAgo()), UUID.randomUUID());
+        Kafka.publish(programme.second().completion(pascascio, "Constant Pascascio", hourAgo()), UUID.randomUUID());
+        awaitCertificates(pascascio, 2);
+        assertThat(api.get(uri -> uri.path("/diplomas").queryParam("participantId", pascascio).build()).body().size()).isZero();
+
+        var record = CloudEventRecords.of(programme.defined(), UUID.randomUUID(), "/aula/enrollment-service", Instant.now());
+        Kafka.publish(record);
+        Kafka.publish(record);
+        Kafka.publish(programme.defined(), UUID.randomUUID());
+
+        JsonNode diploma = awaitDiplomaOf(pascascio);
+        assertOneDiplomaAwardedEventFor(pascascio, diploma.get("number").asString());
+        assertThat(api.get(uri -> uri.path("/diplomas").queryParam("participantId", pascascio).build()).body().size()).isEqualTo(1);
+    }
+
+    @Test
+    void aRevokedCertificateDoesNotCountTowardsADiploma() {
+        Programme programme = aProgramme();
+        String pascascio = UUID.randomUUID().toString();
+        Kafka.publish(programme.first().completion(pascascio, "Constant Pascascio", hourAgo()), UUID.randomUUID());
+        Kafka.publish(programme.second().completion(pascascio, "Constant Pascascio", hourAgo()), UUID.randomUUID());
+        JsonNode certificates = awaitCertificates(pascascio, 2);
+        api.post("/certificates/{number}/revocation", MediaType.APPLICATION_JSON, "{\"reason\":\"Issued in error\"}",
+                certificates.get(1).get("number").asString());
+
+        Kafka.publish(programme.defined(), UUID.randomUUID());
+
+        await().atMost(ARRIVAL).until(() -> programmeKept(programme.id()));
+        await().pollInSameThread().during(Duration.ofSeconds(1)).atMost(ARRIVAL)
+                .until(() -> certificationEvents.records(record -> isDiplomaAwardedTo(record, pascascio)).isEmpty());
+        assertThat(api.get(uri -> uri.path("/diplomas").queryParam("participantId", pascascio).build()).body().size()).isZero();
+    }
+
+    @Test
+    void aDiplomaVerifiesByNumberAndAsASignedCredential() {
+        Programme programme = aProgramme();
+        Kafka.publish(programme.defined(), UUID.randomUUID());
+        await().atMost(ARRIVAL).until(() -> programmeKept(programme.id()));
+        String pascascio = UUID.randomUUID().toString();
+        Kafka.publish(programme.first().completion(pascascio, "Constant Pascascio", hourAgo()), UUID.randomUUID());
+        Kafka.publish(programme.second().completion(pascascio, "Constant Pascascio", hourAgo()), UUID.randomUUID());
+        String number = awaitDiplomaOf(pascascio).get("number").asString();
+
+        Api.Answer verification = api.get("/diplomas/{number}/verification", number);
+        String credential = api.raw("/diplomas/{number}/credential", "application/vc+jwt", number).text();
+        Claims claims = ThirdPartyVerifier.verify(credential, api.text("/.well-known/jwks.json")).getPayload();
+        Api.Answer unknown = api.get("/diplomas/{number}/verification", "AULA-DIPLOMA-NOPE 2019");
+
+        assertThat(verification.status()).isEqualTo(200);
+        assertThat(verification.body().get("verificationStatus").asString()).isEqualTo("VALID");
+        assertThat(verification.body().get("programmeCode").asString()).isEqualTo(programme.code());
+        assertThat(claims.get("type", List.class)).containsExactly("VerifiableCredential", "OpenBadgeCredential");
+        Map<String, Object> achievement = ThirdPartyVerifier.map(ThirdPartyVerifier.map(claims.get("credentialSubject")).get("achievement"));
+        assertThat(achievement).containsEntry("name", programme.title()).containsEntry("achievementType", "Diploma");
+        assertThat(api.post("/verifications", MediaType.parseMediaType("application/vc+jwt"), credential)
+                .body().get("number").asString()).isEqualTo(number);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.body().get("status").asInt()).isEqualTo(404);
+        assertThat(unknown.body().get("verificationStatus").asString()).isEqualTo("UNKNOWN");
+    }
+
+    @Test
+    void aProgrammeWhoseCodeCannotBeNumberedIsDeadLettered() {
+        UUID eventId = UUID.randomUUID();
+        Kafka.publish(new ProgrammeDefined(UUID.randomUUID().toString(), "M M", "Unnumberable", "University of Belize",
+                List.of("BMM"), Instant.now()), eventId);
+
+        ConsumerRecord<String, byte[]> deadLetter = await().pollInSameThread().atMost(ARRIVAL)
+                .until(() -> enrollmentDeadLetters.records(record -> eventId.equals(IncomingEvent.from(record).id())),
+                        records -> !records.isEmpty())
+                .get(0);
+        Header reason = deadLetter.headers().lastHeader("aula_dlt_reason");
+        assertThat(new String(reason.value(), StandardCharsets.UTF_8)).contains("programme code");
+    }
+
+    private JsonNode awaitCertificates(String participantId, int count) {
+        return await().atMost(ARRIVAL)
+                .until(() -> api.get(uri -> uri.path("/certificates").queryParam("participantId", participantId).build()).body(),
+                        certificates -> certificates.size() == count);
+    }
+
+    private JsonNode awaitDiplomaOf(String participantId) {
+        return await().atMost(ARRIVAL)
+                .until(() -> api.get(uri -> uri.path("/diplomas").queryParam("participantId", participantId).build()).body(),
+                        diplomas -> diplomas.size() == 1)
+                .get(0);
+    }
+
+    private void assertOneDiplomaAwardedEventFor(String participantId, String number) {
+        await().pollInSameThread().atMost(ARRIVAL)
+                .until(() -> certificationEvents.records(record -> isDiplomaAwardedTo(record, participantId)), records -> !records.isEmpty());
+        await().pollInSameThread().during(Duration.ofSeconds(2)).atMost(ARRIVAL)
+                .until(() -> certificationEvents.records(record -> isDiplomaAwardedTo(record, participantId)).size() == 1);
+        JsonNode data = Events.data(certificationEvents.records(record -> isDiplomaAwardedTo(record, participantId)).get(0));
+        assertThat(data.get("diplomaNumber").asString()).isEqualTo(number);
+        assertThat(data.get("verificationUrl").asString())
+                .isEqualTo(CertificationServiceTest.PUBLIC_BASE_URL + "/diplomas/" + number + "/verification");
+    }
+
+    private static boolean isDiplomaAwardedTo(ConsumerRecord<String, byte[]> record, String participantId) {
+        return IncomingEvent.from(record).type().equals(EventCatalog.DIPLOMA_AWARDED.type()) && participantId.equals(record.key());
+    }
+
+    private boolean programmeKept(String programmeId) {
+        return jdbc.sql("select count(*) from programme where id = ?").params(programmeId).query(Long.class).single() == 1;
+    }
+
+    private static Instant hourAgo() {
+        return Instant.now().minus(1, ChronoUnit.HOURS);
+    }
+
+    /** A programme of two courses of its own, so no other test's certificates count towards it. */
+    private static Programme aProgramme() {
+        String suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        return new Programme(UUID.randomUUID().toString(), "MMG" + suffix, "University Diploma in Migration Management " + suffix,
+                new Cohort(UUID.randomUUID().toString(), "DA" + suffix + "-2019-05", "DA" + suffix),
+                new Cohort(UUID.randomUUID().toString(), "DB" + suffix + "-2019-11", "DB" + suffix));
+    }
+
+    private record Programme(String id, String code, String title, Cohort first, Cohort second) {
+
+        ProgrammeDefined defined() {
+            return new ProgrammeDefined(id, code, title, "University of Belize", List.of(first.courseCode(), second.courseCode()),
+                    Instant.parse("2019-01-01T00:00:00Z"));
+        }
+    }
+
+}

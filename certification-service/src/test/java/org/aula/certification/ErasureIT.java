@@ -1,0 +1,119 @@
+package org.aula.certification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.aula.events.CourseCompleted;
+import org.aula.events.ParticipantErased;
+import org.aula.events.Topics;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code participant.erased}: the holder's name becomes a pseudonym everywhere it is shown or
+ * signed, while what verification needs (number, course, cohort, dates, status) stays.
+ */
+@CertificationServiceTest
+class ErasureIT {
+
+    private static final String PSEUDONYM = "Erased participant";
+
+    private static Kafka.TopicProbe certificationEvents;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    private Api api;
+
+    @BeforeAll
+    static void openProbe() {
+        certificationEvents = new Kafka.TopicProbe(Topics.CERTIFICATION);
+    }
+
+    @AfterAll
+    static void closeProbe() {
+        certificationEvents.close();
+    }
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+    }
+
+    @Test
+    void anErasedHoldersCertificateKeepsVerifyingUnderAPseudonym() throws IOException {
+        CourseCompleted completion = CourseCompletedFixture.aCohort().completion("Constant Pascascio");
+        Kafka.publish(completion, UUID.randomUUID());
+        String number = await().atMost(Duration.ofSeconds(30))
+                .until(() -> certificatesOf(completion.participantId()), certificates -> certificates.size() == 1)
+                .get(0).get("number").asString();
+        JsonNode before = api.get("/certificates/{number}/verification", number).body();
+
+        Kafka.publish(new ParticipantErased(completion.participantId(), Instant.now()), UUID.randomUUID());
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/certificates/{number}/verification", number)
+                .body().get("holderName").asString().equals(PSEUDONYM));
+        JsonNode after = api.get("/certificates/{number}/verification", number).body();
+        assertThat(without(after, "holderName")).isEqualTo(without(before, "holderName"));
+        assertThat(after.get("verificationStatus").asString()).isEqualTo("VALID");
+        assertThat(certificatesOf(completion.participantId()).get(0).get("holderName").asString()).isEqualTo(PSEUDONYM);
+        String credential = api.raw("/certificates/{number}/credential", "application/vc+jwt", number).text();
+        Map<String, Object> subject = ThirdPartyVerifier.map(
+                ThirdPartyVerifier.verify(credential, api.text("/.well-known/jwks.json")).getPayload().get("credentialSubject"));
+        assertThat(ThirdPartyVerifier.map(((List<?>) subject.get("identifier")).get(0))).containsEntry("identityHash", PSEUDONYM);
+        assertThat(credential).doesNotContain("Pascascio");
+        try (PDDocument pdf = Loader.loadPDF(api.raw("/certificates/{number}/pdf", "application/pdf", number).body())) {
+            assertThat(new PDFTextStripper().getText(pdf)).contains(PSEUDONYM, number).doesNotContain("Pascascio");
+        }
+    }
+
+    @Test
+    void aCompletionArrivingAfterTheErasureIsCertifiedInThePseudonym() {
+        CourseCompleted completion = CourseCompletedFixture.aCohort().completion("Graciela Incer");
+        Kafka.publish(new ParticipantErased(completion.participantId(), Instant.now()), UUID.randomUUID());
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select count(*) from erased_participant where participant_id = ?")
+                .params(completion.participantId()).query(Long.class).single() == 1);
+
+        Kafka.publish(completion, UUID.randomUUID());
+
+        JsonNode certificate = await().atMost(Duration.ofSeconds(30))
+                .until(() -> certificatesOf(completion.participantId()), certificates -> certificates.size() == 1).get(0);
+        assertThat(certificate.get("holderName").asString()).isEqualTo(PSEUDONYM);
+        ConsumerRecord<String, byte[]> issued = await().pollInSameThread().atMost(Duration.ofSeconds(30))
+                .until(() -> certificationEvents.records(record -> Events.isCertificateIssuedTo(record, completion.participantId())),
+                        records -> !records.isEmpty())
+                .get(0);
+        assertThat(Events.data(issued).get("participantName").asString()).isEqualTo(PSEUDONYM);
+    }
+
+    private JsonNode certificatesOf(String participantId) {
+        return api.get(uri -> uri.path("/certificates").queryParam("participantId", participantId).build()).body();
+    }
+
+    private static JsonNode without(JsonNode node, String field) {
+        ObjectNode copy = ((ObjectNode) node).deepCopy();
+        copy.remove(field);
+        return copy;
+    }
+}

@@ -1,0 +1,113 @@
+package org.aula.certification.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import org.aula.certification.CertificationProperties;
+import org.aula.certification.domain.Certificate;
+import org.aula.certification.domain.CertificateId;
+import org.aula.certification.domain.Completion;
+import org.aula.certification.domain.CompletionFixture;
+import org.aula.certification.domain.StatusListEntry;
+import org.aula.certification.domain.Validity;
+import org.junit.jupiter.api.Test;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+class OpenBadgeCredentialsTest {
+
+    private static final String BASE = "https://certificates.aula.test";
+    private final CertificationProperties properties = new CertificationProperties(URI.create(BASE));
+    private final OpenBadgeCredentials badges = new OpenBadgeCredentials(new VerificationLinks(properties), properties);
+    private final Completion completion = CompletionFixture.inspectorPascascioCompletedBmm();
+    private final Certificate certificate = Certificate.issue(CertificateId.random(), completion.numberWith(1), completion,
+            Instant.parse("2019-05-20T09:00:00.123456Z"), new StatusListEntry(1, 4711), Validity.UNLIMITED);
+
+    @Test
+    void describesTheCertificateAsAnOpenBadgeCredential() {
+        Map<String, Object> credential = badges.of(certificate);
+
+        assertThat(credential.get("@context")).isEqualTo(List.of("https://www.w3.org/ns/credentials/v2",
+                "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"));
+        assertThat(credential.get("id")).isEqualTo("urn:uuid:" + certificate.id());
+        assertThat(credential.get("type")).isEqualTo(List.of("VerifiableCredential", "OpenBadgeCredential"));
+        assertThat(credential.get("issuer")).isEqualTo(Map.of("id", BASE + "/issuer", "type", List.of("Profile"), "name", "Aula"));
+        assertThat(credential.get("validFrom")).isEqualTo("2019-05-20T09:00:00Z");
+        assertThat(credential).doesNotContainKey("validUntil");
+        Map<?, ?> subject = (Map<?, ?>) credential.get("credentialSubject");
+        assertThat(subject.get("type")).isEqualTo(List.of("AchievementSubject"));
+        assertThat(subject.get("identifier")).isEqualTo(List.of(Map.of("type", "IdentityObject", "identityType", "name",
+                "hashed", false, "identityHash", "Constant Pascascio")));
+        Map<?, ?> achievement = (Map<?, ?>) subject.get("achievement");
+        assertThat(achievement.get("type")).isEqualTo(List.of("Achievement"));
+        assertThat(achievement.get("name")).isEqualTo("Best Practices in Migration Management");
+        assertThat((String) achievement.get("description")).contains("40 hours", "BMM-2019-05", "13 May 2019", "18 May 2019");
+        assertThat(((Map<?, ?>) achievement.get("criteria")).get("narrative")).isEqualTo(
+                "Completed the 40-hour course Best Practices in Migration Management under completion rule attendance-80-v1,"
+                        + " passing Final case study.");
+        assertThat(credential.get("credentialStatus")).isEqualTo(Map.of(
+                "id", BASE + "/status-lists/1#4711",
+                "type", "BitstringStatusListEntry",
+                "statusPurpose", "revocation",
+                "statusListIndex", "4711",
+                "statusListCredential", BASE + "/status-lists/1"));
+    }
+
+    @Test
+    void endsValidityOnlyWhenAPeriodIsConfigured() {
+        Certificate forAYear = Certificate.issue(CertificateId.random(), completion.numberWith(2), completion,
+                Instant.parse("2019-05-20T09:00:00Z"), new StatusListEntry(1, 1), Validity.of(Duration.ofDays(365)));
+
+        assertThat(badges.of(forAYear).get("validUntil")).isEqualTo("2020-05-19T09:00:00Z");
+    }
+
+    @Test
+    void signsAsVcJwtWhoseClaimsMirrorTheCredential() throws Exception {
+        SigningKeys keys = new SigningKeys(properties, new InMemorySigningKeyStore(), java.time.Clock.systemUTC());
+        VcJwt vcJwt = new VcJwt(keys);
+
+        SignedJWT jwt = SignedJWT.parse(vcJwt.sign(badges.of(certificate)));
+
+        assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
+        assertThat(jwt.getHeader().getType().getType()).isEqualTo("vc+jwt");
+        assertThat(jwt.getHeader().getKeyID()).isEqualTo(keys.active().getKeyID());
+        JWTClaimsSet claims = jwt.getJWTClaimsSet();
+        assertThat(claims.getIssuer()).isEqualTo(BASE + "/issuer");
+        assertThat(claims.getJWTID()).isEqualTo("urn:uuid:" + certificate.id());
+        assertThat(claims.getSubject()).isEqualTo("urn:aula:participant:" + certificate.holder().participantId());
+        assertThat(claims.getNotBeforeTime().toInstant()).isEqualTo(Instant.parse("2019-05-20T09:00:00Z"));
+        assertThat(claims.getExpirationTime()).isNull();
+        assertThat(claims.getClaim("credentialSubject")).isNotNull();
+        assertThat(vcJwt.verify(jwt.serialize()).getJWTID()).isEqualTo(claims.getJWTID());
+    }
+
+    @Test
+    void refusesATamperedTokenAndOneSignedWithAnotherKey() throws Exception {
+        SigningKeys keys = new SigningKeys(properties, new InMemorySigningKeyStore(), java.time.Clock.systemUTC());
+        VcJwt vcJwt = new VcJwt(keys);
+        String token = vcJwt.sign(badges.of(certificate));
+        String[] parts = token.split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("Constant Pascascio", "Constantine Pascascio");
+        String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        SigningKeys impostor = new SigningKeys(properties, new InMemorySigningKeyStore(), java.time.Clock.systemUTC());
+
+        assertThatThrownBy(() -> vcJwt.verify(tampered)).isInstanceOf(VcJwt.Refused.class)
+                .hasMessage("the signature does not match the content");
+        assertThatThrownBy(() -> vcJwt.verify(new VcJwt(impostor).sign(badges.of(certificate))))
+                .isInstanceOf(VcJwt.Refused.class).hasMessage("signed with a key this issuer does not publish");
+        assertThatThrownBy(() -> vcJwt.verify("not-a-token")).isInstanceOf(VcJwt.Refused.class)
+                .hasMessageContaining("compact JWS");
+    }
+}
