@@ -3,6 +3,8 @@ package org.aula.certification;
 import java.net.URI;
 import java.util.function.Function;
 
+import org.aula.testsupport.TestTokens;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -12,13 +14,36 @@ import org.springframework.web.util.UriBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The service's REST API as a client sees it: status, content type, JSON body; errors are answers too. */
+/**
+ * The service's REST API as a client sees it: status, content type, JSON body; errors are answers
+ * too. {@code new Api(port)} calls as a programme coordinator; {@link #as} with another token,
+ * {@link #anonymous} without one (what a verifier does).
+ */
 final class Api {
 
     private final RestClient client;
 
+    /** A programme coordinator's client. */
     Api(int port) {
-        this.client = RestClient.create("http://localhost:" + port);
+        this(port, TestTokens.coordinator());
+    }
+
+    private Api(int port, @Nullable String token) {
+        RestClient.Builder builder = RestClient.builder().baseUrl("http://localhost:" + port);
+        if (token != null) {
+            builder.defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token));
+        }
+        this.client = builder.build();
+    }
+
+    /** A client sending {@code token} (e.g. {@code TestTokens.operations()}). */
+    static Api as(int port, String token) {
+        return new Api(port, token);
+    }
+
+    /** A client without a token, as anyone verifying a certificate calls. */
+    static Api anonymous(int port) {
+        return new Api(port, null);
     }
 
     Answer get(String path, Object... variables) {

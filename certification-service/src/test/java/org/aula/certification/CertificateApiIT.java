@@ -28,10 +28,13 @@ class CertificateApiIT {
     int port;
 
     private Api api;
+    /** A verifier: no token, as anyone checking a certificate calls. */
+    private Api verifier;
 
     @BeforeEach
     void connect() {
         api = new Api(port);
+        verifier = Api.anonymous(port);
     }
 
     @Test
@@ -121,7 +124,7 @@ class CertificateApiIT {
         Kafka.publish(completion, UUID.randomUUID());
         String number = awaitNumberOf(completion);
 
-        Api.Answer answer = api.get("/certificates/{number}/verification", number);
+        Api.Answer answer = verifier.get("/certificates/{number}/verification", number);
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.contentType().isCompatibleWith(MediaType.APPLICATION_JSON)).isTrue();
@@ -144,7 +147,7 @@ class CertificateApiIT {
     @Test
     void verificationOfANumberNeverIssuedIsAnRfc9457ProblemSayingUnknown() {
         for (String madeUp : List.of("AULA-BMM-2019-999998", "AULA-FAKE-1999-000001", "not-a-certificate", "not a number")) {
-            Api.Answer answer = api.get("/certificates/{number}/verification", madeUp);
+            Api.Answer answer = verifier.get("/certificates/{number}/verification", madeUp);
 
             assertThat(answer.status()).isEqualTo(404);
             assertThat(answer.contentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();

@@ -18,6 +18,7 @@ import org.aula.certification.domain.Course;
 import org.aula.certification.domain.Holder;
 import org.aula.certification.domain.ParticipantId;
 import org.aula.events.CourseCompleted;
+import org.aula.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,7 +74,7 @@ class CertificateMetricsIT {
         assertThat(timeToIssue).isNotNull();
         assertThat(timeToIssue.count()).isEqualTo(completions);
         assertThat(timeToIssue.max(TimeUnit.SECONDS)).isBetween(2 * 3600.0, 3 * 3600.0);
-        assertThat(api.text("/actuator/prometheus"))
+        assertThat(Api.as(port, TestTokens.operations()).text("/actuator/prometheus"))
                 .containsPattern("aula_certificates_issued_total\\{[^}]*cohort=\"" + cohort.code() + "\"[^}]*} 3.0")
                 .containsPattern("aula_certificates_time_to_issue_seconds_bucket\\{[^}]*course=\"" + cohort.courseCode()
                         + "\"[^}]*le=\"86400.0\"[^}]*} 3");

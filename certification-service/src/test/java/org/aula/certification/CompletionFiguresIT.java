@@ -15,6 +15,7 @@ import org.aula.events.CompletionRevised;
 import org.aula.events.CourseCompleted;
 import org.aula.events.CourseNotCompleted;
 import org.aula.events.runtime.CloudEventRecords;
+import org.aula.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -104,7 +105,7 @@ class CompletionFiguresIT {
             assertThat(rate).isNotNull();
             assertThat(rate.value()).isEqualTo(0.75);
         });
-        assertThat(api.text("/actuator/prometheus"))
+        assertThat(Api.as(port, TestTokens.operations()).text("/actuator/prometheus"))
                 .containsPattern("aula_cohort_completion_rate\\{[^}]*cohort=\"" + june + "\"[^}]*} 0.5")
                 .containsPattern("aula_courses_not_completed_total\\{[^}]*cohort=\"" + may + "\"[^}]*institution=\"" + IMMIGRATION + "\"[^}]*} 1.0")
                 .containsPattern("aula_certificates_revoked_total\\{[^}]*cohort=\"" + may + "\"[^}]*} 1.0");

@@ -41,8 +41,17 @@ final class CourseCompletedFixture {
         }
 
         CourseCompleted completion(String participantId, String participantName, Instant decidedAt) {
+            return completion(participantId, participantName, "BZ-POLICE", decidedAt);
+        }
+
+        /** A new participant, nominated by {@code institutionCode}, completed this cohort an hour ago. */
+        CourseCompleted completionOf(String institutionCode, String participantName) {
+            return completion(UUID.randomUUID().toString(), participantName, institutionCode, Instant.now().minus(1, ChronoUnit.HOURS));
+        }
+
+        private CourseCompleted completion(String participantId, String participantName, String institutionCode, Instant decidedAt) {
             return new CourseCompleted(UUID.randomUUID().toString(), id, code, courseCode, COURSE_TITLE, 40, START, END,
-                    "Belmopan", participantId, participantName, "BZ-POLICE", 38.0, 40.0, 0.95, "attendance-80-v1",
+                    "Belmopan", participantId, participantName, institutionCode, 38.0, 40.0, 0.95, "attendance-80-v1",
                     decidedAt.truncatedTo(ChronoUnit.MILLIS));
         }
     }

@@ -19,6 +19,7 @@ import org.aula.certification.CourseCompletedFixture.Cohort;
 import org.aula.certification.application.SigningKeys;
 import org.aula.certification.domain.SigningKeyStore;
 import org.aula.events.CourseCompleted;
+import org.aula.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,10 +54,13 @@ class CredentialIT {
     CertificationProperties properties;
 
     private Api api;
+    /** A verifier: no token, as anyone checking a certificate calls. */
+    private Api verifier;
 
     @BeforeEach
     void connect() {
         api = new Api(port);
+        verifier = Api.anonymous(port);
     }
 
     @Test
@@ -68,7 +72,7 @@ class CredentialIT {
         String number = certificate.get("number").asString();
 
         Api.Raw credential = api.raw("/certificates/{number}/credential", "application/vc+jwt", number);
-        String publishedKeys = api.text("/.well-known/jwks.json");
+        String publishedKeys = verifier.text("/.well-known/jwks.json");
         Jws<Claims> verified = ThirdPartyVerifier.verify(credential.text(), publishedKeys);
 
         assertThat(credential.status()).isEqualTo(200);
@@ -110,10 +114,10 @@ class CredentialIT {
         String token = api.raw("/certificates/{number}/credential", "application/vc+jwt", number).text();
         String tampered = ThirdPartyVerifier.tampered(token, "Constant Pascascio", "Constance Pascascio");
 
-        Api.Answer genuine = api.post("/verifications", MediaType.parseMediaType("application/vc+jwt"), token);
-        Api.Answer genuineAsJson = api.post("/verifications", MediaType.APPLICATION_JSON, "{\"credential\":\"" + token + "\"}");
-        Api.Answer forged = api.post("/verifications", MediaType.parseMediaType("application/vc+jwt"), tampered);
-        Api.Answer garbage = api.post("/verifications", MediaType.parseMediaType("application/vc+jwt"), "not.a-token");
+        Api.Answer genuine = verifier.post("/verifications", MediaType.parseMediaType("application/vc+jwt"), token);
+        Api.Answer genuineAsJson = verifier.post("/verifications", MediaType.APPLICATION_JSON, "{\"credential\":\"" + token + "\"}");
+        Api.Answer forged = verifier.post("/verifications", MediaType.parseMediaType("application/vc+jwt"), tampered);
+        Api.Answer garbage = verifier.post("/verifications", MediaType.parseMediaType("application/vc+jwt"), "not.a-token");
 
         assertThat(genuine.status()).isEqualTo(200);
         assertThat(genuine.body().get("verificationStatus").asString()).isEqualTo("VALID");
@@ -124,7 +128,7 @@ class CredentialIT {
         assertThat(forged.body().get("verificationStatus").asString()).isEqualTo("INVALID");
         assertThat(forged.body().get("reason").asString()).contains("signature");
         assertThat(garbage.body().get("verificationStatus").asString()).isEqualTo("INVALID");
-        assertThatThrownBy(() -> ThirdPartyVerifier.verify(tampered, api.text("/.well-known/jwks.json")))
+        assertThatThrownBy(() -> ThirdPartyVerifier.verify(tampered, verifier.text("/.well-known/jwks.json")))
                 .as("the other library refuses it too").isInstanceOf(SignatureException.class);
     }
 
@@ -135,19 +139,19 @@ class CredentialIT {
         String number = awaitCertificateOf(completion).get("number").asString();
         // As if issued under a validity period that has run out since.
         jdbc.sql("update certificate set valid_until = issued_at + interval '1 second' where number = ?").params(number).update();
-        await().atMost(Duration.ofSeconds(5)).until(() -> api.get("/certificates/{number}/verification", number)
+        await().atMost(Duration.ofSeconds(5)).until(() -> verifier.get("/certificates/{number}/verification", number)
                 .body().get("verificationStatus").asString().equals("EXPIRED"));
 
-        Api.Answer verification = api.get("/certificates/{number}/verification", number);
+        Api.Answer verification = verifier.get("/certificates/{number}/verification", number);
         String token = api.raw("/certificates/{number}/credential", "application/vc+jwt", number).text();
-        Api.Answer presented = api.post("/verifications", MediaType.parseMediaType("application/vc+jwt"), token);
+        Api.Answer presented = verifier.post("/verifications", MediaType.parseMediaType("application/vc+jwt"), token);
 
         assertThat(verification.status()).isEqualTo(200);
         assertThat(verification.body().get("status").asString()).isEqualTo("EXPIRED");
         assertThat(verification.body().has("validUntil")).isTrue();
         assertThat(ThirdPartyVerifier.payload(token).has("validUntil")).isTrue();
         assertThat(presented.body().get("verificationStatus").asString()).isEqualTo("EXPIRED");
-        assertThatThrownBy(() -> ThirdPartyVerifier.verify(token, api.text("/.well-known/jwks.json")))
+        assertThatThrownBy(() -> ThirdPartyVerifier.verify(token, verifier.text("/.well-known/jwks.json")))
                 .isInstanceOf(ExpiredJwtException.class);
     }
 
@@ -158,17 +162,17 @@ class CredentialIT {
         String number = awaitCertificateOf(completion).get("number").asString();
         String before = api.raw("/certificates/{number}/credential", "application/vc+jwt", number).text();
 
-        Api.Answer rotated = api.post("/actuator/signingkeys", MediaType.APPLICATION_JSON, "{}");
+        Api.Answer rotated = Api.as(port, TestTokens.operations()).post("/actuator/signingkeys", MediaType.APPLICATION_JSON, "{}");
         String after = api.raw("/certificates/{number}/credential", "application/vc+jwt", number).text();
-        String publishedKeys = api.text("/.well-known/jwks.json");
+        String publishedKeys = verifier.text("/.well-known/jwks.json");
 
         assertThat(rotated.status()).isEqualTo(200);
         String oldKid = ThirdPartyVerifier.verify(before, publishedKeys).getHeader().getKeyId();
         String newKid = ThirdPartyVerifier.verify(after, publishedKeys).getHeader().getKeyId();
         assertThat(newKid).isNotEqualTo(oldKid).isEqualTo(rotated.body().get("active").asString());
-        assertThat(api.post("/verifications", MediaType.parseMediaType("application/vc+jwt"), before)
+        assertThat(verifier.post("/verifications", MediaType.parseMediaType("application/vc+jwt"), before)
                 .body().get("verificationStatus").asString()).isEqualTo("VALID");
-        assertThat(api.get("/actuator/signingkeys").body().findValuesAsString("kid")).contains(oldKid, newKid);
+        assertThat(Api.as(port, TestTokens.operations()).get("/actuator/signingkeys").body().findValuesAsString("kid")).contains(oldKid, newKid);
         // A restart reads the stored key instead of generating another.
         SigningKeys restarted = new SigningKeys(properties, signingKeyStore, Clock.systemUTC());
         assertThat(restarted.active().getKeyID()).isEqualTo(signingKeys.active().getKeyID()).isEqualTo(newKid);
@@ -186,7 +190,7 @@ class CredentialIT {
         assertThat(answer.headers().getContentType().isCompatibleWith(MediaType.APPLICATION_JSON)).isTrue();
         assertThat(body.get("id").asString()).isEqualTo(number);
         assertThat(body.get("mediaType").asString()).isEqualTo("application/vc+jwt");
-        assertThat(ThirdPartyVerifier.verify(body.get("jwt").asString(), api.text("/.well-known/jwks.json"))
+        assertThat(ThirdPartyVerifier.verify(body.get("jwt").asString(), verifier.text("/.well-known/jwks.json"))
                 .getPayload().get("name")).isEqualTo("Best Practices in Migration Management");
     }
 

@@ -44,6 +44,8 @@ class RevocationIT {
     int port;
 
     private Api api;
+    /** A verifier: no token, as anyone checking a certificate calls. */
+    private Api verifier;
 
     @BeforeAll
     static void openProbe() {
@@ -58,6 +60,7 @@ class RevocationIT {
     @BeforeEach
     void connect() {
         api = new Api(port);
+        verifier = Api.anonymous(port);
     }
 
     @Test
@@ -76,7 +79,7 @@ class RevocationIT {
 
         assertThat(revocation.status()).isEqualTo(200);
         assertThat(revocation.body().get("verificationStatus").asString()).isEqualTo("REVOKED");
-        Api.Answer verification = api.get("/certificates/{number}/verification", number);
+        Api.Answer verification = verifier.get("/certificates/{number}/verification", number);
         assertThat(verification.status()).isEqualTo(200);
         assertThat(verification.body().get("status").asString()).isEqualTo("REVOKED");
         assertThat(verification.body().get("verificationStatus").asString()).isEqualTo("REVOKED");
@@ -84,23 +87,23 @@ class RevocationIT {
                 .isEqualTo("Attendance sheets were signed on behalf of the participant");
         assertThat(verification.body().get("revokedAt").asString()).isNotBlank();
         assertThat(verification.body().get("holderName").asString()).isEqualTo("Constant Pascascio");
-        assertThat(api.get("/certificates/{number}/verification", standingNumber).body().get("verificationStatus").asString())
+        assertThat(verifier.get("/certificates/{number}/verification", standingNumber).body().get("verificationStatus").asString())
                 .isEqualTo("VALID");
-        assertThat(api.post("/verifications", VC_JWT, credentialBefore).body().get("verificationStatus").asString())
+        assertThat(verifier.post("/verifications", VC_JWT, credentialBefore).body().get("verificationStatus").asString())
                 .as("a credential handed out before the revocation").isEqualTo("REVOKED");
 
         // The status list, read as any verifier would: fetch, check the signature, decode, read the bit.
         Map<String, Object> entry = ThirdPartyVerifier.map(
-                ThirdPartyVerifier.verify(credentialBefore, api.text("/.well-known/jwks.json")).getPayload().get("credentialStatus"));
+                ThirdPartyVerifier.verify(credentialBefore, verifier.text("/.well-known/jwks.json")).getPayload().get("credentialStatus"));
         Map<String, Object> standingEntry = ThirdPartyVerifier.map(ThirdPartyVerifier.verify(
                 api.raw("/certificates/{number}/credential", "application/vc+jwt", standingNumber).text(),
-                api.text("/.well-known/jwks.json")).getPayload().get("credentialStatus"));
+                verifier.text("/.well-known/jwks.json")).getPayload().get("credentialStatus"));
         String listUrl = (String) entry.get("statusListCredential");
         assertThat(listUrl).startsWith(BASE + "/status-lists/");
-        Api.Raw list = api.raw(listUrl.substring(BASE.length()), "application/vc+jwt");
+        Api.Raw list = verifier.raw(listUrl.substring(BASE.length()), "application/vc+jwt");
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.headers().getContentType().toString()).isEqualTo("application/vc+jwt");
-        Claims statusList = ThirdPartyVerifier.verify(list.text(), api.text("/.well-known/jwks.json")).getPayload();
+        Claims statusList = ThirdPartyVerifier.verify(list.text(), verifier.text("/.well-known/jwks.json")).getPayload();
         assertThat(statusList.get("type", List.class)).containsExactly("VerifiableCredential", "BitstringStatusListCredential");
         assertThat(statusList.getId()).isEqualTo(listUrl);
         Map<String, Object> subject = ThirdPartyVerifier.map(statusList.get("credentialSubject"));
@@ -143,7 +146,7 @@ class RevocationIT {
         assertThat(unknown.contentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
         assertThat(withoutReason.status()).isEqualTo(400);
         assertThat(withoutReason.body().get("errors").findValuesAsString("field")).containsExactly("reason");
-        assertThat(api.get("/certificates/{number}/verification", number).body().get("revocationReason").asString())
+        assertThat(verifier.get("/certificates/{number}/verification", number).body().get("revocationReason").asString())
                 .as("the first reason stands").isEqualTo("Issued in error");
         await().pollInSameThread().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(30))
                 .until(() -> certificationEvents.records(record -> isRevocationOf(record, completion.participantId())).size() == 1);
@@ -151,8 +154,8 @@ class RevocationIT {
 
     @Test
     void aStatusListNoCertificateWasPlacedInIsNotFound() {
-        assertThat(api.raw("/status-lists/{listId}", "application/vc+jwt", 999_999).status()).isEqualTo(404);
-        assertThat(api.raw("/status-lists/{listId}", "application/vc+jwt", "x").status()).isEqualTo(404);
+        assertThat(verifier.raw("/status-lists/{listId}", "application/vc+jwt", 999_999).status()).isEqualTo(404);
+        assertThat(verifier.raw("/status-lists/{listId}", "application/vc+jwt", "x").status()).isEqualTo(404);
     }
 
     private String awaitNumberOf(CourseCompleted completion) {

@@ -23,4 +23,10 @@ public record Holder(ParticipantId participantId, String name, String institutio
     public Holder pseudonymised(String pseudonym) {
         return new Holder(participantId, pseudonym, institutionCode);
     }
+
+    /** Ids only: a holder (or a completion holding one) that ends up in a log or a message shows no name. */
+    @Override
+    public String toString() {
+        return "Holder[participantId=" + participantId + ", institutionCode=" + institutionCode + "]";
+    }
 }

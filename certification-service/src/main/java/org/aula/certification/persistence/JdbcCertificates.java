@@ -135,6 +135,10 @@ class JdbcCertificates implements Certificates {
             conditions.add("participant_id = :participantId");
             params.put("participantId", query.participantId().value());
         }
+        if (query.institutionCode() != null) {
+            conditions.add("institution_code = :institutionCode");
+            params.put("institutionCode", query.institutionCode());
+        }
         return jdbc.sql("select %s from certificate where %s order by issued_at, number"
                         .formatted(COLUMNS, String.join(" and ", conditions)))
                 .params(params)

@@ -10,6 +10,7 @@ import org.aula.certification.domain.CertificateNumber;
 import org.aula.certification.domain.Certificates;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,6 +44,7 @@ class CertificateVerification {
     }
 
     @GetMapping("/certificates/{number}/verification")
+    @PreAuthorize("permitAll()")
     @Operation(summary = "Verify a certificate by its printed number (public): VALID, REVOKED, EXPIRED, or 404 UNKNOWN")
     @ApiResponse(responseCode = "200", description = "Aula issued this certificate; its status (VALID, REVOKED, EXPIRED) and facts",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
@@ -59,6 +61,7 @@ class CertificateVerification {
     }
 
     @PostMapping(path = "/verifications", consumes = VcJwt.MEDIA_TYPE)
+    @PreAuthorize("permitAll()")
     @Operation(summary = "Verify a presented credential, the VC-JWT as the body (public)")
     @ApiResponse(responseCode = "200", description = "VALID, REVOKED or EXPIRED with the facts; INVALID with the reason",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE))
@@ -70,6 +73,7 @@ class CertificateVerification {
     }
 
     @PostMapping(path = "/verifications", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("permitAll()")
     @Operation(summary = "Verify a presented credential, given as {\"credential\": \"<VC-JWT>\"} (public)")
     @ApiResponse(responseCode = "200", description = "VALID, REVOKED or EXPIRED with the facts; INVALID with the reason",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE))

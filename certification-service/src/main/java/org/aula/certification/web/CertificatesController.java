@@ -15,6 +15,7 @@ import org.aula.certification.domain.Certificates;
 import org.aula.certification.domain.CohortId;
 import org.aula.certification.domain.ParticipantId;
 import org.aula.certification.domain.Revocation;
+import org.aula.events.runtime.security.Caller;
 import org.aula.events.runtime.web.ApiProblem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
@@ -23,6 +24,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,11 +41,13 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * Certificates for programme staff and holders: a cohort's, a participant's, or one by its
- * number; its signed credential and printable PDF; and its revocation.
+ * Certificates for programme staff: a cohort's, a participant's, or one by its number; its signed
+ * credential and printable PDF; and its revocation. Partners list the certificates of the
+ * officials their institution nominated, and no others.
  */
 @RestController
 @RequestMapping("/certificates")
@@ -68,9 +72,14 @@ class CertificatesController {
     }
 
     @GetMapping
-    @Operation(summary = "Certificates of a cohort and/or a participant (at least one of the two is required)")
-    List<CertificateView> list(@RequestParam(required = false) @Nullable String cohortId,
-            @RequestParam(required = false) @Nullable String participantId) {
+    @PreAuthorize("hasAnyRole('COORDINATOR','OPERATIONS','PARTNER')")
+    @Operation(summary = "Certificates of a cohort and/or a participant (at least one of the two is required), optionally "
+            + "only of holders one institution nominated. A partner sees only its own institution's holders; naming "
+            + "another institution is 403.")
+    List<CertificateView> list(@RequestParam(required = false) @Nullable @IdOrCode String cohortId,
+            @RequestParam(required = false) @Nullable @IdOrCode String participantId,
+            @RequestParam(required = false) @Nullable @IdOrCode String institutionCode) {
+        String institution = institutionScope(institutionCode);
         boolean noCohort = cohortId == null || cohortId.isBlank();
         boolean noParticipant = participantId == null || participantId.isBlank();
         if (noCohort && noParticipant) {
@@ -80,13 +89,14 @@ class CertificatesController {
                     new ApiProblem.FieldError("participantId", message)));
         }
         CertificateQuery query = new CertificateQuery(noCohort ? null : new CohortId(cohortId),
-                noParticipant ? null : new ParticipantId(participantId));
+                noParticipant ? null : new ParticipantId(participantId), institution);
         return certificates.matching(query).stream()
                 .map(certificate -> CertificateView.of(certificate, links.of(certificate.number()).toString()))
                 .toList();
     }
 
     @GetMapping("/{number}")
+    @PreAuthorize("hasAnyRole('COORDINATOR','OPERATIONS')")
     @Operation(summary = "One certificate by its printed number, e.g. AULA-BMM-2019-000001")
     CertificateView one(@PathVariable String number) {
         Certificate certificate = find(number);
@@ -94,6 +104,7 @@ class CertificatesController {
     }
 
     @GetMapping("/{number}/credential")
+    @PreAuthorize("hasAnyRole('COORDINATOR','OPERATIONS')")
     @Operation(summary = "The certificate as a signed Open Badges 3.0 credential: application/vc+jwt, "
             + "or {\"id\",\"mediaType\",\"jwt\"} to a client that accepts only application/json")
     @ApiResponse(responseCode = "200", description = "The VC-JWT (ES256, kid in the header; keys at /.well-known/jwks.json)",
@@ -106,6 +117,7 @@ class CertificatesController {
     }
 
     @GetMapping("/{number}/pdf")
+    @PreAuthorize("hasAnyRole('COORDINATOR','OPERATIONS')")
     @Operation(summary = "The printable certificate (PDF), with its verification URL")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = CertificatePdf.MEDIA_TYPE,
             schema = @Schema(type = "string", format = "binary")))
@@ -120,6 +132,7 @@ class CertificatesController {
     }
 
     @PostMapping("/{number}/revocation")
+    @PreAuthorize("hasAnyRole('COORDINATOR','OPERATIONS')")
     @Operation(summary = "Revoke a certificate, with the reason verifiers will see (staff). Once only: again is 409.")
     @ApiResponse(responseCode = "200", description = "Revoked: the verification answer, now REVOKED",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
@@ -138,6 +151,19 @@ class CertificatesController {
         }
     }
 
+    /**
+     * The institution the listing is limited to: the one asked for (a partner may ask only for its
+     * own: 403 otherwise), else a partner's own, else none (staff see every institution).
+     */
+    private static @Nullable String institutionScope(@Nullable String institutionCode) {
+        Caller caller = Caller.current();
+        if (institutionCode != null && !institutionCode.isBlank()) {
+            caller.requireInstitution(institutionCode.strip());
+            return institutionCode.strip();
+        }
+        return caller.institutionScope().orElse(null);
+    }
+
     private Certificate find(String number) {
         return CertificateNumber.parse(number)
                 .flatMap(certificates::withNumber)
@@ -149,6 +175,10 @@ class CertificatesController {
     }
 
     /** Why staff revoke a certificate; public, verifiers see it. */
-    record RevocationRequest(@NotBlank @Size(max = Revocation.MAX_REASON_LENGTH) String reason) {
+    record RevocationRequest(@NotBlank @Size(max = Revocation.MAX_REASON_LENGTH)
+            @Pattern(regexp = SINGLE_LINE, message = "must be one line of text, without control characters") String reason) {
+
+        /** No control character (NUL, line breaks, ...) and no unpaired surrogate: a reason is one line verifiers read. */
+        static final String SINGLE_LINE = "[^\\p{Cc}\\p{Cs}]*";
     }
 }

@@ -6,6 +6,7 @@ import org.aula.certification.domain.CompletionDecisions;
 import org.aula.certification.domain.CompletionSummary;
 import org.aula.certification.domain.CompletionSummary.Figures;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,12 +31,13 @@ class CompletionFiguresController {
     }
 
     @GetMapping("/metrics/completions")
+    @PreAuthorize("hasAnyRole('COORDINATOR','OPERATIONS')")
     @Operation(summary = "Completions, not-completions, completion rate, certificates issued and revoked, time to certificate "
             + "and diplomas: in total, per course, per cohort and per institution; optionally only for one course, cohort "
             + "and/or institution (diplomas follow the institution filter only)")
-    Summary completions(@RequestParam(required = false) @Nullable String course,
-            @RequestParam(required = false) @Nullable String cohort,
-            @RequestParam(required = false) @Nullable String institution) {
+    Summary completions(@RequestParam(required = false) @Nullable @IdOrCode String course,
+            @RequestParam(required = false) @Nullable @IdOrCode String cohort,
+            @RequestParam(required = false) @Nullable @IdOrCode String institution) {
         CompletionSummary.Filter filter = new CompletionSummary.Filter(blankToNull(course), blankToNull(cohort), blankToNull(institution));
         CompletionSummary summary = decisions.summary(filter);
         return new Summary(filter, Line.of(null, null, null, summary.totals()),

@@ -19,6 +19,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -34,7 +35,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** Diplomas: a participant's, one by number, its public verification and its signed credential. */
+/** Diplomas: a participant's, one by number, and its signed credential for staff; its verification for anyone. */
 @RestController
 @RequestMapping("/diplomas")
 @Tag(name = "diplomas")
@@ -53,8 +54,9 @@ class DiplomasController {
     }
 
     @GetMapping
+    @PreAuthorize("hasAnyRole('COORDINATOR','OPERATIONS')")
     @Operation(summary = "The diplomas of a participant, oldest first")
-    List<DiplomaView> list(@RequestParam(required = false) @Nullable String participantId) {
+    List<DiplomaView> list(@RequestParam(required = false) @Nullable @IdOrCode String participantId) {
         if (participantId == null || participantId.isBlank()) {
             throw ApiProblem.invalidField("participantId", "give the participant whose diplomas to list");
         }
@@ -62,12 +64,14 @@ class DiplomasController {
     }
 
     @GetMapping("/{number}")
+    @PreAuthorize("hasAnyRole('COORDINATOR','OPERATIONS')")
     @Operation(summary = "One diploma by its printed number, e.g. AULA-DIPLOMA-MMG-2019-000001")
     DiplomaView one(@PathVariable String number) {
         return view(find(number));
     }
 
     @GetMapping("/{number}/verification")
+    @PreAuthorize("permitAll()")
     @Operation(summary = "Verify a diploma by its printed number (public): VALID, EXPIRED, or 404 UNKNOWN")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
             schema = @Schema(implementation = Verifications.DiplomaAnswer.class)))
@@ -83,6 +87,7 @@ class DiplomasController {
     }
 
     @GetMapping("/{number}/credential")
+    @PreAuthorize("hasAnyRole('COORDINATOR','OPERATIONS')")
     @Operation(summary = "The diploma as a signed Open Badges 3.0 credential (application/vc+jwt, or JSON to a JSON-only client)")
     @ApiResponse(responseCode = "200", content = {@Content(mediaType = VcJwt.MEDIA_TYPE, schema = @Schema(type = "string")),
             @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = SignedCredentials.Wrapped.class))})

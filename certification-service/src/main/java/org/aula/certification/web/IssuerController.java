@@ -17,6 +17,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -52,6 +53,7 @@ class IssuerController {
     }
 
     @GetMapping("/.well-known/jwks.json")
+    @PreAuthorize("permitAll()")
     @Operation(summary = "The issuer's public keys (JWK Set): the active key and retired keys, each with its kid (public)")
     ResponseEntity<Map<String, Object>> keys() {
         return ResponseEntity.ok().cacheControl(KEYS_CACHE).contentType(MediaType.APPLICATION_JSON)
@@ -59,6 +61,7 @@ class IssuerController {
     }
 
     @GetMapping("/issuer")
+    @PreAuthorize("permitAll()")
     @Operation(summary = "The issuer profile named in every credential (public)")
     Map<String, Object> issuer() {
         Map<String, Object> profile = new LinkedHashMap<>();
@@ -70,6 +73,7 @@ class IssuerController {
     }
 
     @GetMapping("/status-lists/{listId}")
+    @PreAuthorize("permitAll()")
     @Operation(summary = "A signed BitstringStatusListCredential (revocation) as application/vc+jwt, "
             + "or {\"id\",\"mediaType\",\"jwt\"} to a JSON-only client (public)")
     @ApiResponse(responseCode = "200", content = {@Content(mediaType = VcJwt.MEDIA_TYPE, schema = @Schema(type = "string")),

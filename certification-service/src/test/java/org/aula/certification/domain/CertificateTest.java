@@ -184,4 +184,13 @@ class CertificateTest {
         assertThatIllegalArgumentException().isThrownBy(() -> new CertificateQuery(null, null));
         assertThat(new CertificateQuery(new CohortId("c"), null).cohortId()).isEqualTo(new CohortId("c"));
     }
+
+    @Test
+    void aListingMayBeLimitedToTheHoldersOfOneInstitutionButNotToABlankOne() {
+        assertThat(new CertificateQuery(new CohortId("c"), null, " BZ-POLICE ").institutionCode()).isEqualTo("BZ-POLICE");
+        assertThat(new CertificateQuery(new CohortId("c"), null).institutionCode()).isNull();
+        assertThatIllegalArgumentException().isThrownBy(() -> new CertificateQuery(new CohortId("c"), null, " "))
+                .withMessage("institution code must not be blank");
+        assertThatIllegalArgumentException().isThrownBy(() -> new CertificateQuery(null, null, "BZ-POLICE"));
+    }
 }

@@ -1,0 +1,192 @@
+package org.aula.certification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.aula.certification.CourseCompletedFixture.Cohort;
+import org.aula.events.CourseCompleted;
+import org.aula.events.runtime.security.DeclaredRoles;
+import org.aula.testsupport.ApiOperation;
+import org.aula.testsupport.OpenApiProbe;
+import org.aula.testsupport.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Who may call what, generated from the service's own OpenAPI document and the roles its
+ * controllers declare: every protected operation refuses a missing, expired or forged token (401)
+ * and every role it does not allow (403); the public ones answer without a token. Then partner
+ * isolation on real certificates: a partner lists only the holders its institution nominated.
+ */
+@CertificationServiceTest
+class AccessControlIT {
+
+    /** What a verifier needs, callable without an account (the role policy's public operations). */
+    static final Set<String> PUBLIC_OPERATIONS = Set.of(
+            "GET /certificates/{number}/verification",
+            "GET /diplomas/{number}/verification",
+            "POST /verifications",
+            "GET /.well-known/jwks.json",
+            "GET /status-lists/{listId}",
+            "GET /issuer");
+
+    private static final String POLICE = "BZ-POLICE";
+    private static final String MINISTRY = "BZ-MINISTRY";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping handlers;
+
+    private Api coordinator;
+
+    @BeforeEach
+    void connect() {
+        coordinator = new Api(port);
+    }
+
+    /** The probe over the whole document: public operations by the policy, roles from {@code @PreAuthorize}. */
+    static OpenApiProbe probe(int port, RequestMappingHandlerMapping handlers) {
+        DeclaredRoles roles = DeclaredRoles.of(handlers);
+        return OpenApiProbe.forService("http://localhost:" + port)
+                .publicOperations(operation -> PUBLIC_OPERATIONS.contains(operation.toString()))
+                .allowedRoles(operation -> roles.claimValues(operation.method(), operation.path()))
+                .partnerInstitution(POLICE)
+                .build();
+    }
+
+    @Test
+    void everyProtectedOperationRefusesMissingBadAndDisallowedTokensAndThePublicOnesNeedNone() {
+        OpenApiProbe probe = probe(port, handlers);
+
+        OpenApiProbe.AuthMatrixReport report = probe.authMatrix();
+        System.out.println("certification-service " + report.summary());
+
+        assertThat(probe.operations()).extracting(ApiOperation::toString).containsAll(PUBLIC_OPERATIONS);
+        assertThat(report.operations()).isEqualTo(15);
+        assertThat(report.publicOperations()).isEqualTo(PUBLIC_OPERATIONS.size());
+        // 9 protected operations x (no token, expired, forged)
+        assertThat(report.unauthenticated()).isEqualTo(27);
+        // facilitator on all 9, partner on the 8 that are staff only (it may list certificates)
+        assertThat(report.forbidden()).isEqualTo(17);
+        assertThat(report.unexpected()).as(report.summary()).isEmpty();
+    }
+
+    @Test
+    void everyControllerMethodDeclaresWhoMayCallIt() {
+        List<Method> undeclared = handlers.getHandlerMethods().values().stream()
+                .filter(handler -> handler.getBeanType().getPackageName().startsWith("org.aula.certification"))
+                .map(handler -> handler.getMethod())
+                .filter(method -> !AnnotatedElementUtils.hasAnnotation(method, PreAuthorize.class))
+                .toList();
+
+        assertThat(undeclared).isEmpty();
+    }
+
+    @Test
+    void onlyStaffAndPartnersListCertificatesAndOnlyStaffSeeTheRest() {
+        DeclaredRoles roles = DeclaredRoles.of(handlers);
+
+        assertThat(roles.claimValues("GET", "/certificates")).containsExactlyInAnyOrder("coordinator", "operations", "partner");
+        for (String staffOnly : List.of("GET /certificates/{number}", "GET /certificates/{number}/credential",
+                "GET /certificates/{number}/pdf", "POST /certificates/{number}/revocation", "GET /diplomas",
+                "GET /diplomas/{number}", "GET /diplomas/{number}/credential", "GET /metrics/completions")) {
+            String[] operation = staffOnly.split(" ");
+            assertThat(roles.claimValues(operation[0], operation[1])).as(staffOnly)
+                    .containsExactlyInAnyOrder("coordinator", "operations");
+        }
+    }
+
+    @Test
+    void aPartnerListsOnlyTheCertificatesOfHoldersItsInstitutionNominated() {
+        Cohort cohort = CourseCompletedFixture.aCohort();
+        CourseCompleted police = cohort.completionOf(POLICE, "Constant Pascascio");
+        CourseCompleted ministry = cohort.completionOf(MINISTRY, "Marisol Chan");
+        Kafka.publish(police, UUID.randomUUID());
+        Kafka.publish(ministry, UUID.randomUUID());
+        await().atMost(Duration.ofSeconds(30)).until(() -> certificatesOfCohort(coordinator, cohort, null).body().size() == 2);
+        Api policePartner = Api.as(port, TestTokens.partner(POLICE));
+        Api ministryPartner = Api.as(port, TestTokens.partner(MINISTRY));
+
+        assertThat(participants(certificatesOfCohort(policePartner, cohort, null))).containsExactly(police.participantId());
+        assertThat(participants(certificatesOfCohort(ministryPartner, cohort, null))).containsExactly(ministry.participantId());
+        assertThat(participants(certificatesOfCohort(policePartner, cohort, POLICE))).containsExactly(police.participantId());
+        assertThat(participants(policePartner.get(uri -> uri.path("/certificates")
+                .queryParam("participantId", ministry.participantId()).build()))).isEmpty();
+        // staff see every institution, and may narrow to one
+        assertThat(participants(certificatesOfCohort(coordinator, cohort, null)))
+                .containsExactlyInAnyOrder(police.participantId(), ministry.participantId());
+        assertThat(participants(certificatesOfCohort(coordinator, cohort, MINISTRY))).containsExactly(ministry.participantId());
+    }
+
+    @Test
+    void aPartnerAskingForAnotherInstitutionsCertificatesIsForbidden() {
+        Cohort cohort = CourseCompletedFixture.aCohort();
+        CourseCompleted ministry = cohort.completionOf(MINISTRY, "Marisol Chan");
+        Kafka.publish(ministry, UUID.randomUUID());
+        String number = await().atMost(Duration.ofSeconds(30))
+                .until(() -> certificatesOfCohort(coordinator, cohort, null).body(), list -> list.size() == 1)
+                .get(0).get("number").asString();
+        Api policePartner = Api.as(port, TestTokens.partner(POLICE));
+
+        Api.Answer otherInstitution = certificatesOfCohort(policePartner, cohort, MINISTRY);
+        Api.Answer oneByNumber = policePartner.get("/certificates/{number}", number);
+        Api.Answer credential = policePartner.get("/certificates/{number}/credential", number);
+
+        for (Api.Answer refused : List.of(otherInstitution, oneByNumber, credential)) {
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(refused.contentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+            assertThat(refused.body().toString()).doesNotContain("Marisol Chan");
+        }
+        assertThat(certificatesOfCohort(Api.as(port, TestTokens.partner(MINISTRY)), cohort, MINISTRY).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aFacilitatorSeesNothingBeyondWhatIsPublic() {
+        Cohort cohort = CourseCompletedFixture.aCohort();
+        CourseCompleted completion = cohort.completion("Constant Pascascio");
+        Kafka.publish(completion, UUID.randomUUID());
+        String number = await().atMost(Duration.ofSeconds(30))
+                .until(() -> certificatesOfCohort(coordinator, cohort, null).body(), list -> list.size() == 1)
+                .get(0).get("number").asString();
+        Api facilitator = Api.as(port, TestTokens.facilitator());
+
+        assertThat(certificatesOfCohort(facilitator, cohort, null).status()).isEqualTo(403);
+        assertThat(facilitator.get("/certificates/{number}", number).status()).isEqualTo(403);
+        assertThat(facilitator.get("/certificates/{number}/verification", number).status()).isEqualTo(200);
+        assertThat(Api.anonymous(port).get("/certificates/{number}/verification", number).body()
+                .get("verificationStatus").asString()).isEqualTo("VALID");
+    }
+
+    private static Api.Answer certificatesOfCohort(Api api, Cohort cohort, String institutionCode) {
+        return api.get(uri -> {
+            uri.path("/certificates").queryParam("cohortId", cohort.id());
+            if (institutionCode != null) {
+                uri.queryParam("institutionCode", institutionCode);
+            }
+            return uri.build();
+        });
+    }
+
+    private static List<String> participants(Api.Answer answer) {
+        assertThat(answer.status()).as(String.valueOf(answer.body())).isEqualTo(200);
+        JsonNode list = answer.body();
+        return list.findValuesAsString("participantId");
+    }
+}
