@@ -7,7 +7,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
-/** enrollment-service: cohorts, participants, enrolments, seats and waitlists. */
+/** enrollment-service: the catalogue, cohorts and their lifecycle, participants, nominations, seats, waitlists, seat offers and partner feeds. */
 @SpringBootApplication
 @EnableConfigurationProperties(EnrollmentProperties.class)
 public class EnrollmentApplication {

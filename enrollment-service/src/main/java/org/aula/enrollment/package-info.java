@@ -1,4 +1,4 @@
-/** enrollment-service: cohorts, participants, enrolments, seats and waitlists. */
+/** enrollment-service: the catalogue, cohorts and their lifecycle, participants, nominations, seats, waitlists, seat offers and partner feeds. */
 @NullMarked
 package org.aula.enrollment;
 

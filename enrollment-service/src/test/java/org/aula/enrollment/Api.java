@@ -43,12 +43,21 @@ final class Api {
                 .toUpperCase();
     }
 
+    /**
+     * A cohort of its own course (the course code is the cohort code), so that no other test's cohort is "the next
+     * open cohort of the same course" its waitlist is offered seats in.
+     */
     static String cohortJson(String code, int capacity) {
+        return cohortJson(code, code, "2019-05-13", "2019-05-18", capacity, "");
+    }
+
+    /** A cohort of a given course and dates; {@code extra} is more JSON members, e.g. {@code ,"status":"PLANNED"}. */
+    static String cohortJson(String code, String courseCode, String startDate, String endDate, int capacity, String extra) {
         return """
-                {"code":"%s","courseCode":"BMM","courseTitle":"Best Practices in Migration Management",
-                 "courseHours":40,"startDate":"2019-05-13","endDate":"2019-05-18","location":"Belmopan",
-                 "capacity":%d,"facilitator":"Graciela Incer"}
-                """.formatted(code, capacity);
+                {"code":"%s","courseCode":"%s","courseTitle":"Best Practices in Migration Management",
+                 "courseHours":40,"startDate":"%s","endDate":"%s","location":"Belmopan",
+                 "capacity":%d,"facilitator":"Graciela Incer"%s}
+                """.formatted(code, courseCode, startDate, endDate, capacity, extra);
     }
 
     static String nominationJson(String name, String email, String institutionCode) {
@@ -59,11 +68,28 @@ final class Api {
 
     /** Schedules a cohort with a fresh code and answers its id. */
     String scheduleCohort(String prefix, int capacity) {
-        Response response = post("/cohorts", cohortJson(uniqueCode(prefix), capacity));
+        return created(post("/cohorts", cohortJson(uniqueCode(prefix), capacity)));
+    }
+
+    /** Schedules a cohort of a given course, dates and extra members (see {@link #cohortJson}) and answers its id. */
+    String scheduleCohort(String prefix, String courseCode, String startDate, String endDate, int capacity, String extra) {
+        return created(post("/cohorts", cohortJson(uniqueCode(prefix), courseCode, startDate, endDate, capacity, extra)));
+    }
+
+    private static String created(Response response) {
         if (response.status() != 201) {
             throw new IllegalStateException("could not schedule a cohort: " + response);
         }
         return response.json().get("id").asString();
+    }
+
+    /** A code for a course, institution or programme no other test uses: {@code <prefix>-<n>-<random>}, at most 30 characters. */
+    static String uniqueCatalogueCode(String prefix) {
+        String code = uniqueCode(prefix);
+        if (code.length() > 30) {
+            throw new IllegalArgumentException("prefix too long for a catalogue code: " + prefix);
+        }
+        return code;
     }
 
     /** Nominates official number {@code n} of a test (a distinct person per {@code tag} and n). */
@@ -88,8 +114,31 @@ final class Api {
                 new Response(response.getStatusCode().value(), response.getHeaders(), read(response.getBody())));
     }
 
+    /** A POST with an {@code Idempotency-Key}. */
+    Response post(String path, String json, String idempotencyKey) {
+        return http.post().uri(path).contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", idempotencyKey)
+                .body(json).exchange((request, response) ->
+                        new Response(response.getStatusCode().value(), response.getHeaders(), read(response.getBody())));
+    }
+
+    /** A POST without a body. */
+    Response post(String path) {
+        return http.post().uri(path).exchange((request, response) ->
+                new Response(response.getStatusCode().value(), response.getHeaders(), read(response.getBody())));
+    }
+
+    Response put(String path, String json) {
+        return http.put().uri(path).contentType(MediaType.APPLICATION_JSON).body(json).exchange((request, response) ->
+                new Response(response.getStatusCode().value(), response.getHeaders(), read(response.getBody())));
+    }
+
     Response get(String path) {
         return http.get().uri(path).exchange((request, response) ->
+                new Response(response.getStatusCode().value(), response.getHeaders(), read(response.getBody())));
+    }
+
+    Response deleteWithKey(String path, String idempotencyKey) {
+        return http.delete().uri(path).header("Idempotency-Key", idempotencyKey).exchange((request, response) ->
                 new Response(response.getStatusCode().value(), response.getHeaders(), read(response.getBody())));
     }
 

@@ -22,9 +22,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads {@code enrollment.events} from the beginning, as a partner would: every record is decoded
- * with {@link IncomingEvent#from} (so each must be a valid CloudEvent), and a test looks only at
- * the events keyed by its own cohort.
+ * Reads {@code enrollment.events} as a partner would, from where the topic ends when it is opened (a test opens
+ * it before it schedules its cohorts, so it sees all their events and skips what earlier tests published):
+ * every record is decoded with {@link IncomingEvent#from} (so each must be a valid CloudEvent), and a test
+ * looks only at the events keyed by its own cohort (or catalogue entry).
  */
 final class EnrollmentTopic implements AutoCloseable {
 
@@ -33,6 +34,11 @@ final class EnrollmentTopic implements AutoCloseable {
     static final String WAITLISTED = "org.aula.enrollment.participant.waitlisted.v1";
     static final String WITHDRAWN = "org.aula.enrollment.participant.withdrawn.v1";
     static final String FILLED = "org.aula.enrollment.cohort.filled.v1";
+    static final String STATUS = "org.aula.enrollment.cohort.status-changed.v1";
+    static final String COUNTS = "org.aula.enrollment.enrolment-counts.changed.v1";
+    static final String OFFERED = "org.aula.enrollment.seat.offered.v1";
+    static final String COURSE_DEFINED = "org.aula.enrollment.course.defined.v1";
+    static final String PROGRAMME_DEFINED = "org.aula.enrollment.programme.defined.v1";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -67,7 +73,9 @@ final class EnrollmentTopic implements AutoCloseable {
                 .map(info -> new TopicPartition(info.topic(), info.partition()))
                 .toList();
         consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
+        consumer.seekToEnd(partitions);
+        // seekToEnd is lazy: resolve the positions now, before the test publishes anything.
+        partitions.forEach(consumer::position);
     }
 
     /** Waits until at least {@code count} events of the cohort arrived and answers them all, in topic order. */
@@ -87,6 +95,23 @@ final class EnrollmentTopic implements AutoCloseable {
     /** The cohort's events read so far, in topic order (they all share one partition). */
     List<Received> of(String cohortId) {
         return received.stream().filter(event -> cohortId.equals(event.event().key())).toList();
+    }
+
+    /** The cohort's events of some types only, in topic order. */
+    List<Received> of(String cohortId, String... types) {
+        List<String> wanted = List.of(types);
+        return of(cohortId).stream().filter(event -> wanted.contains(event.type())).toList();
+    }
+
+    /** The cohort's events without the counts (enrolment-counts.changed follows every change), in topic order. */
+    List<Received> withoutCounts(String cohortId) {
+        return of(cohortId).stream().filter(event -> !COUNTS.equals(event.type())).toList();
+    }
+
+    /** Waits until {@code done} holds for the cohort's events without counts, and answers those. */
+    List<Received> awaitWithoutCounts(String cohortId, Predicate<List<Received>> done) {
+        awaitEvents(cohortId, events -> done.test(withoutCounts(cohortId)));
+        return withoutCounts(cohortId);
     }
 
     private void pollOnce() {

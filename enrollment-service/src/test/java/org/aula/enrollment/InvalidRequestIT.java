@@ -2,6 +2,7 @@ package org.aula.enrollment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -109,10 +110,20 @@ class InvalidRequestIT {
     }
 
     static Stream<Arguments> invalidCohorts() {
-        String valid = Api.cohortJson("BAD-COHORT", 25);
+        String valid = Api.cohortJson("BAD-COHORT", "BAD-COURSE", "2019-05-13", "2019-05-18", 25, "");
         return Stream.of(
-                Arguments.of("missing fields", "{}", new String[] {"code", "courseCode", "courseTitle", "courseHours",
+                Arguments.of("missing fields", "{}", new String[] {"code", "courseCode",
                         "startDate", "endDate", "location", "capacity", "facilitator"}),
+                Arguments.of("a course the catalogue does not have, without title and hours",
+                        valid.replace("\"courseTitle\":\"Best Practices in Migration Management\",", "")
+                                .replace("\"courseHours\":40,", ""), new String[] {"courseTitle", "courseHours"}),
+                Arguments.of("lower-case course code", valid.replace("BAD-COURSE", "bad-course"), new String[] {"courseCode"}),
+                Arguments.of("a status other than PLANNED or OPEN", Api.cohortJson("BAD-COHORT", "BAD-COURSE", "2019-05-13",
+                        "2019-05-18", 25, ",\"status\":\"FULL\""), new String[] {"status"}),
+                Arguments.of("a quota beyond the seats", Api.cohortJson("BAD-COHORT", "BAD-COURSE", "2019-05-13",
+                        "2019-05-18", 25, ",\"seatQuotas\":{\"POLICE\":26}"), new String[] {"seatQuotas.POLICE"}),
+                Arguments.of("a quota for a malformed institution code", Api.cohortJson("BAD-COHORT", "BAD-COURSE",
+                        "2019-05-13", "2019-05-18", 25, ",\"seatQuotas\":{\"police dept\":2}"), new String[] {"seatQuotas"}),
                 Arguments.of("no seats", valid.replace("\"capacity\":25", "\"capacity\":0"), new String[] {"capacity"}),
                 Arguments.of("too many seats", valid.replace("\"capacity\":25", "\"capacity\":501"), new String[] {"capacity"}),
                 Arguments.of("no hours", valid.replace("\"courseHours\":40", "\"courseHours\":0"), new String[] {"courseHours"}),
@@ -145,14 +156,17 @@ class InvalidRequestIT {
     }
 
     private Map<String, Integer> rowCounts() {
-        return Map.of(
-                "cohort", count("cohort"),
-                "participant", count("participant"),
-                "enrolment", count("enrolment"),
-                "outbox", count("aula_messaging.outbox"));
+        return rowCounts(jdbc);
     }
 
-    private int count(String table) {
-        return jdbc.sql("select count(*) from " + table).query(Integer.class).single();
+    /** Rows of every table a request could write to, and of the outbox (what would reach the topics). */
+    static Map<String, Integer> rowCounts(JdbcClient jdbc) {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        for (String table : List.of("cohort", "cohort_quota", "participant", "enrolment", "seat_offer", "institution",
+                "course", "programme", "idempotent_request", "aula_messaging.outbox")) {
+            counts.put(table, jdbc.sql("select count(*) from " + table).query(Integer.class).single());
+        }
+        return counts;
     }
+
 }

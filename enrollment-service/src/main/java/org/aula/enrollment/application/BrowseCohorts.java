@@ -1,34 +1,43 @@
 package org.aula.enrollment.application;
 
-import java.util.List;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
-import org.aula.enrollment.EnrollmentProperties;
 import org.aula.enrollment.domain.Cohort;
 import org.aula.enrollment.domain.CohortCode;
 import org.aula.enrollment.domain.CohortId;
+import org.aula.enrollment.domain.CohortStatus;
 import org.aula.enrollment.domain.Cohorts;
 import org.aula.enrollment.domain.Enrolment;
 import org.aula.enrollment.domain.EnrolmentId;
+import org.aula.enrollment.domain.EnrolmentStatus;
 import org.aula.enrollment.domain.Enrolments;
+import org.aula.enrollment.domain.Paging;
 import org.aula.enrollment.domain.RosterEntry;
+import org.aula.enrollment.domain.SeatOffer;
+import org.aula.enrollment.domain.SeatOfferId;
+import org.aula.enrollment.domain.SeatOffers;
 import org.aula.events.runtime.web.ApiProblem;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The read side: cohorts with their seats and waitlist, and a cohort's roster. */
+/** The read side of cohorts: cohorts with their seats and waitlist, rosters, enrolments, seat offers. */
 @Service
 @Transactional(readOnly = true)
 public class BrowseCohorts {
 
     private final Cohorts cohorts;
     private final Enrolments enrolments;
-    private final int listLimit;
+    private final SeatOffers offers;
+    private final Clock clock;
 
-    BrowseCohorts(Cohorts cohorts, Enrolments enrolments, EnrollmentProperties properties) {
+    BrowseCohorts(Cohorts cohorts, Enrolments enrolments, SeatOffers offers, Clock clock) {
         this.cohorts = cohorts;
         this.enrolments = enrolments;
-        this.listLimit = properties.cohortListLimit();
+        this.offers = offers;
+        this.clock = clock;
     }
 
     /** The cohort; 404 when unknown. */
@@ -40,15 +49,15 @@ public class BrowseCohorts {
         return cohorts.findByCode(code);
     }
 
-    /** Cohorts in start-date order, up to the configured limit. */
-    public List<Cohort> cohorts() {
-        return cohorts.list(listLimit);
+    /** Cohorts in start-date order, optionally of one course and/or status. */
+    public Paging.Page<Cohort> cohorts(@Nullable String courseCode, @Nullable CohortStatus status, Paging paging) {
+        return cohorts.list(courseCode, status, paging);
     }
 
-    /** A cohort's roster: seated by seat, then waiting by position, then withdrawn; 404 for an unknown cohort. */
-    public List<RosterEntry> roster(CohortId id) {
+    /** A page of a cohort's roster (optionally of one status); 404 for an unknown cohort. */
+    public Paging.Page<RosterEntry> roster(CohortId id, @Nullable EnrolmentStatus status, Paging paging) {
         cohort(id);
-        return enrolments.roster(id);
+        return enrolments.roster(id, status, paging);
     }
 
     /** One enrolment of a cohort; 404 when the cohort has no such enrolment. */
@@ -56,5 +65,20 @@ public class BrowseCohorts {
         return enrolments.find(id)
                 .filter(enrolment -> enrolment.cohortId().equals(cohort))
                 .orElseThrow(() -> ApiProblem.notFound("enrolment", id));
+    }
+
+    /** One seat offer; 404 when unknown. */
+    public SeatOffer offer(SeatOfferId id) {
+        return offers.find(id).orElseThrow(() -> ApiProblem.notFound("offer", id));
+    }
+
+    /** Seat offers, newest first, optionally into and/or from one cohort. */
+    public Paging.Page<SeatOffer> offers(@Nullable CohortId into, @Nullable CohortId from, Paging paging) {
+        return offers.list(into, from, paging);
+    }
+
+    /** Now, as the service's clock has it (an offer's status depends on it). */
+    public Instant now() {
+        return clock.instant();
     }
 }

@@ -2,7 +2,14 @@ package org.aula.enrollment.application;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import org.aula.enrollment.domain.AlreadyEnrolledException;
@@ -12,13 +19,13 @@ import org.aula.enrollment.domain.CohortStatus;
 import org.aula.enrollment.domain.Cohorts;
 import org.aula.enrollment.domain.EmailAddress;
 import org.aula.enrollment.domain.Enrolment;
-import org.aula.enrollment.domain.EnrolmentId;
 import org.aula.enrollment.domain.Enrolments;
 import org.aula.enrollment.domain.InstitutionCode;
 import org.aula.enrollment.domain.Participant;
 import org.aula.enrollment.domain.ParticipantId;
 import org.aula.enrollment.domain.Participants;
 import org.aula.events.runtime.web.ApiProblem;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -26,27 +33,27 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * An institution nominates an official for a cohort: the official gets the next free seat
- * ({@code participant.enrolled}, and {@code cohort.filled} with the last seat) or, when every seat
- * is taken, the end of the waitlist ({@code participant.waitlisted}). Nominating the same person
- * (by e-mail address) for the same cohort again answers the enrolment they have.
+ * An institution nominates officials for a cohort, one or a batch: each gets the next free seat
+ * ({@code participant.enrolled}; the last seat also publishes {@code cohort.filled} and the OPEN -> FULL
+ * {@code cohort.status-changed}) or, when every seat is taken, the end of the waitlist
+ * ({@code participant.waitlisted}), first come, first served; then {@code enrolment-counts.changed} for the
+ * institution. Nominating a person (by e-mail address) already in the cohort answers the enrolment they
+ * have. A batch is all or nothing: one refusal (cohort not taking nominations, quota exhausted, someone who
+ * withdrew from the cohort) refuses it all and leaves no trace.
  *
  * <p>Concurrency, in the order a request meets it:
  * <ol>
- * <li>Nominations of one person are serialised on the person's row: registering the participant
- *     is an upsert that locks it until commit, and the check for an existing enrolment runs after
- *     it, so a second nomination sees the first one's enrolment (and answers it) instead of racing
- *     it. The unique constraint on (cohort, participant) is the backstop: if it ever fires, the
- *     attempt rolls back (its seat claim with it) and the enrolment that won is answered. No 5xx
- *     either way.</li>
- * <li>The seat is claimed by one conditional update that also locks the cohort's row
- *     ({@link Cohorts#claimSeat}); everything after it, seat number and events included, runs
- *     under that lock.</li>
- * <li>When no seat was free, the cohort's row is locked ({@code select ... for update}) and the
- *     participant joins the waitlist, unless a withdrawal freed a seat in between, in which case
- *     the claim is made again (it cannot fail while we hold the lock).</li>
+ * <li>The nominees are registered (an upsert, in e-mail order), which locks each person's row until
+ *     commit: nominations of one person run one after the other, so a second sees the first one's
+ *     enrolment and answers it instead of racing it.</li>
+ * <li>The cohort's row is locked ({@code select ... for update}); status, quota and existing enrolments
+ *     are read after that, so they are the truth until commit.</li>
+ * <li>Each seat is claimed by one conditional update ({@link Cohorts#claimSeat}) that can never take
+ *     more seats than there are; seat numbers, enrolments and events follow under the lock.</li>
  * </ol>
- * Lock order is always participant, then cohort, so nominations cannot deadlock one another.
+ * The unique constraint on (cohort, participant) is the backstop: if it ever fires, the attempt rolls
+ * back (its seat claims with it) and is made once more, which then finds the enrolment that won. Lock
+ * order is always participants (by e-mail), then the cohort, so nominations cannot deadlock one another.
  */
 @Service
 public class EnrolParticipant {
@@ -56,109 +63,152 @@ public class EnrolParticipant {
     private final Cohorts cohorts;
     private final Participants participants;
     private final Enrolments enrolments;
-    private final EnrollmentEvents events;
-    private final EnrollmentMetrics metrics;
+    private final Placements placements;
+    private final CountsChanged counts;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    EnrolParticipant(Cohorts cohorts, Participants participants, Enrolments enrolments, EnrollmentEvents events,
-            EnrollmentMetrics metrics, PlatformTransactionManager transactionManager, Clock clock) {
+    EnrolParticipant(Cohorts cohorts, Participants participants, Enrolments enrolments, Placements placements,
+            CountsChanged counts, PlatformTransactionManager transactionManager, Clock clock) {
         this.cohorts = cohorts;
         this.participants = participants;
         this.enrolments = enrolments;
-        this.events = events;
-        this.metrics = metrics;
+        this.placements = placements;
+        this.counts = counts;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
 
-    /** A nomination: who, by which institution, for which cohort. */
-    public record Command(CohortId cohort, EmailAddress email, String name, InstitutionCode institution) {
+    /** An official to nominate; {@code position} (e.g. "Inspector") is optional. */
+    public record Nominee(EmailAddress email, String name, @Nullable String position) {
     }
 
-    /** The enrolment, and whether this request created it (false: the person was already in the cohort). */
+    /** A nomination of one or more officials by one institution for one cohort, in the order given. */
+    public record Command(CohortId cohort, InstitutionCode institution, List<Nominee> nominees) {
+
+        public Command {
+            nominees = List.copyOf(nominees);
+        }
+
+        /** A nomination of one official. */
+        public static Command of(CohortId cohort, EmailAddress email, String name, @Nullable String position,
+                InstitutionCode institution) {
+            return new Command(cohort, institution, List.of(new Nominee(email, name, position)));
+        }
+    }
+
+    /** An enrolment, and whether this request created it (false: the person was already in the cohort). */
     public record Result(Enrolment enrolment, boolean created) {
     }
 
-    /** Enrols (or waitlists) the participant; 404 for an unknown cohort, 409 if they withdrew from it. */
+    /** Enrols (or waitlists) one official; see {@link #nominate}. */
     public Result enrol(Command command) {
+        if (command.nominees().size() != 1) {
+            throw new IllegalArgumentException("enrol takes one nominee; use nominate for a batch");
+        }
+        return nominate(command).get(0);
+    }
+
+    /**
+     * Enrols or waitlists each nominee, in order; answers one result per nominee. 404 for an unknown cohort;
+     * 409 when the cohort takes no nominations, when the institution's quota cannot take the new nominees,
+     * or when a nominee withdrew from the cohort; 400 when an e-mail address appears twice.
+     */
+    public List<Result> nominate(Command command) {
+        refuseDuplicates(command.nominees());
         try {
             return inTransaction(() -> attempt(command));
         } catch (AlreadyEnrolledException raced) {
-            // The attempt rolled back; the enrolment that won has committed.
-            log.info("Concurrent nomination for cohort {} lost to an existing enrolment", command.cohort());
-            return inTransaction(() -> existing(command).orElseThrow(() -> raced));
+            // The attempt rolled back; the enrolment that won has committed, and the next attempt answers it.
+            log.info("Concurrent nomination for cohort {} lost to an existing enrolment; trying again", command.cohort());
+            return inTransaction(() -> attempt(command));
         }
     }
 
-    private Result attempt(Command command) {
+    private List<Result> attempt(Command command) {
         // Read first so that an unknown cohort writes nothing (cohorts are never deleted).
-        Cohort cohort = cohorts.find(command.cohort()).orElseThrow(() -> ApiProblem.notFound("cohort", command.cohort()));
+        cohorts.find(command.cohort()).orElseThrow(() -> ApiProblem.notFound("cohort", command.cohort()));
         Instant now = clock.instant();
-        Participant participant = participants.register(
-                new Participant(ParticipantId.random(), command.email(), command.name(), command.institution()), now);
-        Optional<Enrolment> existing = enrolments.find(cohort.id(), participant.id());
-        if (existing.isPresent()) {
-            return answerExisting(existing.get());
+        Map<EmailAddress, Participant> registered = register(command, now);
+        Cohort cohort = cohorts.lock(command.cohort()).orElseThrow();
+
+        Map<EmailAddress, Enrolment> existing = new LinkedHashMap<>();
+        for (Nominee nominee : command.nominees()) {
+            enrolments.find(cohort.id(), registered.get(nominee.email()).id()).ifPresent(enrolment -> {
+                if (enrolment.isWithdrawn()) {
+                    // Re-enrolment after a withdrawal needs a policy (same seat? back of the line?) that we do
+                    // not have; refusing keeps one enrolment per participant and cohort.
+                    throw ApiProblem.conflict("Withdrawn from this cohort",
+                            "enrolment " + enrolment.id() + " was withdrawn; re-enrolment is not supported");
+                }
+                existing.put(nominee.email(), enrolment);
+            });
         }
-        Optional<Cohort> claimed = cohorts.claimSeat(cohort.id());
-        if (claimed.isEmpty()) {
-            Cohort locked = cohorts.lock(cohort.id()).orElseThrow();
-            if (locked.status() == CohortStatus.FULL) {
-                return waitlist(locked, participant, command.institution(), now);
+        int newcomers = command.nominees().size() - existing.size();
+        if (newcomers > 0) {
+            refuseUnlessAdmitted(cohort, command.institution(), newcomers);
+        }
+
+        List<Result> results = new ArrayList<>();
+        for (Nominee nominee : command.nominees()) {
+            Enrolment found = existing.get(nominee.email());
+            if (found != null) {
+                results.add(new Result(found, false));
+                continue;
             }
-            claimed = cohorts.claimSeat(cohort.id());
+            Participant participant = registered.get(nominee.email());
+            Placements.Placed placed = cohort.status() == CohortStatus.OPEN
+                    ? placements.seat(cohort, participant, command.institution(), now)
+                    : placements.waitlist(cohort, participant, command.institution(), now);
+            cohort = placed.cohort();
+            results.add(new Result(placed.enrolment(), true));
         }
-        return seat(claimed.orElseThrow(() -> new IllegalStateException("seat claim failed under the cohort lock")),
-                participant, command.institution(), now);
-    }
-
-    private Result seat(Cohort cohort, Participant participant, InstitutionCode institution, Instant now) {
-        int seatNumber = enrolments.lowestFreeSeat(cohort.id(), cohort.seats().capacity());
-        Enrolment enrolment = cohort.seat(EnrolmentId.random(), participant.id(), institution, seatNumber, now);
-        enrolments.add(enrolment);
-        events.enrolled(cohort, enrolment, participant, false);
-        metrics.enrolment(cohort, "enrolled");
-        log.info("Enrolment {} in cohort {}: seat {} of {}", enrolment.id(), cohort.id(), seatNumber,
-                cohort.seats().capacity());
-        if (cohort.status() == CohortStatus.FULL) {
-            // Only the claim that took the last seat sees the cohort full here: a claim succeeds only
-            // while a seat is free.
-            events.filled(cohort, now);
-            metrics.filled(cohort);
-            log.info("Cohort {} filled (fill {})", cohort.id(), cohort.fillNumber());
+        if (newcomers > 0) {
+            counts.publish(cohort, List.of(command.institution()), now);
         }
-        return new Result(enrolment, true);
+        return results;
     }
 
-    private Result waitlist(Cohort cohort, Participant participant, InstitutionCode institution, Instant now) {
-        Enrolment enrolment = cohort.waitlist(EnrolmentId.random(), participant.id(), institution, now);
-        enrolments.add(enrolment);
-        events.waitlisted(cohort, enrolment, participant);
-        metrics.enrolment(cohort, "waitlisted");
-        log.info("Enrolment {} in cohort {}: waitlist position {}", enrolment.id(), cohort.id(),
-                enrolment.waitlistPosition());
-        return new Result(enrolment, true);
+    private Map<EmailAddress, Participant> register(Command command, Instant now) {
+        Map<EmailAddress, Participant> registered = new LinkedHashMap<>();
+        command.nominees().stream()
+                .sorted(Comparator.comparing((Nominee nominee) -> nominee.email().value()))
+                .forEach(nominee -> registered.put(nominee.email(), participants.register(new Participant(
+                        ParticipantId.random(), nominee.email(), nominee.name(), nominee.position(),
+                        command.institution()), now).participant()));
+        return registered;
     }
 
-    private Optional<Result> existing(Command command) {
-        return participants.findByEmail(command.email())
-                .flatMap(participant -> enrolments.find(command.cohort(), participant.id()))
-                .map(this::answerExisting);
-    }
-
-    private Result answerExisting(Enrolment enrolment) {
-        if (enrolment.isWithdrawn()) {
-            // Re-enrolment after a withdrawal needs a policy (same seat? back of the line?) that this
-            // slice does not have yet; refusing is honest and keeps one enrolment per participant and cohort.
-            throw ApiProblem.conflict("Withdrawn from this cohort",
-                    "enrolment " + enrolment.id() + " was withdrawn; re-enrolment is not supported yet");
+    private void refuseUnlessAdmitted(Cohort cohort, InstitutionCode institution, int newcomers) {
+        if (!cohort.status().takesNominations()) {
+            throw ApiProblem.conflict("Cohort not taking nominations",
+                    "cohort " + cohort.code() + " is " + cohort.status() + "; nominations are taken while it is OPEN or FULL");
         }
-        return new Result(enrolment, false);
+        Optional<Integer> quota = cohort.quotas().placesFor(institution);
+        if (quota.isPresent()) {
+            int held = enrolments.counts(cohort.id(), institution).places();
+            if (!cohort.admits(institution, held, newcomers)) {
+                throw ApiProblem.conflict("Institution quota exhausted", institution + " may hold " + quota.get()
+                        + " places (seats and waitlist) in cohort " + cohort.code() + "; it holds " + held
+                        + " and this request asks for " + newcomers + " more");
+            }
+        }
     }
 
-    private Result inTransaction(Supplier<Result> work) {
-        Result result = transactions.execute(status -> work.get());
+    private static void refuseDuplicates(List<Nominee> nominees) {
+        if (nominees.isEmpty()) {
+            throw ApiProblem.invalidField("officials", "must name at least one official");
+        }
+        Set<EmailAddress> seen = new HashSet<>();
+        for (int i = 0; i < nominees.size(); i++) {
+            if (!seen.add(nominees.get(i).email())) {
+                throw ApiProblem.invalidField("officials[" + i + "].email", "appears twice in the nomination");
+            }
+        }
+    }
+
+    private List<Result> inTransaction(Supplier<List<Result>> work) {
+        List<Result> result = transactions.execute(status -> work.get());
         if (result == null) {
             throw new IllegalStateException("transaction answered nothing");
         }

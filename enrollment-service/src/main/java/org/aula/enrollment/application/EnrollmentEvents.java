@@ -2,21 +2,34 @@ package org.aula.enrollment.application;
 
 import java.time.Instant;
 
+import org.aula.enrollment.domain.CatalogueCourse;
 import org.aula.enrollment.domain.Cohort;
 import org.aula.enrollment.domain.Enrolment;
+import org.aula.enrollment.domain.EnrolmentCounts;
+import org.aula.enrollment.domain.Institution;
+import org.aula.enrollment.domain.InstitutionCode;
 import org.aula.enrollment.domain.Participant;
+import org.aula.enrollment.domain.Programme;
+import org.aula.enrollment.domain.SeatOffer;
+import org.aula.enrollment.domain.Transition;
 import org.aula.events.CohortFilled;
 import org.aula.events.CohortScheduled;
+import org.aula.events.CohortStatusChanged;
+import org.aula.events.CourseDefined;
+import org.aula.events.EnrolmentCountsChanged;
 import org.aula.events.ParticipantEnrolled;
 import org.aula.events.ParticipantWaitlisted;
 import org.aula.events.ParticipantWithdrawn;
+import org.aula.events.ProgrammeDefined;
+import org.aula.events.SeatOffered;
 import org.aula.events.runtime.Outbox;
 import org.springframework.stereotype.Component;
 
 /**
  * The one place where the domain is mapped to the published contract ({@code org.aula.events})
- * and appended to the outbox. Callers hold the cohort's row lock (a new row, the seat claim, or
- * {@code select ... for update}), so the outbox order of a cohort's events is their commit order.
+ * and appended to the outbox. Callers hold the row lock of the aggregate an event is keyed by (the
+ * cohort's for cohort events, the catalogue row's for definitions), so the outbox order of one key's
+ * events is their commit order.
  */
 @Component
 class EnrollmentEvents {
@@ -31,6 +44,12 @@ class EnrollmentEvents {
         outbox.append(new CohortScheduled(cohort.id().toString(), cohort.code().value(), cohort.course().code(),
                 cohort.course().title(), cohort.course().hours(), cohort.startDate(), cohort.endDate(),
                 cohort.location(), cohort.seats().capacity(), cohort.facilitator()));
+    }
+
+    void statusChanged(Transition transition, Instant at) {
+        Cohort cohort = transition.cohort();
+        outbox.append(new CohortStatusChanged(cohort.id().toString(), cohort.code().value(), cohort.course().code(),
+                transition.from().name(), transition.to().name(), transition.reason(), at));
     }
 
     void enrolled(Cohort cohort, Enrolment enrolment, Participant participant, boolean promotedFromWaitlist) {
@@ -56,6 +75,28 @@ class EnrollmentEvents {
     void filled(Cohort cohort, Instant at) {
         outbox.append(new CohortFilled(cohort.id().toString(), cohort.code().value(), cohort.course().code(),
                 cohort.seats().capacity(), cohort.fillNumber(), at));
+    }
+
+    void counts(Cohort cohort, InstitutionCode institution, EnrolmentCounts counts, Instant at) {
+        outbox.append(new EnrolmentCountsChanged(cohort.id().toString(), cohort.code().value(), cohort.course().code(),
+                institution.value(), counts.enrolled(), counts.waitlisted(), counts.withdrawn(),
+                cohort.seats().capacity(), at));
+    }
+
+    void offered(SeatOffer offer, Cohort target, Cohort waitedFor, Participant participant) {
+        outbox.append(new SeatOffered(offer.id().toString(), target.id().toString(), target.code().value(),
+                waitedFor.id().toString(), waitedFor.code().value(), target.course().code(), participant.id().toString(),
+                participant.name(), offer.institution().value(), offer.offeredAt(), offer.expiresAt()));
+    }
+
+    void courseDefined(CatalogueCourse course, Instant at) {
+        outbox.append(new CourseDefined(course.id().toString(), course.code(), course.course().title(),
+                course.course().hours(), course.topics(), course.completionRuleRef(), at));
+    }
+
+    void programmeDefined(Programme programme, Institution awarding, Instant at) {
+        outbox.append(new ProgrammeDefined(programme.id().toString(), programme.code(), programme.title(),
+                awarding.name(), programme.requiredCourseCodes(), at));
     }
 
     private static int required(Integer number) {

@@ -36,6 +36,12 @@ class EnrollmentMetrics {
         countAfterCommit("aula.enrollment.withdrawals", "Withdrawals by what was given up", course(cohort).and("from", from));
     }
 
+    /** {@code outcome}: offered or accepted. */
+    void offer(Cohort cohort, String outcome) {
+        countAfterCommit("aula.enrollment.offers", "Seats offered to waiting officials, and offers accepted",
+                course(cohort).and("outcome", outcome));
+    }
+
     void filled(Cohort cohort) {
         countAfterCommit("aula.enrollment.cohorts.filled", "Times a cohort's last seat was taken", course(cohort));
     }

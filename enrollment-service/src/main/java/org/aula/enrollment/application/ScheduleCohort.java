@@ -1,53 +1,117 @@
 package org.aula.enrollment.application;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
+import org.aula.enrollment.domain.CatalogueCourse;
 import org.aula.enrollment.domain.Cohort;
 import org.aula.enrollment.domain.CohortCode;
 import org.aula.enrollment.domain.CohortId;
 import org.aula.enrollment.domain.Cohorts;
 import org.aula.enrollment.domain.Course;
+import org.aula.enrollment.domain.Courses;
+import org.aula.enrollment.domain.SeatQuotas;
+import org.aula.enrollment.domain.Transition;
 import org.aula.events.runtime.web.ApiProblem;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** A coordinator schedules a cohort: one run of a course, with dates, place and seats. Publishes {@code cohort.scheduled}. */
+/**
+ * A coordinator schedules a cohort: one run of a course, with dates, place, seats and optional seat quotas.
+ * Publishes {@code cohort.scheduled}; a cohort scheduled open (the default) also publishes its PLANNED -> OPEN
+ * {@code cohort.status-changed}, so a consumer can follow every cohort's status from its events alone.
+ *
+ * <p>The course comes from the catalogue when it has the course code: title and hours may then be left
+ * out, and if given they must agree with it. A course the catalogue does not have is recorded as given
+ * (title and hours then required), as the first slice did.
+ */
 @Service
 public class ScheduleCohort {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduleCohort.class);
 
     private final Cohorts cohorts;
+    private final Courses courses;
     private final EnrollmentEvents events;
     private final EnrollmentMetrics metrics;
     private final Clock clock;
 
-    ScheduleCohort(Cohorts cohorts, EnrollmentEvents events, EnrollmentMetrics metrics, Clock clock) {
+    ScheduleCohort(Cohorts cohorts, Courses courses, EnrollmentEvents events, EnrollmentMetrics metrics, Clock clock) {
         this.cohorts = cohorts;
+        this.courses = courses;
         this.events = events;
         this.metrics = metrics;
         this.clock = clock;
     }
 
     /** What a coordinator asks for; the values are checked by the {@link Cohort} they become. */
-    public record Command(CohortCode code, Course course, LocalDate startDate, LocalDate endDate, String location,
-            int capacity, String facilitator) {
+    public record Command(CohortCode code, String courseCode, @Nullable String courseTitle, @Nullable Integer courseHours,
+            LocalDate startDate, LocalDate endDate, String location, int capacity, String facilitator, boolean open,
+            SeatQuotas quotas) {
     }
 
-    /** Schedules the cohort; answers 409 when its code is taken. */
+    /** Schedules the cohort; 409 when its code is taken, 400 when the course is unknown or contradicts the catalogue. */
     @Transactional
     public Cohort schedule(Command command) {
-        Cohort cohort = Cohort.schedule(CohortId.random(), command.code(), command.course(), command.startDate(),
-                command.endDate(), command.location(), command.capacity(), command.facilitator());
-        if (!cohorts.add(cohort, clock.instant())) {
+        Course course = course(command);
+        for (var quota : command.quotas().places().entrySet()) {
+            if (quota.getValue() > command.capacity()) {
+                throw ApiProblem.invalidField("seatQuotas." + quota.getKey(), "cannot exceed the cohort's " + command.capacity() + " seats");
+            }
+        }
+        Cohort planned = Cohort.schedule(CohortId.random(), command.code(), course, command.startDate(),
+                command.endDate(), command.location(), command.capacity(), command.facilitator(), command.quotas());
+        Instant now = clock.instant();
+        Optional<Transition> opened = command.open() ? Optional.of(planned.open()) : Optional.empty();
+        Cohort cohort = opened.map(Transition::cohort).orElse(planned);
+        if (!cohorts.add(cohort, now)) {
             throw ApiProblem.conflict("Cohort code taken", "a cohort with code " + command.code() + " is already scheduled");
         }
         events.scheduled(cohort);
+        opened.ifPresent(transition -> events.statusChanged(new Transition(cohort, transition.from(), transition.to(),
+                "opened for nominations when scheduled"), now));
         metrics.scheduled(cohort);
-        log.info("Cohort {} ({}) scheduled with {} seats", cohort.id(), cohort.code(), cohort.seats().capacity());
+        log.info("Cohort {} ({}) scheduled {} with {} seats", cohort.id(), cohort.code(), cohort.status(),
+                cohort.seats().capacity());
         return cohort;
+    }
+
+    private Course course(Command command) {
+        Optional<CatalogueCourse> listed = courses.findByCode(command.courseCode());
+        if (listed.isPresent()) {
+            Course catalogue = listed.get().course();
+            List<ApiProblem.FieldError> errors = new ArrayList<>();
+            if (command.courseTitle() != null && !command.courseTitle().equals(catalogue.title())) {
+                errors.add(new ApiProblem.FieldError("courseTitle", "differs from the catalogue's \"" + catalogue.title() + "\""));
+            }
+            if (command.courseHours() != null && command.courseHours() != catalogue.hours()) {
+                errors.add(new ApiProblem.FieldError("courseHours", "differs from the catalogue's " + catalogue.hours()));
+            }
+            if (!errors.isEmpty()) {
+                throw new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid request",
+                        "course " + catalogue.code() + " is in the catalogue; leave title and hours out or give its own", errors);
+            }
+            return catalogue;
+        }
+        List<ApiProblem.FieldError> missing = new ArrayList<>();
+        if (command.courseTitle() == null) {
+            missing.add(new ApiProblem.FieldError("courseTitle", "required: course " + command.courseCode() + " is not in the catalogue"));
+        }
+        if (command.courseHours() == null) {
+            missing.add(new ApiProblem.FieldError("courseHours", "required: course " + command.courseCode() + " is not in the catalogue"));
+        }
+        if (!missing.isEmpty()) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid request",
+                    "course " + command.courseCode() + " is not in the catalogue: define it, or give its title and hours", missing);
+        }
+        return new Course(command.courseCode(), command.courseTitle(), command.courseHours());
     }
 }

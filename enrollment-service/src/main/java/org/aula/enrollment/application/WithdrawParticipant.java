@@ -2,6 +2,8 @@ package org.aula.enrollment.application;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import org.aula.enrollment.EnrollmentProperties;
@@ -11,6 +13,7 @@ import org.aula.enrollment.domain.Cohorts;
 import org.aula.enrollment.domain.Enrolment;
 import org.aula.enrollment.domain.EnrolmentId;
 import org.aula.enrollment.domain.Enrolments;
+import org.aula.enrollment.domain.InstitutionCode;
 import org.aula.enrollment.domain.Participant;
 import org.aula.enrollment.domain.Participants;
 import org.aula.events.runtime.web.ApiProblem;
@@ -22,8 +25,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Staff withdraw a participant from a cohort ({@code participant.withdrawn}). A freed seat goes,
  * in the same transaction, to the head of the waitlist ({@code participant.enrolled} with
- * {@code promotedFromWaitlist}); with nobody waiting the cohort is open again, and the claim that
- * fills it next publishes the next {@code cohort.filled} fill number.
+ * {@code promotedFromWaitlist}); with nobody waiting a FULL cohort is OPEN again
+ * ({@code cohort.status-changed}), and the claim that fills it next publishes the next
+ * {@code cohort.filled} fill number. Each institution whose officials moved gets its
+ * {@code enrolment-counts.changed}. Withdrawals are taken while the cohort is OPEN or FULL.
  */
 @Service
 public class WithdrawParticipant {
@@ -34,16 +39,18 @@ public class WithdrawParticipant {
     private final Participants participants;
     private final Enrolments enrolments;
     private final EnrollmentEvents events;
+    private final CountsChanged counts;
     private final EnrollmentMetrics metrics;
     private final Clock clock;
     private final String reason;
 
     WithdrawParticipant(Cohorts cohorts, Participants participants, Enrolments enrolments, EnrollmentEvents events,
-            EnrollmentMetrics metrics, Clock clock, EnrollmentProperties properties) {
+            CountsChanged counts, EnrollmentMetrics metrics, Clock clock, EnrollmentProperties properties) {
         this.cohorts = cohorts;
         this.participants = participants;
         this.enrolments = enrolments;
         this.events = events;
+        this.counts = counts;
         this.metrics = metrics;
         this.clock = clock;
         this.reason = properties.withdrawalReason();
@@ -51,7 +58,8 @@ public class WithdrawParticipant {
 
     /**
      * Withdraws the enrolment and answers it; withdrawing it again answers it unchanged and publishes
-     * nothing (the request is idempotent). 404 when the cohort or the enrolment (in that cohort) is unknown.
+     * nothing (the request is idempotent). 404 when the cohort or the enrolment (in that cohort) is unknown;
+     * 409 when the cohort takes no withdrawals (not OPEN or FULL).
      */
     @Transactional
     public Enrolment withdraw(CohortId cohortId, EnrolmentId enrolmentId) {
@@ -63,29 +71,53 @@ public class WithdrawParticipant {
         if (enrolment.isWithdrawn()) {
             return enrolment;
         }
+        if (!cohort.status().takesNominations()) {
+            throw ApiProblem.conflict("Cohort not taking withdrawals", "cohort " + cohort.code() + " is "
+                    + cohort.status() + "; withdrawals are taken while it is OPEN or FULL");
+        }
         Instant now = clock.instant();
-        Enrolment.Withdrawal withdrawal = enrolment.withdraw(reason, now);
+        Enrolment withdrawn = withdraw(cohort, enrolment, reason, now);
+        log.info("Enrolment {} in cohort {} withdrawn", enrolment.id(), cohortId);
+        return withdrawn;
+    }
+
+    /**
+     * Withdraws an enrolment of a cohort whose row the caller has locked and which takes withdrawals, promotes
+     * the head of the waitlist into a freed seat (or releases it), and publishes the counts of the institutions
+     * concerned. Also used when an official accepts a seat offered in another cohort.
+     */
+    Enrolment withdraw(Cohort cohort, Enrolment enrolment, String why, Instant now) {
+        Enrolment.Withdrawal withdrawal = enrolment.withdraw(why, now);
         enrolments.withdraw(withdrawal);
         events.withdrawn(cohort, withdrawal);
-        log.info("Enrolment {} in cohort {} withdrawn", enrolment.id(), cohortId);
+        List<InstitutionCode> moved = new ArrayList<>(List.of(enrolment.institution()));
         Integer freedSeat = withdrawal.freedSeat();
         Integer leftWaitlistAt = withdrawal.leftWaitlistAt();
+        Cohort after = cohort;
         if (freedSeat != null) {
             metrics.withdrawal(cohort, "seat");
-            giveAway(cohort, freedSeat, now);
+            Optional<Enrolment> promoted = giveAway(cohort, freedSeat, now);
+            if (promoted.isPresent()) {
+                moved.add(promoted.get().institution());
+            } else {
+                Cohort.SeatRelease release = cohort.releaseSeat();
+                cohorts.update(release.cohort(), now);
+                release.reopened().ifPresent(reopened -> events.statusChanged(reopened, now));
+                after = release.cohort();
+                log.info("Cohort {}: seat {} free, nobody waiting", cohort.id(), freedSeat);
+            }
         } else if (leftWaitlistAt != null) {
             metrics.withdrawal(cohort, "waitlist");
-            enrolments.closeWaitlistGap(cohortId, leftWaitlistAt);
+            enrolments.closeWaitlistGap(cohort.id(), leftWaitlistAt);
         }
+        counts.publish(after, moved, now);
         return withdrawal.enrolment();
     }
 
-    private void giveAway(Cohort cohort, int freedSeat, Instant now) {
+    private Optional<Enrolment> giveAway(Cohort cohort, int freedSeat, Instant now) {
         Optional<Enrolment> head = enrolments.headOfWaitlist(cohort.id());
         if (head.isEmpty()) {
-            cohorts.updateSeats(cohort.releaseSeat());
-            log.info("Cohort {}: seat {} free, nobody waiting", cohort.id(), freedSeat);
-            return;
+            return Optional.empty();
         }
         Enrolment promoted = cohort.promote(head.get(), freedSeat, now);
         enrolments.update(promoted);
@@ -95,5 +127,6 @@ public class WithdrawParticipant {
         events.enrolled(cohort, promoted, participant, true);
         metrics.enrolment(cohort, "promoted");
         log.info("Enrolment {} in cohort {}: promoted from the waitlist to seat {}", promoted.id(), cohort.id(), freedSeat);
+        return Optional.of(promoted);
     }
 }

@@ -1,8 +1,8 @@
 /**
- * The use cases of enrollment, one class each ({@link org.aula.enrollment.application.ScheduleCohort},
- * {@link org.aula.enrollment.application.EnrolParticipant}, {@link org.aula.enrollment.application.WithdrawParticipant}),
- * plus the read side ({@link org.aula.enrollment.application.BrowseCohorts}). Transactions begin
- * and end here; events are appended to the outbox in the same transactions, only by
+ * The use cases of enrollment, one class each (scheduling, nominating, withdrawing, the cohort lifecycle,
+ * quotas, the catalogue, seat offers and their acceptance, demo data, idempotency keys), plus the read side
+ * ({@link org.aula.enrollment.application.BrowseCohorts}, {@link org.aula.enrollment.application.BrowseCatalogue}).
+ * Transactions begin and end here; events are appended to the outbox in the same transactions, only by
  * {@link org.aula.enrollment.application.EnrollmentEvents}.
  */
 @NullMarked

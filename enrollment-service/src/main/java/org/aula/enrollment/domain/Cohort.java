@@ -2,17 +2,33 @@ package org.aula.enrollment.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * One run of a course (e.g. BMM-2019-05, Belmopan, 13–18 May 2019, 25 seats): the aggregate that
- * owns its seats and its waitlist. Enrolments refer to it by id.
+ * owns its seats, its waitlist, its seat quotas and its lifecycle
+ * ({@code PLANNED -> OPEN <-> FULL -> IN_DELIVERY -> COMPLETED}, or {@code CANCELLED}).
+ * Enrolments refer to it by id.
  *
- * <p>An instance is a snapshot. Decisions that depend on the current seats are made on a
- * snapshot read while the cohort's row is locked (after {@link Cohorts#claimSeat} or
- * {@link Cohorts#lock}), so the snapshot is the truth until the transaction ends.
+ * <p>An instance is a snapshot. Decisions that depend on the current seats or status are made on a
+ * snapshot read while the cohort's row is locked ({@link Cohorts#lock}), so the snapshot is the
+ * truth until the transaction ends. Every change is a method here that checks the rules and
+ * answers the cohort after the change; the store applies it under the same rules (a conditional
+ * update and CHECK constraints).
  */
 public final class Cohort {
+
+    private static final Map<CohortStatus, Set<CohortStatus>> ALLOWED = Map.of(
+            CohortStatus.PLANNED, EnumSet.of(CohortStatus.OPEN, CohortStatus.CANCELLED),
+            CohortStatus.OPEN, EnumSet.of(CohortStatus.FULL, CohortStatus.IN_DELIVERY, CohortStatus.CANCELLED),
+            CohortStatus.FULL, EnumSet.of(CohortStatus.OPEN, CohortStatus.IN_DELIVERY, CohortStatus.CANCELLED),
+            CohortStatus.IN_DELIVERY, EnumSet.of(CohortStatus.COMPLETED),
+            CohortStatus.COMPLETED, EnumSet.noneOf(CohortStatus.class),
+            CohortStatus.CANCELLED, EnumSet.noneOf(CohortStatus.class));
 
     private final CohortId id;
     private final CohortCode code;
@@ -24,9 +40,11 @@ public final class Cohort {
     private final Seats seats;
     private final int fillNumber;
     private final int waitlistLength;
+    private final CohortStatus status;
+    private final SeatQuotas quotas;
 
     private Cohort(CohortId id, CohortCode code, Course course, LocalDate startDate, LocalDate endDate, String location,
-            String facilitator, Seats seats, int fillNumber, int waitlistLength) {
+            String facilitator, Seats seats, int fillNumber, int waitlistLength, CohortStatus status, SeatQuotas quotas) {
         this.id = Objects.requireNonNull(id, "id");
         this.code = Objects.requireNonNull(code, "code");
         this.course = Objects.requireNonNull(course, "course");
@@ -38,6 +56,8 @@ public final class Cohort {
         this.location = Text.require(location, "location", 200);
         this.facilitator = Text.require(facilitator, "facilitator", 200);
         this.seats = Objects.requireNonNull(seats, "seats");
+        this.status = Objects.requireNonNull(status, "status");
+        this.quotas = Objects.requireNonNull(quotas, "quotas");
         if (fillNumber < 0 || waitlistLength < 0) {
             throw new IllegalArgumentException("fill number and waitlist length cannot be negative");
         }
@@ -45,28 +65,100 @@ public final class Cohort {
             // A freed seat goes to the head of the waitlist at once, so nobody waits while a seat is free.
             throw new IllegalArgumentException("a cohort with a free seat has no waitlist");
         }
+        if (status == CohortStatus.OPEN && seats.full()) {
+            throw new IllegalArgumentException("an OPEN cohort has a free seat");
+        }
+        if (status == CohortStatus.FULL && !seats.full()) {
+            throw new IllegalArgumentException("a FULL cohort has every seat taken");
+        }
+        if (status == CohortStatus.PLANNED && (seats.taken() > 0 || waitlistLength > 0)) {
+            throw new IllegalArgumentException("a PLANNED cohort has no one in it yet");
+        }
         this.fillNumber = fillNumber;
         this.waitlistLength = waitlistLength;
     }
 
-    /** Schedules a new cohort: every seat free, nobody waiting, never filled. */
+    /** Schedules a new cohort, PLANNED: every seat free, nobody waiting, never filled. */
     public static Cohort schedule(CohortId id, CohortCode code, Course course, LocalDate startDate, LocalDate endDate,
-            String location, int capacity, String facilitator) {
-        return new Cohort(id, code, course, startDate, endDate, location, facilitator, Seats.empty(capacity), 0, 0);
+            String location, int capacity, String facilitator, SeatQuotas quotas) {
+        return new Cohort(id, code, course, startDate, endDate, location, facilitator, Seats.empty(capacity), 0, 0,
+                CohortStatus.PLANNED, quotas);
     }
 
     /** A cohort as it was stored; the same guards apply. */
     public static Cohort restore(CohortId id, CohortCode code, Course course, LocalDate startDate, LocalDate endDate,
-            String location, String facilitator, Seats seats, int fillNumber, int waitlistLength) {
-        return new Cohort(id, code, course, startDate, endDate, location, facilitator, seats, fillNumber, waitlistLength);
+            String location, String facilitator, Seats seats, int fillNumber, int waitlistLength, CohortStatus status,
+            SeatQuotas quotas) {
+        return new Cohort(id, code, course, startDate, endDate, location, facilitator, seats, fillNumber, waitlistLength,
+                status, quotas);
+    }
+
+    // Lifecycle -------------------------------------------------------------------------------
+
+    /** Whether the lifecycle allows going from one status to another (the whole table, for tests and docs). */
+    public static boolean allows(CohortStatus from, CohortStatus to) {
+        return ALLOWED.get(from).contains(to);
+    }
+
+    /** PLANNED -> OPEN: nominations are taken from now on. */
+    public Transition open() {
+        return transition(CohortStatus.OPEN, seats, waitlistLength, "opened for nominations");
+    }
+
+    /** OPEN or FULL -> IN_DELIVERY: the course starts; the roster is closed to nominations and withdrawals. */
+    public Transition startDelivery() {
+        return transition(CohortStatus.IN_DELIVERY, seats, waitlistLength, "delivery started");
+    }
+
+    /** IN_DELIVERY -> COMPLETED. */
+    public Transition complete() {
+        return transition(CohortStatus.COMPLETED, seats, waitlistLength, "delivery completed");
     }
 
     /**
-     * Seats a participant in the seat this transaction just claimed (through {@link Cohorts#claimSeat}, which
+     * PLANNED, OPEN or FULL -> CANCELLED. Every seat and waitlist place is given up: the caller withdraws
+     * each enrolment in the same transaction.
+     */
+    public Transition cancel(String reason) {
+        return transition(CohortStatus.CANCELLED, Seats.empty(seats.capacity()), 0, reason);
+    }
+
+    private Transition transition(CohortStatus to, Seats seatsAfter, int waitingAfter, String reason) {
+        if (!allows(status, to) || to == CohortStatus.FULL || to == CohortStatus.OPEN && status == CohortStatus.FULL) {
+            // OPEN <-> FULL follow the seats only (claimSeat, releaseSeat), never a request.
+            throw new TransitionRefusedException(id, status, to);
+        }
+        return new Transition(with(seatsAfter, fillNumber, waitingAfter, to), status, to, reason);
+    }
+
+    // Seats -----------------------------------------------------------------------------------
+
+    /**
+     * Claims the next free seat of an OPEN cohort. The last seat makes it FULL (a transition) and counts a
+     * fill; the store applies the same with one conditional update ({@link Cohorts#claimSeat}).
+     */
+    public SeatClaim claimSeat() {
+        if (status != CohortStatus.OPEN) {
+            throw new IllegalStateException("cohort " + id + " is " + status + ": no seat can be claimed");
+        }
+        Seats after = seats.takeOne();
+        if (!after.full()) {
+            return new SeatClaim(with(after, fillNumber, waitlistLength, CohortStatus.OPEN), Optional.empty());
+        }
+        Cohort full = with(after, fillNumber + 1, waitlistLength, CohortStatus.FULL);
+        return new SeatClaim(full, Optional.of(new Transition(full, CohortStatus.OPEN, CohortStatus.FULL,
+                "last of " + seats.capacity() + " seats taken")));
+    }
+
+    /**
+     * Seats a participant in the seat this transaction just claimed (through {@link #claimSeat()}, which
      * counted it in {@link #seats()} already).
      */
     public Enrolment seat(EnrolmentId enrolmentId, ParticipantId participant, InstitutionCode institution,
             int seatNumber, Instant at) {
+        if (!status.takesNominations()) {
+            throw new IllegalStateException("cohort " + id + " is " + status + ": nobody is seated now");
+        }
         if (seats.taken() == 0) {
             throw new IllegalStateException("cohort " + id + ": no seat was claimed");
         }
@@ -77,19 +169,21 @@ public final class Cohort {
     }
 
     /**
-     * Puts a participant at the end of the waitlist. Refuses while a seat is free: such a
-     * participant must get the seat instead.
+     * Puts a participant at the end of the waitlist of a FULL cohort. Refuses while a seat is free (such
+     * a participant must get the seat instead) and when the cohort takes no nominations.
      */
-    public Enrolment waitlist(EnrolmentId enrolmentId, ParticipantId participant, InstitutionCode institution,
+    public Waitlisting waitlist(EnrolmentId enrolmentId, ParticipantId participant, InstitutionCode institution,
             Instant at) {
-        if (!seats.full()) {
-            throw new IllegalStateException("cohort " + id + " has a free seat: seat the participant instead");
+        if (status != CohortStatus.FULL) {
+            throw new IllegalStateException("cohort " + id + " is " + status + ": "
+                    + (status == CohortStatus.OPEN ? "it has a free seat, seat the participant instead" : "nobody joins its waitlist"));
         }
-        return Enrolment.waitlisted(enrolmentId, id, participant, institution, waitlistLength + 1, at);
+        Enrolment enrolment = Enrolment.waitlisted(enrolmentId, id, participant, institution, waitlistLength + 1, at);
+        return new Waitlisting(with(seats, fillNumber, waitlistLength + 1, status), enrolment);
     }
 
     /**
-     * Gives a freed seat to the head of the waitlist; the seat stays taken, so seats do not change.
+     * Gives a freed seat to the head of the waitlist; the seat stays taken, so the cohort stays FULL.
      * Refuses anyone but the head of this cohort's waitlist.
      */
     public Enrolment promote(Enrolment headOfWaitlist, int freedSeat, Instant at) {
@@ -105,17 +199,57 @@ public final class Cohort {
         return headOfWaitlist.promote(freedSeat, at);
     }
 
-    /** The cohort after a seat was freed and nobody was waiting for it: it is open again. */
-    public Cohort releaseSeat() {
+    /**
+     * The cohort after a seat was freed and nobody was waiting for it: one seat fewer taken, and a FULL
+     * cohort is OPEN again (a transition).
+     */
+    public SeatRelease releaseSeat() {
+        if (!status.takesNominations()) {
+            throw new IllegalStateException("cohort " + id + " is " + status + ": its seats are not released");
+        }
         if (waitlistLength > 0) {
             throw new IllegalStateException("cohort " + id + ": a freed seat goes to the head of the waitlist");
         }
-        return new Cohort(id, code, course, startDate, endDate, location, facilitator, seats.releaseOne(), fillNumber,
-                waitlistLength);
+        Seats after = seats.releaseOne();
+        Cohort open = with(after, fillNumber, waitlistLength, CohortStatus.OPEN);
+        return new SeatRelease(open, status == CohortStatus.FULL
+                ? Optional.of(new Transition(open, CohortStatus.FULL, CohortStatus.OPEN, "a seat was freed and nobody was waiting"))
+                : Optional.empty());
+    }
+
+    /** Whether an institution already holding {@code held} places here may take {@code more}. */
+    public boolean admits(InstitutionCode institution, int held, int more) {
+        return quotas.admit(institution, held, more);
+    }
+
+    /** The cohort with one institution's quota set (or removed, when {@code places} is null). */
+    public Cohort withQuota(InstitutionCode institution, @org.jspecify.annotations.Nullable Integer places) {
+        if (places != null && places > seats.capacity()) {
+            throw new IllegalArgumentException("a quota cannot exceed the cohort's " + seats.capacity() + " seats: " + places);
+        }
+        return new Cohort(id, code, course, startDate, endDate, location, facilitator, seats, fillNumber, waitlistLength,
+                status, quotas.with(institution, places));
+    }
+
+    private Cohort with(Seats seatsAfter, int fillAfter, int waitingAfter, CohortStatus statusAfter) {
+        return new Cohort(id, code, course, startDate, endDate, location, facilitator, seatsAfter, fillAfter, waitingAfter,
+                statusAfter, quotas);
+    }
+
+    /** A seat claimed: the cohort after the claim, and the OPEN -> FULL transition when it took the last seat. */
+    public record SeatClaim(Cohort cohort, Optional<Transition> filled) {
+    }
+
+    /** A seat released: the cohort after, and the FULL -> OPEN transition when it was full. */
+    public record SeatRelease(Cohort cohort, Optional<Transition> reopened) {
+    }
+
+    /** A participant placed on the waitlist: the cohort with one more waiting, and the enrolment. */
+    public record Waitlisting(Cohort cohort, Enrolment enrolment) {
     }
 
     public CohortStatus status() {
-        return seats.full() ? CohortStatus.FULL : CohortStatus.OPEN;
+        return status;
     }
 
     public CohortId id() {
@@ -159,8 +293,13 @@ public final class Cohort {
         return waitlistLength;
     }
 
+    public SeatQuotas quotas() {
+        return quotas;
+    }
+
     @Override
     public String toString() {
-        return "Cohort[" + id + " " + code + " " + seats.taken() + "/" + seats.capacity() + " waiting " + waitlistLength + "]";
+        return "Cohort[" + id + " " + code + " " + status + " " + seats.taken() + "/" + seats.capacity() + " waiting "
+                + waitlistLength + "]";
     }
 }

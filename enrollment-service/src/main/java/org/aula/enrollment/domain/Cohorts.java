@@ -1,33 +1,51 @@
 package org.aula.enrollment.domain;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
 
 /** Every cohort: the port the persistence adapter implements. */
 public interface Cohorts {
 
-    /** Stores a newly scheduled cohort; false (and nothing stored) when its code is taken. */
+    /** Stores a newly scheduled cohort (and its quotas); false (and nothing stored) when its code is taken. */
     boolean add(Cohort cohort, Instant scheduledAt);
 
     Optional<Cohort> find(CohortId id);
 
     Optional<Cohort> findByCode(CohortCode code);
 
-    /** Cohorts in start-date order, at most {@code limit}. */
-    List<Cohort> list(int limit);
+    /** Cohorts in start-date order (then code), optionally of one course and/or in one status. */
+    Paging.Page<Cohort> list(@Nullable String courseCode, @Nullable CohortStatus status, Paging paging);
 
     /**
-     * Claims one free seat, atomically: one conditional update that never takes more seats than
-     * there are, also counting a fill when it takes the last seat. Answers the cohort as it is after
-     * the claim, or empty when no seat was free (or there is no such cohort). Either way, when the
-     * cohort exists its row is locked until the transaction ends.
+     * OPEN cohorts of a course starting on or after {@code from}, other than {@code excluding}, in start-date
+     * order (then code): where the waitlist of a full cohort of that course is offered seats.
      */
-    Optional<Cohort> claimSeat(CohortId id);
+    List<Cohort> openCohortsOfCourse(String courseCode, LocalDate from, CohortId excluding);
 
     /** Locks the cohort's row until the transaction ends and answers its current state. */
     Optional<Cohort> lock(CohortId id);
 
-    /** Stores the seats of a cohort whose row this transaction has locked. */
-    void updateSeats(Cohort cohort);
+    /**
+     * Applies a seat claim with one conditional update that never takes more seats than there are, nor a
+     * seat of a cohort that is not OPEN, and that makes the cohort FULL and counts a fill when it takes the
+     * last seat. Call it under the cohort's row lock; throws {@link IllegalStateException} if the store does
+     * not end where the aggregate said it would.
+     */
+    void claimSeat(Cohort.SeatClaim claim);
+
+    /** Stores seats, fill number and status of a cohort whose row this transaction has locked. */
+    void update(Cohort cohort, Instant at);
+
+    /**
+     * Applies a lifecycle transition, guarded by the status it starts from; throws
+     * {@link IllegalStateException} when the stored status is not that one.
+     */
+    void apply(Transition transition, Instant at);
+
+    /** Stores the seat quotas of a cohort whose row this transaction has locked. */
+    void updateQuotas(Cohort cohort);
 }

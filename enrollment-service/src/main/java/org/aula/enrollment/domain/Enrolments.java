@@ -1,7 +1,10 @@
 package org.aula.enrollment.domain;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
 
 /** Every enrolment: the port the persistence adapter implements. */
 public interface Enrolments {
@@ -35,6 +38,24 @@ public interface Enrolments {
     /** Moves everyone behind {@code position} on a cohort's waitlist one place up (someone there left it). */
     void closeWaitlistGap(CohortId cohort, int position);
 
-    /** A cohort's roster: seated in seat order, then waiting in line order, then withdrawn. */
-    List<RosterEntry> roster(CohortId cohort);
+    /**
+     * A page of a cohort's roster, optionally of one status: seated in seat order, then waiting in line
+     * order, then withdrawn in the order they left.
+     */
+    Paging.Page<RosterEntry> roster(CohortId cohort, @Nullable EnrolmentStatus status, Paging paging);
+
+    /** Seated and waiting enrolments of a cohort (what a cancellation withdraws). */
+    List<Enrolment> active(CohortId cohort);
+
+    /** One institution's counts in a cohort. */
+    EnrolmentCounts counts(CohortId cohort, InstitutionCode institution);
+
+    /** Per institution, its seats and waitlist places in a cohort (institutions holding none are absent). */
+    Map<InstitutionCode, Integer> placesByInstitution(CohortId cohort);
+
+    /**
+     * Who of a cohort's waitlist may be offered a seat in {@code target}, in waitlist order: waiting,
+     * never offered a seat, and with no enrolment in {@code target}.
+     */
+    List<RosterEntry> offerCandidates(CohortId waitingFor, CohortId target);
 }

@@ -2,11 +2,15 @@ package org.aula.enrollment.domain;
 
 import java.util.regex.Pattern;
 
-/** The institution that nominates an official, e.g. {@code POLICE} or {@code MIN_FOREIGN_AFFAIRS}. */
+/**
+ * The code of an institution, e.g. {@code POLICE} or {@code MFA}: upper-case letters, digits, '_' and '-',
+ * starting with a letter or digit. It names the institution's partner feed, {@code partner.<code>.enrollment},
+ * so it must be a valid part of a Kafka topic name and carry no '.'.
+ */
 public record InstitutionCode(String value) {
 
     /** What an institution code looks like; the web layer validates against the same pattern. */
-    public static final String PATTERN = "[A-Z0-9_-]{2,30}";
+    public static final String PATTERN = "[A-Z0-9][A-Z0-9_-]{1,29}";
     private static final Pattern FORMAT = Pattern.compile(PATTERN);
 
     public InstitutionCode {

@@ -1,5 +1,7 @@
 package org.aula.enrollment.domain;
 
-/** One line of a cohort's roster: an enrolment with the participant's name. */
-public record RosterEntry(Enrolment enrolment, String participantName) {
+import org.jspecify.annotations.Nullable;
+
+/** One line of a cohort's roster: an enrolment with the participant's name and position. */
+public record RosterEntry(Enrolment enrolment, String participantName, @Nullable String participantPosition) {
 }

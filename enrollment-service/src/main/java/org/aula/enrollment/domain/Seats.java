@@ -37,6 +37,14 @@ public record Seats(int capacity, int taken) {
         return seatNumber >= 1 && seatNumber <= capacity;
     }
 
+    /** One seat more taken; refuses when none is free. */
+    Seats takeOne() {
+        if (full()) {
+            throw new IllegalStateException("every seat is taken");
+        }
+        return new Seats(capacity, taken + 1);
+    }
+
     /** One seat fewer taken; refuses when none is. */
     Seats releaseOne() {
         if (taken == 0) {

@@ -1,25 +1,34 @@
 package org.aula.enrollment.persistence;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.aula.enrollment.domain.Cohort;
 import org.aula.enrollment.domain.CohortCode;
 import org.aula.enrollment.domain.CohortId;
+import org.aula.enrollment.domain.CohortStatus;
 import org.aula.enrollment.domain.Cohorts;
 import org.aula.enrollment.domain.Course;
+import org.aula.enrollment.domain.InstitutionCode;
+import org.aula.enrollment.domain.Paging;
+import org.aula.enrollment.domain.SeatQuotas;
 import org.aula.enrollment.domain.Seats;
+import org.aula.enrollment.domain.Transition;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Cohorts in table {@code cohort}. The waitlist length is counted from {@code enrolment} in the
- * same query, so a snapshot always agrees with the enrolments it summarises.
+ * Cohorts in table {@code cohort}, quotas in {@code cohort_quota}. The waitlist length is counted from
+ * {@code enrolment} in the same query, so a snapshot always agrees with the enrolments it summarises.
  */
 @Repository
 class JdbcCohorts implements Cohorts {
@@ -27,7 +36,11 @@ class JdbcCohorts implements Cohorts {
     private static final String SELECT = """
             select c.*,
                    (select count(*) from enrolment e
-                     where e.cohort_id = c.id and e.status = 'WAITLISTED') as waitlist_length
+                     where e.cohort_id = c.id and e.status = 'WAITLISTED') as waitlist_length,
+                   array(select q.institution_code from cohort_quota q where q.cohort_id = c.id
+                          order by q.institution_code) as quota_institutions,
+                   array(select q.places from cohort_quota q where q.cohort_id = c.id
+                          order by q.institution_code) as quota_places
               from cohort c
             """;
 
@@ -43,9 +56,11 @@ class JdbcCohorts implements Cohorts {
         // the first insert to commit and then simply inserts nothing, and our transaction stays usable.
         int inserted = jdbc.sql("""
                 insert into cohort (id, code, course_code, course_title, course_hours, start_date, end_date,
-                                    location, capacity, facilitator, seats_taken, fill_number, scheduled_at)
+                                    location, capacity, facilitator, seats_taken, fill_number, scheduled_at,
+                                    status, status_changed_at)
                 values (:id, :code, :courseCode, :courseTitle, :courseHours, :startDate, :endDate,
-                        :location, :capacity, :facilitator, :seatsTaken, :fillNumber, :scheduledAt)
+                        :location, :capacity, :facilitator, :seatsTaken, :fillNumber, :scheduledAt,
+                        :status, :scheduledAt)
                 on conflict (code) do nothing
                 """)
                 .param("id", cohort.id().value())
@@ -61,7 +76,11 @@ class JdbcCohorts implements Cohorts {
                 .param("seatsTaken", cohort.seats().taken())
                 .param("fillNumber", cohort.fillNumber())
                 .param("scheduledAt", Timestamps.of(scheduledAt))
+                .param("status", cohort.status().name())
                 .update();
+        if (inserted == 1) {
+            insertQuotas(cohort);
+        }
         return inserted == 1;
     }
 
@@ -76,35 +95,34 @@ class JdbcCohorts implements Cohorts {
     }
 
     @Override
-    public List<Cohort> list(int limit) {
-        return jdbc.sql(SELECT + " order by c.start_date, c.code limit :limit")
-                .param("limit", limit)
+    public Paging.Page<Cohort> list(@Nullable String courseCode, @Nullable CohortStatus status, Paging paging) {
+        String where = " where (cast(:courseCode as text) is null or c.course_code = :courseCode)"
+                + " and (cast(:status as text) is null or c.status = :status)";
+        Map<String, Object> params = new HashMap<>();
+        params.put("courseCode", courseCode);
+        params.put("status", status == null ? null : status.name());
+        long total = jdbc.sql("select count(*) from cohort c" + where).params(params).query(Long.class).single();
+        List<Cohort> items = jdbc.sql(SELECT + where + " order by c.start_date, c.code limit :limit offset :offset")
+                .params(params)
+                .param("limit", paging.size())
+                .param("offset", paging.offset())
                 .query(JdbcCohorts::cohort)
                 .list();
+        return new Paging.Page<>(items, total, paging);
     }
 
     @Override
-    public Optional<Cohort> claimSeat(CohortId id) {
-        // The seat claim. Under READ COMMITTED, an UPDATE that waited for another claimer's row lock
-        // re-checks its WHERE clause against the row version that claimer committed, so exactly one
-        // transaction takes the last seat; the CHECK constraint refuses an oversold row even from buggy
-        // code. The claim that takes the last seat also counts the fill, in the same statement.
-        Optional<Integer> seatsTaken = jdbc.sql("""
-                update cohort
-                   set seats_taken = seats_taken + 1,
-                       fill_number = fill_number + case when seats_taken + 1 = capacity then 1 else 0 end
-                 where id = :id and seats_taken < capacity
-                returning seats_taken
+    public List<Cohort> openCohortsOfCourse(String courseCode, LocalDate from, CohortId excluding) {
+        return jdbc.sql(SELECT + """
+                 where c.course_code = :courseCode and c.status = 'OPEN' and c.start_date >= :from and c.id <> :excluding
+                 order by c.start_date, c.code
+                 limit 20
                 """)
-                .param("id", id.value())
-                .query(Integer.class)
-                .optional();
-        if (seatsTaken.isEmpty()) {
-            return Optional.empty();
-        }
-        // Read the snapshot in a statement of its own: a statement takes its snapshot when it starts,
-        // so anything joined to the UPDATE would predate the commits it may have waited for.
-        return find(id);
+                .param("courseCode", courseCode)
+                .param("from", from)
+                .param("excluding", excluding.value())
+                .query(JdbcCohorts::cohort)
+                .list();
     }
 
     @Override
@@ -114,20 +132,93 @@ class JdbcCohorts implements Cohorts {
                 .query(UUID.class)
                 .optional()
                 .isPresent();
-        // As in claimSeat: the state is read by a later statement, which sees what was committed
-        // before we got the lock.
+        // The state is read by a later statement, which sees what was committed before we got the lock
+        // (a statement's snapshot predates the lock wait).
         return exists ? find(id) : Optional.empty();
     }
 
     @Override
-    public void updateSeats(Cohort cohort) {
-        jdbc.sql("update cohort set seats_taken = :taken where id = :id")
+    public void claimSeat(Cohort.SeatClaim claim) {
+        // The seat claim. Under READ COMMITTED, an UPDATE that waited for another claimer's row lock
+        // re-checks its WHERE clause against the row version that claimer committed, so exactly one
+        // transaction takes the last seat; the CHECK constraints refuse an oversold row, or an OPEN one
+        // without a free seat, even from buggy code. The claim that takes the last seat makes the cohort
+        // FULL and counts the fill, in the same statement.
+        Cohort expected = claim.cohort();
+        Optional<ClaimedRow> claimed = jdbc.sql("""
+                update cohort
+                   set seats_taken = seats_taken + 1,
+                       fill_number = fill_number + case when seats_taken + 1 = capacity then 1 else 0 end,
+                       status = case when seats_taken + 1 = capacity then 'FULL' else status end,
+                       status_changed_at = case when seats_taken + 1 = capacity then now() else status_changed_at end
+                 where id = :id and status = 'OPEN' and seats_taken < capacity
+                returning seats_taken, fill_number, status
+                """)
+                .param("id", expected.id().value())
+                .query((row, n) -> new ClaimedRow(row.getInt("seats_taken"), row.getInt("fill_number"),
+                        CohortStatus.valueOf(row.getString("status"))))
+                .optional();
+        ClaimedRow wanted = new ClaimedRow(expected.seats().taken(), expected.fillNumber(), expected.status());
+        if (claimed.isEmpty() || !claimed.get().equals(wanted)) {
+            throw new IllegalStateException("cohort " + expected.id() + ": the seat claim ended at " + claimed
+                    + ", the aggregate expected " + wanted + " (was the row locked?)");
+        }
+    }
+
+    @Override
+    public void update(Cohort cohort, Instant at) {
+        jdbc.sql("""
+                update cohort
+                   set seats_taken = :taken, fill_number = :fill, status = :status,
+                       status_changed_at = case when status <> :status then :at else status_changed_at end
+                 where id = :id
+                """)
                 .param("taken", cohort.seats().taken())
+                .param("fill", cohort.fillNumber())
+                .param("status", cohort.status().name())
+                .param("at", Timestamps.of(at))
                 .param("id", cohort.id().value())
                 .update();
     }
 
-    private static Cohort cohort(ResultSet row, int rowNumber) throws SQLException {
+    @Override
+    public void apply(Transition transition, Instant at) {
+        Cohort after = transition.cohort();
+        int updated = jdbc.sql("""
+                update cohort set status = :to, seats_taken = :taken, status_changed_at = :at
+                 where id = :id and status = :from
+                """)
+                .param("to", transition.to().name())
+                .param("taken", after.seats().taken())
+                .param("at", Timestamps.of(at))
+                .param("id", after.id().value())
+                .param("from", transition.from().name())
+                .update();
+        if (updated != 1) {
+            throw new IllegalStateException("cohort " + after.id() + " is no longer " + transition.from());
+        }
+    }
+
+    @Override
+    public void updateQuotas(Cohort cohort) {
+        jdbc.sql("delete from cohort_quota where cohort_id = :id").param("id", cohort.id().value()).update();
+        insertQuotas(cohort);
+    }
+
+    private void insertQuotas(Cohort cohort) {
+        cohort.quotas().places().forEach((institution, places) -> jdbc.sql("""
+                insert into cohort_quota (cohort_id, institution_code, places) values (:id, :institution, :places)
+                """)
+                .param("id", cohort.id().value())
+                .param("institution", institution.value())
+                .param("places", places)
+                .update());
+    }
+
+    private record ClaimedRow(int seatsTaken, int fillNumber, CohortStatus status) {
+    }
+
+    static Cohort cohort(ResultSet row, int rowNumber) throws SQLException {
         return Cohort.restore(
                 new CohortId(row.getObject("id", UUID.class)),
                 new CohortCode(row.getString("code")),
@@ -138,6 +229,18 @@ class JdbcCohorts implements Cohorts {
                 row.getString("facilitator"),
                 new Seats(row.getInt("capacity"), row.getInt("seats_taken")),
                 row.getInt("fill_number"),
-                row.getInt("waitlist_length"));
+                row.getInt("waitlist_length"),
+                CohortStatus.valueOf(row.getString("status")),
+                quotas(row.getArray("quota_institutions"), row.getArray("quota_places")));
+    }
+
+    private static SeatQuotas quotas(Array institutions, Array places) throws SQLException {
+        String[] codes = (String[]) institutions.getArray();
+        Integer[] counts = (Integer[]) places.getArray();
+        Map<InstitutionCode, Integer> quotas = new HashMap<>();
+        for (int i = 0; i < codes.length; i++) {
+            quotas.put(new InstitutionCode(codes[i]), counts[i]);
+        }
+        return new SeatQuotas(quotas);
     }
 }

@@ -4,19 +4,24 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.aula.enrollment.domain.AlreadyEnrolledException;
 import org.aula.enrollment.domain.CohortId;
 import org.aula.enrollment.domain.Enrolment;
+import org.aula.enrollment.domain.EnrolmentCounts;
 import org.aula.enrollment.domain.EnrolmentId;
 import org.aula.enrollment.domain.EnrolmentStatus;
 import org.aula.enrollment.domain.Enrolments;
 import org.aula.enrollment.domain.InstitutionCode;
+import org.aula.enrollment.domain.Paging;
 import org.aula.enrollment.domain.ParticipantId;
 import org.aula.enrollment.domain.RosterEntry;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -151,16 +156,86 @@ class JdbcEnrolments implements Enrolments {
     }
 
     @Override
-    public List<RosterEntry> roster(CohortId cohort) {
-        return jdbc.sql("""
-                select e.*, p.name as participant_name
+    public Paging.Page<RosterEntry> roster(CohortId cohort, @Nullable EnrolmentStatus status, Paging paging) {
+        String where = " where e.cohort_id = :cohortId and (cast(:status as text) is null or e.status = :status)";
+        Map<String, Object> params = new HashMap<>();
+        params.put("cohortId", cohort.value());
+        params.put("status", status == null ? null : status.name());
+        long total = jdbc.sql("select count(*) from enrolment e" + where).params(params).query(Long.class).single();
+        List<RosterEntry> items = jdbc.sql("""
+                select e.*, p.name as participant_name, p.position as participant_position
                   from enrolment e join participant p on p.id = e.participant_id
-                 where e.cohort_id = :cohortId
+                """ + where + """
                  order by e.seat_number nulls last, e.waitlist_position nulls last, e.changed_at, e.id
+                 limit :limit offset :offset
+                """)
+                .params(params)
+                .param("limit", paging.size())
+                .param("offset", paging.offset())
+                .query(JdbcEnrolments::rosterEntry)
+                .list();
+        return new Paging.Page<>(items, total, paging);
+    }
+
+    @Override
+    public List<Enrolment> active(CohortId cohort) {
+        return jdbc.sql("""
+                select * from enrolment where cohort_id = :cohortId and status in ('ENROLLED', 'WAITLISTED')
+                 order by seat_number nulls last, waitlist_position
                 """)
                 .param("cohortId", cohort.value())
-                .query((row, rowNumber) -> new RosterEntry(enrolment(row, rowNumber), row.getString("participant_name")))
+                .query(JdbcEnrolments::enrolment)
                 .list();
+    }
+
+    @Override
+    public EnrolmentCounts counts(CohortId cohort, InstitutionCode institution) {
+        return jdbc.sql("""
+                select count(*) filter (where status = 'ENROLLED') as enrolled,
+                       count(*) filter (where status = 'WAITLISTED') as waitlisted,
+                       count(*) filter (where status = 'WITHDRAWN') as withdrawn
+                  from enrolment where cohort_id = :cohortId and institution_code = :institution
+                """)
+                .param("cohortId", cohort.value())
+                .param("institution", institution.value())
+                .query((row, n) -> new EnrolmentCounts(row.getInt("enrolled"), row.getInt("waitlisted"),
+                        row.getInt("withdrawn")))
+                .single();
+    }
+
+    @Override
+    public Map<InstitutionCode, Integer> placesByInstitution(CohortId cohort) {
+        Map<InstitutionCode, Integer> places = new HashMap<>();
+        jdbc.sql("""
+                select institution_code, count(*) as places from enrolment
+                 where cohort_id = :cohortId and status in ('ENROLLED', 'WAITLISTED')
+                 group by institution_code
+                """)
+                .param("cohortId", cohort.value())
+                .query((row, n) -> places.put(new InstitutionCode(row.getString("institution_code")), row.getInt("places")))
+                .list();
+        return places;
+    }
+
+    @Override
+    public List<RosterEntry> offerCandidates(CohortId waitingFor, CohortId target) {
+        return jdbc.sql("""
+                select e.*, p.name as participant_name, p.position as participant_position
+                  from enrolment e join participant p on p.id = e.participant_id
+                 where e.cohort_id = :waitingFor and e.status = 'WAITLISTED'
+                   and not exists (select 1 from seat_offer o where o.from_enrolment_id = e.id)
+                   and not exists (select 1 from enrolment t where t.cohort_id = :target and t.participant_id = e.participant_id)
+                 order by e.waitlist_position
+                """)
+                .param("waitingFor", waitingFor.value())
+                .param("target", target.value())
+                .query(JdbcEnrolments::rosterEntry)
+                .list();
+    }
+
+    private static RosterEntry rosterEntry(ResultSet row, int rowNumber) throws SQLException {
+        return new RosterEntry(enrolment(row, rowNumber), row.getString("participant_name"),
+                row.getString("participant_position"));
     }
 
     private static Enrolment enrolment(ResultSet row, int rowNumber) throws SQLException {

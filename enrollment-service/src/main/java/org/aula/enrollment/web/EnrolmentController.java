@@ -3,13 +3,17 @@ package org.aula.enrollment.web;
 import java.net.URI;
 import java.util.List;
 
+import org.aula.enrollment.EnrollmentProperties;
 import org.aula.enrollment.application.BrowseCohorts;
 import org.aula.enrollment.application.EnrolParticipant;
 import org.aula.enrollment.application.WithdrawParticipant;
 import org.aula.enrollment.domain.CohortId;
 import org.aula.enrollment.domain.EmailAddress;
 import org.aula.enrollment.domain.Enrolment;
+import org.aula.enrollment.domain.EnrolmentStatus;
 import org.aula.enrollment.domain.InstitutionCode;
+import org.aula.events.runtime.web.ApiProblem;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,37 +21,42 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import jakarta.validation.Valid;
 
 /**
- * {@code /cohorts/{cohortId}/enrolments}: nominate, list, withdraw. An {@code Idempotency-Key}
- * header is accepted and ignored: a nomination is already idempotent on its natural key (the
- * person's e-mail address and the cohort), and a withdrawal on the enrolment id.
+ * A cohort's people: nominate one official ({@code /enrolments}) or a batch ({@code /nominations}), list the
+ * roster (all, or {@code /roster} seated, {@code /waitlist} waiting), read and withdraw an enrolment.
  */
 @RestController
-@RequestMapping("/cohorts/{cohortId}/enrolments")
+@RequestMapping("/cohorts/{cohortId}")
 class EnrolmentController {
 
     private final EnrolParticipant enrolParticipant;
     private final WithdrawParticipant withdrawParticipant;
     private final BrowseCohorts browse;
+    private final Pages pages;
+    private final int maxBatchSize;
 
     EnrolmentController(EnrolParticipant enrolParticipant, WithdrawParticipant withdrawParticipant,
-            BrowseCohorts browse) {
+            BrowseCohorts browse, Pages pages, EnrollmentProperties properties) {
         this.enrolParticipant = enrolParticipant;
         this.withdrawParticipant = withdrawParticipant;
         this.browse = browse;
+        this.pages = pages;
+        this.maxBatchSize = properties.nominations().maxBatchSize();
     }
 
     /** 201 with the new enrolment (seated or waitlisted), or 200 with the one the person already has. */
-    @PostMapping
+    @PostMapping("/enrolments")
     ResponseEntity<EnrolmentView> enrol(@PathVariable String cohortId, @Valid @RequestBody EnrolRequest request) {
         CohortId cohort = Ids.cohort(cohortId);
-        EnrolParticipant.Result result = enrolParticipant.enrol(new EnrolParticipant.Command(cohort,
-                new EmailAddress(request.email()), request.name(), new InstitutionCode(request.institutionCode())));
+        EnrolParticipant.Result result = enrolParticipant.enrol(EnrolParticipant.Command.of(cohort,
+                new EmailAddress(request.email()), request.name(), request.position(),
+                new InstitutionCode(request.institutionCode())));
         EnrolmentView view = EnrolmentView.of(result.enrolment());
         if (!result.created()) {
             return ResponseEntity.ok(view);
@@ -57,20 +66,69 @@ class EnrolmentController {
         return ResponseEntity.created(location).body(view);
     }
 
-    @GetMapping
-    List<RosterLineView> roster(@PathVariable String cohortId) {
-        return browse.roster(Ids.cohort(cohortId)).stream().map(RosterLineView::of).toList();
+    /**
+     * An institution nominates several officials at once, placed in the order given, all or none: 200 with one
+     * line per official (201 when at least one enrolment was created).
+     */
+    @PostMapping("/nominations")
+    ResponseEntity<NominationView> nominate(@PathVariable String cohortId, @Valid @RequestBody NominationsRequest request) {
+        CohortId cohort = Ids.cohort(cohortId);
+        List<NominationsRequest.Official> officials = request.officials();
+        if (officials.size() > maxBatchSize) {
+            throw ApiProblem.invalidField("officials", "at most " + maxBatchSize + " officials per nomination");
+        }
+        InstitutionCode institution = new InstitutionCode(request.institutionCode());
+        List<EnrolParticipant.Result> results = enrolParticipant.nominate(new EnrolParticipant.Command(cohort, institution,
+                officials.stream().map(official -> new EnrolParticipant.Nominee(new EmailAddress(official.email()),
+                        official.name(), official.position())).toList()));
+        NominationView view = NominationView.of(cohort.toString(), institution.value(), results);
+        return ResponseEntity.status(view.created() > 0 ? 201 : 200).body(view);
     }
 
-    @GetMapping("/{enrolmentId}")
+    /** The roster, optionally of one {@code status}: seated by seat, then waiting by position, then withdrawn. */
+    @GetMapping("/enrolments")
+    ResponseEntity<List<RosterLineView>> roster(@PathVariable String cohortId,
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable String page, @RequestParam(required = false) @Nullable String size) {
+        return pages.respond(browse.roster(Ids.cohort(cohortId), status(status), pages.of(page, size)), RosterLineView::of);
+    }
+
+    /** Who holds a seat, by seat number. */
+    @GetMapping("/roster")
+    ResponseEntity<List<RosterLineView>> seated(@PathVariable String cohortId,
+            @RequestParam(required = false) @Nullable String page, @RequestParam(required = false) @Nullable String size) {
+        return pages.respond(browse.roster(Ids.cohort(cohortId), EnrolmentStatus.ENROLLED, pages.of(page, size)),
+                RosterLineView::of);
+    }
+
+    /** Who waits, in line order. */
+    @GetMapping("/waitlist")
+    ResponseEntity<List<RosterLineView>> waitlist(@PathVariable String cohortId,
+            @RequestParam(required = false) @Nullable String page, @RequestParam(required = false) @Nullable String size) {
+        return pages.respond(browse.roster(Ids.cohort(cohortId), EnrolmentStatus.WAITLISTED, pages.of(page, size)),
+                RosterLineView::of);
+    }
+
+    @GetMapping("/enrolments/{enrolmentId}")
     EnrolmentView enrolment(@PathVariable String cohortId, @PathVariable String enrolmentId) {
         return EnrolmentView.of(browse.enrolment(Ids.cohort(cohortId), Ids.enrolment(enrolmentId)));
     }
 
     /** Staff withdraw the participant: 200 with the enrolment, now WITHDRAWN (also when it already was). */
-    @DeleteMapping("/{enrolmentId}")
+    @DeleteMapping("/enrolments/{enrolmentId}")
     EnrolmentView withdraw(@PathVariable String cohortId, @PathVariable String enrolmentId) {
         Enrolment withdrawn = withdrawParticipant.withdraw(Ids.cohort(cohortId), Ids.enrolment(enrolmentId));
         return EnrolmentView.of(withdrawn);
+    }
+
+    private static @Nullable EnrolmentStatus status(@Nullable String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return EnrolmentStatus.valueOf(text);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalidField("status", "must be ENROLLED, WAITLISTED or WITHDRAWN");
+        }
     }
 }

@@ -1,7 +1,9 @@
 package org.aula.enrollment.web;
 
 import java.time.LocalDate;
+import java.util.Map;
 
+import org.aula.enrollment.domain.CatalogueCode;
 import org.aula.enrollment.domain.CohortCode;
 import org.aula.enrollment.domain.Course;
 import org.aula.enrollment.domain.Seats;
@@ -14,15 +16,22 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** Body of {@code POST /cohorts}. Components are nullable so that a missing one is reported by name. */
+/**
+ * Body of {@code POST /cohorts}. Components are nullable so that a missing one is reported by name.
+ * {@code courseTitle} and {@code courseHours} may be left out when the catalogue has the course;
+ * {@code status} is {@code OPEN} (the default: nominations are taken at once) or {@code PLANNED};
+ * {@code seatQuotas} maps institution codes to the most places each may hold.
+ */
 record ScheduleCohortRequest(
         @NotBlank @Pattern(regexp = CohortCode.PATTERN) @Nullable String code,
-        @NotBlank @Size(max = 40) @Nullable String courseCode,
-        @NotBlank @Size(max = 200) @Nullable String courseTitle,
-        @NotNull @Min(Course.MIN_HOURS) @Max(Course.MAX_HOURS) @Nullable Integer courseHours,
+        @NotBlank @Pattern(regexp = CatalogueCode.PATTERN) @Nullable String courseCode,
+        @Size(min = 1, max = 200) @Nullable String courseTitle,
+        @Min(Course.MIN_HOURS) @Max(Course.MAX_HOURS) @Nullable Integer courseHours,
         @NotNull @Nullable LocalDate startDate,
         @NotNull @Nullable LocalDate endDate,
         @NotBlank @Size(max = 200) @Nullable String location,
         @NotNull @Min(Seats.MIN_CAPACITY) @Max(Seats.MAX_CAPACITY) @Nullable Integer capacity,
-        @NotBlank @Size(max = 200) @Nullable String facilitator) {
+        @NotBlank @Size(max = 200) @Nullable String facilitator,
+        @Pattern(regexp = "PLANNED|OPEN", message = "must be PLANNED or OPEN") @Nullable String status,
+        @Nullable Map<String, Integer> seatQuotas) {
 }

@@ -16,10 +16,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CohortTest {
 
     @Test
-    void aScheduledCohortIsOpenWithEverySeatFreeAndNobodyWaiting() {
+    void aScheduledCohortIsPlannedWithEverySeatFreeAndNobodyWaiting() {
         Cohort cohort = CohortFixture.scheduled(25);
 
-        assertThat(cohort.status()).isEqualTo(CohortStatus.OPEN);
+        assertThat(cohort.status()).isEqualTo(CohortStatus.PLANNED);
         assertThat(cohort.seats()).isEqualTo(new Seats(25, 0));
         assertThat(cohort.waitlistLength()).isZero();
         assertThat(cohort.fillNumber()).isZero();
@@ -42,13 +42,13 @@ class CohortTest {
     void refusesToEndBeforeItStarts() {
         assertThatIllegalArgumentException().isThrownBy(() -> Cohort.schedule(CohortId.random(),
                 new CohortCode("BMM-2019-05"), CohortFixture.bmm(), LocalDate.of(2019, 5, 18), LocalDate.of(2019, 5, 13),
-                "Belmopan", 25, "Graciela Incer")).withMessageContaining("before it starts");
+                "Belmopan", 25, "Graciela Incer", SeatQuotas.none())).withMessageContaining("before it starts");
     }
 
     @Test
     void mayEndTheDayItStarts() {
         Cohort oneDay = Cohort.schedule(CohortId.random(), new CohortCode("BMM-1D"), CohortFixture.bmm(),
-                LocalDate.of(2019, 6, 3), LocalDate.of(2019, 6, 3), "Belize City", 25, "Graciela Incer");
+                LocalDate.of(2019, 6, 3), LocalDate.of(2019, 6, 3), "Belize City", 25, "Graciela Incer", SeatQuotas.none());
 
         assertThat(oneDay.endDate()).isEqualTo(oneDay.startDate());
     }
@@ -69,10 +69,10 @@ class CohortTest {
     void refusesBlankLocationAndFacilitator() {
         assertThatIllegalArgumentException().isThrownBy(() -> Cohort.schedule(CohortId.random(),
                 new CohortCode("BMM-2019-06"), CohortFixture.bmm(), LocalDate.of(2019, 6, 3), LocalDate.of(2019, 6, 8),
-                " ", 25, "Graciela Incer")).withMessageContaining("location");
+                " ", 25, "Graciela Incer", SeatQuotas.none())).withMessageContaining("location");
         assertThatIllegalArgumentException().isThrownBy(() -> Cohort.schedule(CohortId.random(),
                 new CohortCode("BMM-2019-06"), CohortFixture.bmm(), LocalDate.of(2019, 6, 3), LocalDate.of(2019, 6, 8),
-                "Belmopan", 25, "")).withMessageContaining("facilitator");
+                "Belmopan", 25, "", SeatQuotas.none())).withMessageContaining("facilitator");
     }
 
     @Test
@@ -89,7 +89,7 @@ class CohortTest {
 
     @Test
     void refusesToSeatWhenNoSeatWasClaimed() {
-        Cohort cohort = CohortFixture.scheduled(25);
+        Cohort cohort = CohortFixture.open(25);
 
         assertThatIllegalStateException().isThrownBy(() -> cohort.seat(EnrolmentId.random(), someone(), POLICE, 1, NOW));
     }
@@ -103,20 +103,99 @@ class CohortTest {
     }
 
     @Test
-    void theLastSeatMakesTheCohortFull() {
-        assertThat(CohortFixture.withSeats(25, 24, 0).status()).isEqualTo(CohortStatus.OPEN);
-        assertThat(CohortFixture.withSeats(25, 25, 0).status()).isEqualTo(CohortStatus.FULL);
+    void claimingASeatBelowTheLastKeepsTheCohortOpen() {
+        Cohort.SeatClaim claim = CohortFixture.withSeats(25, 23, 0).claimSeat();
+
+        assertThat(claim.cohort().seats().taken()).isEqualTo(24);
+        assertThat(claim.cohort().status()).isEqualTo(CohortStatus.OPEN);
+        assertThat(claim.cohort().fillNumber()).isZero();
+        assertThat(claim.filled()).isEmpty();
+    }
+
+    @Test
+    void claimingTheLastSeatFillsTheCohortOnceAndCountsTheFill() {
+        Cohort.SeatClaim claim = CohortFixture.withSeats(25, 24, 0).claimSeat();
+
+        assertThat(claim.cohort().status()).isEqualTo(CohortStatus.FULL);
+        assertThat(claim.cohort().fillNumber()).isEqualTo(1);
+        assertThat(claim.filled()).hasValueSatisfying(transition -> {
+            assertThat(transition.from()).isEqualTo(CohortStatus.OPEN);
+            assertThat(transition.to()).isEqualTo(CohortStatus.FULL);
+            assertThat(transition.reason()).isEqualTo("last of 25 seats taken");
+        });
+        assertThatIllegalStateException().isThrownBy(() -> claim.cohort().claimSeat());
+    }
+
+    @Test
+    void aRefillAfterAWithdrawalIsTheNextFill() {
+        Cohort refilled = CohortFixture.withSeats(25, 25, 0).releaseSeat().cohort().claimSeat().cohort();
+
+        assertThat(refilled.fillNumber()).isEqualTo(2);
+    }
+
+    @Test
+    void noSeatIsClaimedInACohortThatTakesNoNominations() {
+        for (CohortStatus status : new CohortStatus[] {CohortStatus.PLANNED, CohortStatus.FULL, CohortStatus.IN_DELIVERY,
+                CohortStatus.COMPLETED, CohortStatus.CANCELLED}) {
+            assertThatIllegalStateException().as(status.name()).isThrownBy(() -> CohortFixture.inStatus(status).claimSeat());
+        }
+    }
+
+    @Test
+    void nobodyJoinsTheWaitlistOfACohortThatTakesNoNominations() {
+        for (CohortStatus status : new CohortStatus[] {CohortStatus.PLANNED, CohortStatus.IN_DELIVERY,
+                CohortStatus.COMPLETED, CohortStatus.CANCELLED}) {
+            assertThatIllegalStateException().as(status.name())
+                    .isThrownBy(() -> CohortFixture.inStatus(status).waitlist(EnrolmentId.random(), someone(), POLICE, NOW));
+        }
+    }
+
+    @Test
+    void theStatusMustAgreeWithTheSeats() {
+        Cohort cohort = CohortFixture.scheduled(25);
+        assertThatIllegalArgumentException().isThrownBy(() -> Cohort.restore(cohort.id(), cohort.code(), cohort.course(),
+                cohort.startDate(), cohort.endDate(), cohort.location(), cohort.facilitator(), new Seats(25, 25), 1, 0,
+                CohortStatus.OPEN, SeatQuotas.none())).withMessageContaining("OPEN");
+        assertThatIllegalArgumentException().isThrownBy(() -> Cohort.restore(cohort.id(), cohort.code(), cohort.course(),
+                cohort.startDate(), cohort.endDate(), cohort.location(), cohort.facilitator(), new Seats(25, 24), 1, 0,
+                CohortStatus.FULL, SeatQuotas.none())).withMessageContaining("FULL");
+        assertThatIllegalArgumentException().isThrownBy(() -> Cohort.restore(cohort.id(), cohort.code(), cohort.course(),
+                cohort.startDate(), cohort.endDate(), cohort.location(), cohort.facilitator(), new Seats(25, 3), 0, 0,
+                CohortStatus.PLANNED, SeatQuotas.none())).withMessageContaining("PLANNED");
+    }
+
+    @Test
+    void aQuotaLimitsAnInstitutionsPlacesAndOthersAreUnlimited() {
+        Cohort cohort = CohortFixture.withSeats(25, 0, 0, CohortFixture.quota(POLICE, 3));
+
+        assertThat(cohort.admits(POLICE, 2, 1)).isTrue();
+        assertThat(cohort.admits(POLICE, 3, 1)).isFalse();
+        assertThat(cohort.admits(POLICE, 1, 3)).isFalse();
+        assertThat(cohort.admits(CohortFixture.MFA, 25, 10)).isTrue();
+    }
+
+    @Test
+    void aQuotaCannotExceedTheSeatsAndCanBeRemoved() {
+        Cohort cohort = CohortFixture.open(25);
+
+        assertThatIllegalArgumentException().isThrownBy(() -> cohort.withQuota(POLICE, 26));
+        Cohort limited = cohort.withQuota(POLICE, 5);
+        assertThat(limited.quotas().placesFor(POLICE)).contains(5);
+        assertThat(limited.withQuota(POLICE, null).quotas().placesFor(POLICE)).isEmpty();
     }
 
     @Test
     void waitlistsAtTheEndOfTheLineWhenFull() {
         Cohort cohort = CohortFixture.withSeats(25, 25, 3);
 
-        Enrolment enrolment = cohort.waitlist(EnrolmentId.random(), someone(), POLICE, NOW);
+        Cohort.Waitlisting waitlisting = cohort.waitlist(EnrolmentId.random(), someone(), POLICE, NOW);
 
+        Enrolment enrolment = waitlisting.enrolment();
         assertThat(enrolment.status()).isEqualTo(EnrolmentStatus.WAITLISTED);
         assertThat(enrolment.waitlistPosition()).isEqualTo(4);
         assertThat(enrolment.seatNumber()).isNull();
+        assertThat(waitlisting.cohort().waitlistLength()).isEqualTo(4);
+        assertThat(waitlisting.cohort().status()).isEqualTo(CohortStatus.FULL);
     }
 
     @Test
@@ -162,14 +241,27 @@ class CohortTest {
     }
 
     @Test
-    void releasingASeatNobodyWaitsForOpensTheCohortAgain() {
+    void releasingASeatNobodyWaitsForOpensAFullCohortAgain() {
         Cohort full = CohortFixture.withSeats(25, 25, 0);
 
-        Cohort released = full.releaseSeat();
+        Cohort.SeatRelease release = full.releaseSeat();
 
+        Cohort released = release.cohort();
         assertThat(released.status()).isEqualTo(CohortStatus.OPEN);
         assertThat(released.seats().taken()).isEqualTo(24);
         assertThat(released.fillNumber()).isEqualTo(full.fillNumber());
+        assertThat(release.reopened()).hasValueSatisfying(transition -> {
+            assertThat(transition.from()).isEqualTo(CohortStatus.FULL);
+            assertThat(transition.to()).isEqualTo(CohortStatus.OPEN);
+        });
+    }
+
+    @Test
+    void releasingASeatOfAnOpenCohortIsNoTransition() {
+        Cohort.SeatRelease release = CohortFixture.withSeats(25, 10, 0).releaseSeat();
+
+        assertThat(release.cohort().seats().taken()).isEqualTo(9);
+        assertThat(release.reopened()).isEmpty();
     }
 
     @Test
@@ -181,6 +273,6 @@ class CohortTest {
 
     @Test
     void refusesToReleaseASeatWhenNoneIsTaken() {
-        assertThatIllegalStateException().isThrownBy(() -> CohortFixture.scheduled(25).releaseSeat());
+        assertThatIllegalStateException().isThrownBy(() -> CohortFixture.open(25).releaseSeat());
     }
 }

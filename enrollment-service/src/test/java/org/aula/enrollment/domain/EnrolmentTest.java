@@ -31,7 +31,8 @@ class EnrolmentTest {
 
     @Test
     void withdrawingAWaitingParticipantGivesUpTheirPlaceInLine() {
-        Enrolment waiting = CohortFixture.withSeats(25, 25, 2).waitlist(EnrolmentId.random(), someone(), POLICE, NOW);
+        Enrolment waiting = CohortFixture.withSeats(25, 25, 2).waitlist(EnrolmentId.random(), someone(), POLICE, NOW)
+                .enrolment();
 
         Enrolment.Withdrawal withdrawal = waiting.withdraw("withdrawn by staff", LATER);
 

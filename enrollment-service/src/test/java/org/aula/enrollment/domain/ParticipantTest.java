@@ -27,7 +27,8 @@ class ParticipantTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "P", "police", "POLICE DEPT", "A_CODE_THAT_IS_LONGER_THAN_THIRTY"})
+    @ValueSource(strings = {"", "P", "police", "POLICE DEPT", "A_CODE_THAT_IS_LONGER_THAN_THIRTY", "-POLICE", "_MFA",
+            "MIN.FOREIGN"})
     void refusesAMalformedInstitutionCode(String code) {
         assertThatIllegalArgumentException().isThrownBy(() -> new InstitutionCode(code));
     }
@@ -35,13 +36,21 @@ class ParticipantTest {
     @Test
     void requiresAName() {
         assertThatIllegalArgumentException().isThrownBy(() -> new Participant(ParticipantId.random(),
-                new EmailAddress("someone@police.gov.bz"), " ", new InstitutionCode("POLICE")));
+                new EmailAddress("someone@police.gov.bz"), " ", null, new InstitutionCode("POLICE")));
+    }
+
+    @Test
+    void aPositionIsOptionalButNeverBlank() {
+        assertThat(new Participant(ParticipantId.random(), new EmailAddress("someone@police.gov.bz"), "Elvis Coc", null,
+                new InstitutionCode("POLICE")).position()).isNull();
+        assertThatIllegalArgumentException().isThrownBy(() -> new Participant(ParticipantId.random(),
+                new EmailAddress("someone@police.gov.bz"), "Elvis Coc", " ", new InstitutionCode("POLICE")));
     }
 
     @Test
     void printsOnlyItsId() {
         Participant participant = new Participant(ParticipantId.random(), new EmailAddress("constant.pascascio@police.gov.bz"),
-                "Constant Pascascio", new InstitutionCode("POLICE"));
+                "Constant Pascascio", "Inspector", new InstitutionCode("POLICE"));
 
         assertThat(participant.toString()).doesNotContain("Pascascio").contains(participant.id().toString());
     }

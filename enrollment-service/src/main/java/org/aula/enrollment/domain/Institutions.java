@@ -1,0 +1,20 @@
+package org.aula.enrollment.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The institutions of the catalogue: the port the persistence adapter implements. */
+public interface Institutions {
+
+    /** Creates or renames an institution; answers what happened. */
+    Definition define(Institution institution, Instant at);
+
+    Optional<Institution> find(InstitutionCode code);
+
+    /** Institutions by code. */
+    Paging.Page<Institution> list(Paging paging);
+
+    /** Every institution (there are tens, not thousands). */
+    List<Institution> all();
+}

@@ -1,0 +1,192 @@
+package org.aula.enrollment.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.aula.enrollment.EnrollmentProperties;
+import org.aula.enrollment.domain.InstitutionCode;
+import org.aula.events.CloudEventHeaders;
+import org.aula.events.EventCatalog;
+import org.aula.events.Topics;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.stereotype.Component;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Derives the partner feeds from {@code enrollment.events}: every record whose data names an
+ * {@code institutionCode} is copied to {@code partner.<institutionCode>.enrollment}, and every
+ * {@code enrolment-counts.changed} to {@code partner.aggregate.enrollment} keyed {@code <cohortId>:<institution>}.
+ * A copy is the record as published: same value, same headers (the CloudEvents {@code ce_id} included, so
+ * partners deduplicate exactly as on the source topic), and, on an institution's feed, the same key (the
+ * cohort id), so one cohort's events keep their order.
+ *
+ * <p>At least once: a batch's offsets are committed only after the broker acknowledged every copy, so a crash
+ * or a failed send copies the batch again; partners drop the repeats by {@code ce_id}, as they must anyway,
+ * because the outbox relay that publishes {@code enrollment.events} is at least once too (Kafka transactions
+ * here would not remove those). Unlike the other consumers, the router keeps no inbox: it changes nothing in
+ * the database, and forwarding Aula's own, already published records is not publishing new facts (the outbox's
+ * job); it is the one class allowed a Kafka producer.
+ */
+@Component
+@ConditionalOnBooleanProperty(name = "aula.enrollment.partner-feeds.enabled", matchIfMissing = true)
+class PartnerFeedRouter {
+
+    static final String LISTENER = "enrollment-partner-feeds";
+
+    private static final Logger log = LoggerFactory.getLogger(PartnerFeedRouter.class);
+    private static final String COUNTS_TYPE = EventCatalog.ENROLMENT_COUNTS_CHANGED.type();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final DefaultKafkaProducerFactory<String, byte[]> producers;
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final PartnerTopics topics;
+    private final EnrollmentProperties.PartnerFeeds settings;
+    private final MeterRegistry meters;
+
+    PartnerFeedRouter(KafkaProperties kafkaProperties, PartnerTopics topics, EnrollmentProperties properties,
+            MeterRegistry meters) {
+        // A producer of its own, not the outbox relay's: a copy stuck on a partner topic must never hold up the
+        // relay (a flush waits for everything its producer has in flight). One request in flight per connection:
+        // retries can then never reorder batches, so the idempotent producer's sequence numbers stay in step even
+        // on a topic created a moment ago.
+        Map<String, Object> config = new HashMap<>(kafkaProperties.buildProducerProperties());
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, LISTENER + "-" + UUID.randomUUID());
+        this.producers = new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer());
+        this.kafka = new KafkaTemplate<>(producers);
+        this.topics = topics;
+        this.settings = properties.partnerFeeds();
+        this.meters = meters;
+    }
+
+    @PreDestroy
+    void close() {
+        producers.destroy();
+    }
+
+    @KafkaListener(id = LISTENER, topics = Topics.ENROLLMENT, groupId = "${aula.enrollment.partner-feeds.consumer-group:enrollment-service-partner-feeds}",
+            batch = "true")
+    void route(List<ConsumerRecord<String, byte[]>> records) throws Exception {
+        List<CompletableFuture<?>> acks = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            for (ProducerRecord<String, byte[]> copy : copiesOf(record)) {
+                acks.add(kafka.send(copy));
+            }
+        }
+        if (acks.isEmpty()) {
+            return;
+        }
+        kafka.flush();
+        try {
+            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
+                    .get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            // Thrown, the batch is delivered again (its offsets are not committed): at least once.
+            throw new IllegalStateException("broker did not acknowledge " + acks.size() + " partner feed copies", e);
+        }
+    }
+
+    /** Where a copy of a record goes: a topic and the key it gets there. */
+    record Route(String topic, String key) {
+    }
+
+    /**
+     * Where copies of one record go: nowhere, to the feed of the institution its data names, and for
+     * {@code enrolment-counts.changed} also to the aggregate feed, keyed {@code <cohortId>:<institution>}.
+     */
+    static List<Route> routes(ConsumerRecord<String, byte[]> record) {
+        JsonNode data = data(record);
+        if (data == null) {
+            return List.of();
+        }
+        JsonNode code = data.get("institutionCode");
+        if (code == null || !code.isString() || !code.asString().matches(InstitutionCode.PATTERN)) {
+            return List.of();
+        }
+        InstitutionCode institution = new InstitutionCode(code.asString());
+        List<Route> routes = new ArrayList<>();
+        routes.add(new Route(PartnerTopics.feedOf(institution), record.key()));
+        JsonNode cohort = data.get("cohortId");
+        if (COUNTS_TYPE.equals(header(record, CloudEventHeaders.TYPE)) && cohort != null && cohort.isString()) {
+            // Compacted by this key: the latest counts of each cohort and institution are kept for ever.
+            routes.add(new Route(PartnerTopics.AGGREGATE, cohort.asString() + ":" + institution.value()));
+        }
+        return routes;
+    }
+
+    private List<ProducerRecord<String, byte[]>> copiesOf(ConsumerRecord<String, byte[]> record) {
+        List<ProducerRecord<String, byte[]>> copies = new ArrayList<>();
+        for (Route route : routes(record)) {
+            if (route.topic().equals(PartnerTopics.AGGREGATE)) {
+                topics.ensureAggregate();
+                count("aggregate");
+            } else {
+                topics.ensureTopic(route.topic());
+                count("institution");
+            }
+            copies.add(copy(record, route.topic(), route.key()));
+        }
+        return copies;
+    }
+
+    private static ProducerRecord<String, byte[]> copy(ConsumerRecord<String, byte[]> record, String topic, String key) {
+        // Headers copied, not shared: a producer makes a record's headers read-only when it sends it.
+        RecordHeaders headers = new RecordHeaders();
+        record.headers().forEach(header -> headers.add(header.key(), header.value()));
+        return new ProducerRecord<>(topic, null, key, record.value(), headers);
+    }
+
+    private static @Nullable JsonNode data(ConsumerRecord<String, byte[]> record) {
+        if (record.value() == null) {
+            return null;
+        }
+        try {
+            JsonNode data = JSON.readTree(record.value());
+            return data != null && data.isObject() ? data : null;
+        } catch (JacksonException e) {
+            // Not ours to judge: the consumers of enrollment.events dead-letter undecodable records.
+            log.warn("Partner feeds skip {}-{}@{}: the value is not a JSON object", record.topic(), record.partition(),
+                    record.offset());
+            return null;
+        }
+    }
+
+    private static @Nullable String header(ConsumerRecord<String, byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private void count(String feed) {
+        Counter.builder("aula.enrollment.partner.feed.copies")
+                .description("Records copied from enrollment.events to the partner feeds")
+                .tag("feed", feed)
+                .register(meters)
+                .increment();
+    }
+}

@@ -1,0 +1,129 @@
+package org.aula.enrollment.web;
+
+import java.util.List;
+
+import org.aula.enrollment.application.BrowseCatalogue;
+import org.aula.enrollment.application.DefineCourse;
+import org.aula.enrollment.application.DefineInstitution;
+import org.aula.enrollment.application.DefineProgramme;
+import org.aula.enrollment.domain.CatalogueCode;
+import org.aula.enrollment.domain.CatalogueCourse;
+import org.aula.enrollment.domain.Course;
+import org.aula.enrollment.domain.CourseId;
+import org.aula.enrollment.domain.Defined;
+import org.aula.enrollment.domain.Definition;
+import org.aula.enrollment.domain.Institution;
+import org.aula.enrollment.domain.InstitutionCode;
+import org.aula.enrollment.domain.Programme;
+import org.aula.enrollment.domain.ProgrammeId;
+import org.aula.enrollment.web.CatalogueViews.CourseView;
+import org.aula.enrollment.web.CatalogueViews.InstitutionView;
+import org.aula.enrollment.web.CatalogueViews.ProgrammeView;
+import org.aula.events.runtime.web.ApiProblem;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.Valid;
+
+/**
+ * The catalogue: institutions, courses and programmes, each defined by {@code PUT} on its code (201 when
+ * created, 200 when changed or unchanged), read one by one or a page at a time.
+ */
+@RestController
+class CatalogueController {
+
+    private final DefineInstitution institutions;
+    private final DefineCourse courses;
+    private final DefineProgramme programmes;
+    private final BrowseCatalogue browse;
+    private final Pages pages;
+
+    CatalogueController(DefineInstitution institutions, DefineCourse courses, DefineProgramme programmes,
+            BrowseCatalogue browse, Pages pages) {
+        this.institutions = institutions;
+        this.courses = courses;
+        this.programmes = programmes;
+        this.browse = browse;
+        this.pages = pages;
+    }
+
+    @PutMapping("/institutions/{code}")
+    ResponseEntity<InstitutionView> defineInstitution(@PathVariable String code,
+            @Valid @RequestBody CatalogueRequests.InstitutionRequest request) {
+        Institution institution = new Institution(new InstitutionCode(codeOf(code, InstitutionCode.PATTERN)), request.name());
+        Definition outcome = institutions.define(institution);
+        return answer(outcome, InstitutionView.of(browse.institution(institution.code())));
+    }
+
+    @GetMapping("/institutions/{code}")
+    InstitutionView institution(@PathVariable String code) {
+        return InstitutionView.of(browse.institution(Ids.institution(code)));
+    }
+
+    @GetMapping("/institutions")
+    ResponseEntity<List<InstitutionView>> institutions(@RequestParam(required = false) @Nullable String page,
+            @RequestParam(required = false) @Nullable String size) {
+        return pages.respond(browse.institutions(pages.of(page, size)), InstitutionView::of);
+    }
+
+    @PutMapping("/courses/{code}")
+    ResponseEntity<CourseView> defineCourse(@PathVariable String code, @Valid @RequestBody CatalogueRequests.CourseRequest request) {
+        CatalogueCourse course = new CatalogueCourse(CourseId.random(),
+                new Course(codeOf(code, CatalogueCode.PATTERN), request.title(), request.hours()),
+                request.topics() == null ? List.of() : request.topics(), request.completionRuleRef());
+        Defined<CatalogueCourse> defined = courses.define(course);
+        return answer(defined.outcome(), CourseView.of(defined.entry()));
+    }
+
+    @GetMapping("/courses/{code}")
+    CourseView course(@PathVariable String code) {
+        return CourseView.of(browse.course(code));
+    }
+
+    @GetMapping("/courses")
+    ResponseEntity<List<CourseView>> courses(@RequestParam(required = false) @Nullable String page,
+            @RequestParam(required = false) @Nullable String size) {
+        return pages.respond(browse.courses(pages.of(page, size)), CourseView::of);
+    }
+
+    @PutMapping("/programmes/{code}")
+    ResponseEntity<ProgrammeView> defineProgramme(@PathVariable String code,
+            @Valid @RequestBody CatalogueRequests.ProgrammeRequest request) {
+        if (request.requiredCourseCodes().stream().distinct().count() != request.requiredCourseCodes().size()) {
+            throw ApiProblem.invalidField("requiredCourseCodes", "names a course twice");
+        }
+        Programme programme = new Programme(ProgrammeId.random(), codeOf(code, CatalogueCode.PATTERN), request.title(),
+                new InstitutionCode(request.awardingInstitutionCode()), request.requiredCourseCodes());
+        Defined<Programme> defined = programmes.define(programme);
+        return answer(defined.outcome(), ProgrammeView.of(defined.entry()));
+    }
+
+    @GetMapping("/programmes/{code}")
+    ProgrammeView programme(@PathVariable String code) {
+        return ProgrammeView.of(browse.programme(code));
+    }
+
+    @GetMapping("/programmes")
+    ResponseEntity<List<ProgrammeView>> programmes(@RequestParam(required = false) @Nullable String page,
+            @RequestParam(required = false) @Nullable String size) {
+        return pages.respond(browse.programmes(pages.of(page, size)), ProgrammeView::of);
+    }
+
+    private static <T> ResponseEntity<T> answer(Definition outcome, T view) {
+        return ResponseEntity.status(outcome == Definition.CREATED ? HttpStatus.CREATED : HttpStatus.OK).body(view);
+    }
+
+    private static String codeOf(String code, String pattern) {
+        if (!code.matches(pattern)) {
+            throw ApiProblem.invalidField("code", "must match " + pattern);
+        }
+        return code;
+    }
+}

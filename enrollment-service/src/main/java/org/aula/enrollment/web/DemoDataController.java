@@ -1,0 +1,22 @@
+package org.aula.enrollment.web;
+
+import org.aula.enrollment.application.LoadDemoData;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /demo-data}: loads the seed story's catalogue and cohorts, idempotently (what exists stays). */
+@RestController
+class DemoDataController {
+
+    private final LoadDemoData demoData;
+
+    DemoDataController(LoadDemoData demoData) {
+        this.demoData = demoData;
+    }
+
+    /** 200 with how many institutions, courses, programmes and cohorts were new (all 0 the second time). */
+    @PostMapping("/demo-data")
+    LoadDemoData.Loaded load() {
+        return demoData.load();
+    }
+}

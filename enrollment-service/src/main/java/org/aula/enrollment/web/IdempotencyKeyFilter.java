@@ -1,0 +1,220 @@
+package org.aula.enrollment.web;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.aula.enrollment.application.IdempotentRequests;
+import org.aula.enrollment.application.IdempotentRequests.StoredResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.cfg.JsonNodeFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code Idempotency-Key} on every POST, PUT, PATCH and DELETE (see {@link IdempotentRequests}): the request is
+ * the method, the path with its query, and the body (JSON compared by content: property order and spacing do
+ * not matter). A repeat of a request answered with 2xx gets that answer again, with
+ * {@code Idempotent-Replayed: true}; the same key with another request is 422; a repeat while the first is
+ * still running is 409. Refused requests (4xx) and failures (5xx) store nothing.
+ */
+@Component
+class IdempotencyKeyFilter extends OncePerRequestFilter {
+
+    static final String HEADER = "Idempotency-Key";
+    static final String REPLAYED = "Idempotent-Replayed";
+    private static final Set<String> UNSAFE = Set.of("POST", "PUT", "PATCH", "DELETE");
+    /** Printable ASCII without spaces, as IETF's draft on the header allows; a UUID fits. */
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+    private static final JsonMapper CANONICAL = JsonMapper.builder().enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build();
+
+    private final IdempotentRequests requests;
+
+    IdempotencyKeyFilter(IdempotentRequests requests) {
+        this.requests = requests;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = request.getHeader(HEADER);
+        if (key == null || !UNSAFE.contains(request.getMethod())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (!KEY.matcher(key).matches()) {
+            problem(request, response, 400, "Invalid request", "the Idempotency-Key header must be 1 to 255 printable characters",
+                    List.of(Map.of("field", HEADER, "message", "1 to 255 printable ASCII characters, no spaces")));
+            return;
+        }
+        byte[] body = request.getInputStream().readAllBytes();
+        String hash = hash(request, body);
+        IdempotentRequests.Reservation reservation = requests.reserve(key, hash);
+        if (reservation instanceof IdempotentRequests.Replay replay) {
+            replay(replay.response(), response);
+        } else if (reservation instanceof IdempotentRequests.Mismatch) {
+            problem(request, response, 422, "Idempotency-Key reused",
+                    "this Idempotency-Key was used with another request; use a new key for a new request", List.of());
+        } else if (reservation instanceof IdempotentRequests.InProgress) {
+            problem(request, response, 409, "Request in progress",
+                    "a request with this Idempotency-Key is still being processed; repeat it later", List.of());
+        } else {
+            run(key, new CachedBody(request, body), response, chain);
+        }
+    }
+
+    private void run(String key, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        ContentCachingResponseWrapper caching = new ContentCachingResponseWrapper(response);
+        boolean stored = false;
+        try {
+            chain.doFilter(request, caching);
+            int status = caching.getStatus();
+            if (status >= 200 && status < 300) {
+                requests.complete(key, new StoredResponse(status, caching.getHeader(HttpHeaders.LOCATION),
+                        caching.getContentType(), new String(caching.getContentAsByteArray(), StandardCharsets.UTF_8)));
+                stored = true;
+            }
+        } finally {
+            if (!stored) {
+                requests.release(key);
+            }
+            caching.copyBodyToResponse();
+        }
+    }
+
+    private static void replay(StoredResponse stored, HttpServletResponse response) throws IOException {
+        response.setStatus(stored.status());
+        if (stored.location() != null) {
+            response.setHeader(HttpHeaders.LOCATION, stored.location());
+        }
+        if (stored.contentType() != null) {
+            response.setContentType(stored.contentType());
+        }
+        response.setHeader(REPLAYED, "true");
+        byte[] bytes = stored.body().getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+
+    private static void problem(HttpServletRequest request, HttpServletResponse response, int status, String title,
+            String detail, List<Map<String, String>> errors) throws IOException {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", title);
+        problem.put("status", status);
+        problem.put("detail", detail);
+        problem.put("instance", request.getRequestURI());
+        if (!errors.isEmpty()) {
+            problem.put("errors", errors);
+        }
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getOutputStream().write(CANONICAL.writeValueAsBytes(problem));
+    }
+
+    /** SHA-256 of method, path and query, and the body (JSON in canonical form when it parses). */
+    private static String hash(HttpServletRequest request, byte[] body) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            String target = request.getMethod() + " " + request.getRequestURI()
+                    + (request.getQueryString() == null ? "" : "?" + request.getQueryString()) + "\n";
+            digest.update(target.getBytes(StandardCharsets.UTF_8));
+            digest.update(canonical(body));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    private static byte[] canonical(byte[] body) {
+        if (body.length == 0) {
+            return body;
+        }
+        try {
+            return CANONICAL.writeValueAsBytes(CANONICAL.readTree(body));
+        } catch (JacksonException notJson) {
+            return body;
+        }
+    }
+
+    /** The request with its body read once and served again to the handler. */
+    private static final class CachedBody extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        CachedBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream bytes = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return bytes.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("synchronous reads only");
+                }
+
+                @Override
+                public int read() {
+                    return bytes.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    return bytes.read(buffer, offset, length);
+                }
+            };
+        }
+
+        @Override
+        public java.io.BufferedReader getReader() throws UnsupportedEncodingException {
+            String encoding = getCharacterEncoding() == null ? StandardCharsets.UTF_8.name() : getCharacterEncoding();
+            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), encoding));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+}

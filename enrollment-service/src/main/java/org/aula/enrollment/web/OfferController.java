@@ -1,0 +1,63 @@
+package org.aula.enrollment.web;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+import org.aula.enrollment.application.AcceptSeatOffer;
+import org.aula.enrollment.application.BrowseCohorts;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /offers}: seats offered to waiting officials in another cohort of the same course, and their acceptance. */
+@RestController
+class OfferController {
+
+    private final AcceptSeatOffer acceptOffer;
+    private final BrowseCohorts browse;
+    private final Pages pages;
+
+    OfferController(AcceptSeatOffer acceptOffer, BrowseCohorts browse, Pages pages) {
+        this.acceptOffer = acceptOffer;
+        this.browse = browse;
+        this.pages = pages;
+    }
+
+    @GetMapping("/offers/{offerId}")
+    OfferView offer(@PathVariable String offerId) {
+        return OfferView.of(browse.offer(Ids.offer(offerId)), browse.now());
+    }
+
+    /** Offers, newest first, optionally into ({@code cohortId}) and/or from ({@code fromCohortId}) one cohort. */
+    @GetMapping("/offers")
+    ResponseEntity<List<OfferView>> offers(@RequestParam(required = false) @Nullable String cohortId,
+            @RequestParam(required = false) @Nullable String fromCohortId,
+            @RequestParam(required = false) @Nullable String page, @RequestParam(required = false) @Nullable String size) {
+        Instant now = browse.now();
+        return pages.respond(browse.offers(cohortId == null ? null : Ids.cohortParameter("cohortId", cohortId),
+                fromCohortId == null ? null : Ids.cohortParameter("fromCohortId", fromCohortId), pages.of(page, size)),
+                offer -> OfferView.of(offer, now));
+    }
+
+    /**
+     * Accepts the offer: 201 with the new enrolment (and its {@code Location}) in the offering cohort, the
+     * waitlist place left in the same transaction; 200 with the same enrolment when already accepted.
+     */
+    @PostMapping("/offers/{offerId}/acceptance")
+    ResponseEntity<EnrolmentView> accept(@PathVariable String offerId) {
+        AcceptSeatOffer.Result result = acceptOffer.accept(Ids.offer(offerId));
+        EnrolmentView view = EnrolmentView.of(result.enrolment());
+        if (!result.created()) {
+            return ResponseEntity.ok(view);
+        }
+        URI location = URI.create(org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/cohorts/{cohortId}/enrolments/{enrolmentId}")
+                .buildAndExpand(result.enrolment().cohortId(), result.enrolment().id()).toUriString());
+        return ResponseEntity.created(location).body(view);
+    }
+}

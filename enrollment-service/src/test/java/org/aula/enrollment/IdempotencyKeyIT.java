@@ -1,0 +1,163 @@
+package org.aula.enrollment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.aula.enrollment.EnrollmentTopic.ENROLLED;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.aula.enrollment.Api.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Idempotency-Key: a repeat gets the stored answer, a reused key with another request is 422, refusals store nothing. */
+@EnrollmentIntegrationTest
+class IdempotencyKeyIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Api api;
+    EnrollmentTopic topic;
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+        topic = new EnrollmentTopic();
+    }
+
+    @AfterEach
+    void disconnect() {
+        topic.close();
+    }
+
+    @Test
+    void aRepeatWithTheSameKeyAndRequestGetsTheStoredAnswerAndRunsNothing() {
+        String cohort = api.scheduleCohort("IDEM", 25);
+        String key = UUID.randomUUID().toString();
+        String path = "/cohorts/" + cohort + "/enrolments";
+
+        Response first = api.post(path, """
+                {"name":"Rosita Sho","email":"rosita.sho@police.gov.bz","institutionCode":"POLICE"}
+                """, key);
+        // The same request: other spacing and member order, same content.
+        Response repeat = api.post(path, """
+                {"institutionCode" : "POLICE", "email" : "rosita.sho@police.gov.bz", "name" : "Rosita Sho"}
+                """, key);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(repeat.status()).isEqualTo(201);
+        assertThat(repeat.json()).isEqualTo(first.json());
+        assertThat(repeat.headers().getLocation()).isEqualTo(first.headers().getLocation());
+        assertThat(repeat.headers().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(first.headers().getFirst("Idempotent-Replayed")).isNull();
+        assertThat(stored(key)).isEqualTo(1);
+
+        String sentinel = api.enrol(cohort, "idem", 1).json().get("enrolmentId").asString();
+        topic.awaitEvents(cohort, received -> received.stream().anyMatch(event -> event.isAbout(sentinel)));
+        assertThat(topic.of(cohort, ENROLLED)).hasSize(2);
+    }
+
+    @Test
+    void theSameKeyWithAnotherRequestIsRefused() {
+        String cohort = api.scheduleCohort("IDEM", 25);
+        String key = UUID.randomUUID().toString();
+        api.post("/cohorts/" + cohort + "/enrolments", Api.nominationJson("Elvis Coc", "elvis.coc@police.gov.bz", "POLICE"), key);
+        Map<String, Integer> before = InvalidRequestIT.rowCounts(jdbc);
+
+        Response otherBody = api.post("/cohorts/" + cohort + "/enrolments",
+                Api.nominationJson("Carmen Bol", "carmen.bol@police.gov.bz", "POLICE"), key);
+        Response otherPath = api.post("/cohorts", Api.cohortJson(Api.uniqueCode("IDEM"), 25), key);
+
+        for (Response refused : List.of(otherBody, otherPath)) {
+            assertThat(refused.status()).isEqualTo(422);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.json().get("title").asString()).isEqualTo("Idempotency-Key reused");
+        }
+        assertThat(InvalidRequestIT.rowCounts(jdbc)).isEqualTo(before);
+    }
+
+    @Test
+    void aRefusedRequestStoresNothingSoTheKeyCanCarryTheCorrectedRequest() {
+        String cohort = api.scheduleCohort("IDEM", 25);
+        String key = UUID.randomUUID().toString();
+        Map<String, Integer> before = InvalidRequestIT.rowCounts(jdbc);
+
+        Response invalid = api.post("/cohorts/" + cohort + "/enrolments",
+                Api.nominationJson("Glenford Young", "glenford.young.police.gov.bz", "POLICE"), key);
+        Response unknownCohort = api.post("/cohorts/0f0e0d0c-0b0a-4000-8000-000000000000/enrolments",
+                Api.nominationJson("Glenford Young", "glenford.young@police.gov.bz", "POLICE"), UUID.randomUUID().toString());
+        Response badKey = api.post("/cohorts/" + cohort + "/enrolments",
+                Api.nominationJson("Glenford Young", "glenford.young@police.gov.bz", "POLICE"), "a key with spaces");
+
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(unknownCohort.status()).isEqualTo(404);
+        assertThat(badKey.status()).isEqualTo(400);
+        assertThat(badKey.contentType()).startsWith("application/problem+json");
+        assertThat(badKey.json().get("errors").get(0).get("field").asString()).isEqualTo("Idempotency-Key");
+        assertThat(InvalidRequestIT.rowCounts(jdbc)).isEqualTo(before);
+
+        Response corrected = api.post("/cohorts/" + cohort + "/enrolments",
+                Api.nominationJson("Glenford Young", "glenford.young@police.gov.bz", "POLICE"), key);
+        assertThat(corrected.status()).isEqualTo(201);
+    }
+
+    @Test
+    void concurrentRepeatsOfOneKeyRunTheRequestOnce() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String code = Api.uniqueCode("IDEM");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Response> answers = new ArrayList<>();
+        try {
+            List<CompletableFuture<Response>> calls = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                calls.add(CompletableFuture.supplyAsync(() -> api.post("/cohorts", Api.cohortJson(code, 25), key), pool));
+            }
+            for (CompletableFuture<Response> call : calls) {
+                answers.add(call.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        // Each answer is the creation (or its replay) or "in progress"; never a second cohort, never a 409 code clash.
+        assertThat(answers).extracting(Response::status).containsOnly(201, 409).contains(201);
+        assertThat(answers).filteredOn(answer -> answer.status() == 409)
+                .allSatisfy(answer -> assertThat(answer.json().get("title").asString()).isEqualTo("Request in progress"));
+        assertThat(answers).filteredOn(answer -> answer.status() == 201).extracting(answer -> answer.json().get("id").asString())
+                .containsOnly(answers.stream().filter(answer -> answer.status() == 201).findFirst().orElseThrow()
+                        .json().get("id").asString());
+        assertThat(api.get("/cohorts?code=" + code).json()).hasSize(1);
+    }
+
+    @Test
+    void aWithdrawalRepeatedWithItsKeyIsReplayed() {
+        String cohort = api.scheduleCohort("IDEM", 25);
+        String enrolment = api.enrol(cohort, "idem-withdraw", 1).json().get("enrolmentId").asString();
+        String key = UUID.randomUUID().toString();
+
+        Response first = api.deleteWithKey("/cohorts/" + cohort + "/enrolments/" + enrolment, key);
+        Response repeat = api.deleteWithKey("/cohorts/" + cohort + "/enrolments/" + enrolment, key);
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(repeat.json()).isEqualTo(first.json());
+        assertThat(repeat.headers().getFirst("Idempotent-Replayed")).isEqualTo("true");
+    }
+
+    private int stored(String key) {
+        return jdbc.sql("select count(*) from idempotent_request where idempotency_key = :key and state = 'COMPLETED'")
+                .param("key", key).query(Integer.class).single();
+    }
+}

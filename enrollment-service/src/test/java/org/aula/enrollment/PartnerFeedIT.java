@@ -1,0 +1,238 @@
+package org.aula.enrollment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.aula.enrollment.EnrollmentTopic.COUNTS;
+import static org.aula.enrollment.EnrollmentTopic.ENROLLED;
+import static org.aula.enrollment.EnrollmentTopic.WAITLISTED;
+import static org.aula.enrollment.EnrollmentTopic.WITHDRAWN;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.aula.enrollment.EnrollmentTopic.Received;
+import org.aula.events.CloudEventHeaders;
+import org.aula.events.runtime.IncomingEvent;
+import org.aula.testsupport.TestInfrastructure;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Partners read their own feed: {@code partner.<INSTITUTION>.enrollment} carries every event about the
+ * institution's nominees (and its counts), the records as published on {@code enrollment.events} (same key, same
+ * {@code ce_id}), and nothing about another institution's; {@code partner.aggregate.enrollment} carries counts only.
+ */
+@EnrollmentIntegrationTest
+class PartnerFeedIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    Api api;
+    EnrollmentTopic topic;
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+        topic = new EnrollmentTopic();
+    }
+
+    @AfterEach
+    void disconnect() {
+        topic.close();
+    }
+
+    @Test
+    void eachInstitutionSeesItsOwnNomineesEventsAndNothingOfAnotherInstitutions() throws Exception {
+        String police = Api.uniqueCatalogueCode("POLICE");
+        String mfa = Api.uniqueCatalogueCode("MFA");
+        assertThat(api.put("/institutions/" + police, "{\"name\":\"Police Department\"}").status()).isEqualTo(201);
+        assertThat(api.put("/institutions/" + mfa, "{\"name\":\"Ministry of Foreign Affairs\"}").status()).isEqualTo(201);
+        try (Feed aggregate = Feed.fromEnd("partner.aggregate.enrollment")) {
+            String cohort = api.scheduleCohort("FEED", 2);
+            String pascascio = enrol(cohort, "Constant Pascascio", police);
+            String moguel = enrol(cohort, "Lisbeth Moguel", mfa);
+            String coc = enrol(cohort, "Elvis Coc", police);
+            String pollard = enrol(cohort, "Andre Pollard", mfa);
+            // Moguel (MFA) withdraws; Coc (POLICE), first in line, takes her seat in the same transaction.
+            api.delete("/cohorts/" + cohort + "/enrolments/" + moguel);
+
+            try (Feed policeFeed = Feed.fromStart("partner." + police + ".enrollment");
+                    Feed mfaFeed = Feed.fromStart("partner." + mfa + ".enrollment")) {
+                // POLICE: Pascascio enrolled, Coc waitlisted then promoted, with a count after each change.
+                List<Received> policeEvents = policeFeed.awaitEvents(cohort, events -> events.size() == 6);
+                // MFA: Moguel enrolled, Pollard waitlisted, Moguel withdrawn, each with a count.
+                List<Received> mfaEvents = mfaFeed.awaitEvents(cohort, events -> events.size() == 6);
+                List<Received> source = topic.awaitEvents(cohort, events -> events.stream().filter(e -> COUNTS.equals(e.type())).count() == 6);
+
+                assertThat(policeEvents).extracting(Received::type)
+                        .containsExactly(ENROLLED, COUNTS, WAITLISTED, COUNTS, ENROLLED, COUNTS);
+                assertThat(mfaEvents).extracting(Received::type)
+                        .containsExactly(ENROLLED, COUNTS, WAITLISTED, COUNTS, WITHDRAWN, COUNTS);
+                assertThat(policeEvents).allSatisfy(event -> assertThat(institutionOf(event)).isEqualTo(police));
+                assertThat(mfaEvents).allSatisfy(event -> assertThat(institutionOf(event)).isEqualTo(mfa));
+                assertThat(enrolmentIds(policeEvents)).containsOnly(pascascio, coc).doesNotContain(moguel, pollard);
+                assertThat(enrolmentIds(mfaEvents)).containsOnly(moguel, pollard);
+                assertThat(policeEvents.get(4).data().get("promotedFromWaitlist").asBoolean()).isTrue();
+                assertThat(policeFeed.values()).noneMatch(value -> value.contains("Moguel") || value.contains("Pollard"));
+                assertThat(mfaFeed.values()).noneMatch(value -> value.contains("Pascascio") || value.contains("Coc"));
+
+                // The copies are the published records: same ids (partners deduplicate on ce_id), key, type and data.
+                assertThat(policeEvents).extracting(event -> event.event().id()).containsExactlyElementsOf(
+                        source.stream().filter(event -> police.equals(institutionOf(event))).map(event -> event.event().id()).toList());
+                assertThat(policeEvents).allSatisfy(event -> {
+                    assertThat(event.event().key()).isEqualTo(cohort);
+                    assertThat(event.event().source()).isEqualTo("/aula/enrollment-service");
+                });
+                Received original = source.stream().filter(event -> event.event().id().equals(policeEvents.get(0).event().id()))
+                        .findFirst().orElseThrow();
+                assertThat(policeEvents.get(0).event().data()).isEqualTo(original.event().data());
+                assertThat(policeEvents.get(0).event().time()).isEqualTo(original.event().time());
+            }
+
+            // The aggregate feed: counts only, keyed by cohort and institution, without names or ids of people.
+            List<ConsumerRecord<String, byte[]>> counts = aggregate.awaitRecords(record -> record.key().startsWith(cohort + ":"),
+                    records -> records.size() == 6);
+            assertThat(counts).allSatisfy(record -> {
+                assertThat(header(record, CloudEventHeaders.TYPE)).isEqualTo(COUNTS);
+                JsonNode data = JSON.readTree(record.value());
+                assertThat(record.key()).isEqualTo(cohort + ":" + data.get("institutionCode").asString());
+                assertThat(data.has("participantId")).isFalse();
+                assertThat(data.has("participantName")).isFalse();
+            });
+            JsonNode lastPolice = JSON.readTree(counts.stream().filter(record -> record.key().endsWith(":" + police))
+                    .reduce((a, b) -> b).orElseThrow().value());
+            assertThat(lastPolice.get("enrolled").asInt()).isEqualTo(2);
+            assertThat(lastPolice.get("waitlisted").asInt()).isZero();
+        }
+    }
+
+    @Test
+    void partnerFeedsAreKeptForeverAndTheAggregateFeedIsCompacted() throws Exception {
+        String code = Api.uniqueCatalogueCode("MHD");
+        api.put("/institutions/" + code, "{\"name\":\"Ministry of Human Development\"}");
+
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.shared().kafkaBootstrapServers()))) {
+            ConfigResource feed = new ConfigResource(ConfigResource.Type.TOPIC, "partner." + code + ".enrollment");
+            ConfigResource aggregate = new ConfigResource(ConfigResource.Type.TOPIC, "partner.aggregate.enrollment");
+            Map<ConfigResource, Config> configs = admin.describeConfigs(List.of(feed, aggregate)).all().get();
+
+            assertThat(configs.get(feed).get("retention.ms").value()).isEqualTo("-1");
+            assertThat(configs.get(feed).get("cleanup.policy").value()).isEqualTo("delete");
+            assertThat(configs.get(aggregate).get("cleanup.policy").value()).isEqualTo("compact");
+            assertThat(admin.describeTopics(List.of("partner." + code + ".enrollment")).allTopicNames().get()
+                    .get("partner." + code + ".enrollment").partitions()).hasSize(3);
+        }
+    }
+
+    private String enrol(String cohort, String name, String institution) {
+        return api.enrol(cohort, name.toLowerCase().replace(' ', '.') + "." + institution.toLowerCase() + "@gov.bz", name,
+                institution).json().get("enrolmentId").asString();
+    }
+
+    private static String institutionOf(Received event) {
+        JsonNode code = event.data().get("institutionCode");
+        return code == null ? "" : code.asString();
+    }
+
+    private static List<String> enrolmentIds(List<Received> events) {
+        return events.stream().map(Received::data).filter(data -> data.has("enrolmentId"))
+                .map(data -> data.get("enrolmentId").asString()).distinct().toList();
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    /** A partner's consumer of one feed topic (no group: it assigns itself every partition). */
+    private static final class Feed implements AutoCloseable {
+
+        private final KafkaConsumer<String, byte[]> consumer;
+        private final List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+
+        private Feed(String topic, boolean fromStart) {
+            consumer = new KafkaConsumer<>(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.shared().kafkaBootstrapServers(),
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                    ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                    ConsumerConfig.CLIENT_ID_CONFIG, "partner-feed-it-" + UUID.randomUUID()),
+                    new StringDeserializer(), new ByteArrayDeserializer());
+            await().atMost(Duration.ofSeconds(30)).until(() -> !consumer.partitionsFor(topic).isEmpty());
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            if (fromStart) {
+                consumer.seekToBeginning(partitions);
+            } else {
+                consumer.seekToEnd(partitions);
+            }
+            partitions.forEach(consumer::position);
+        }
+
+        static Feed fromStart(String topic) {
+            return new Feed(topic, true);
+        }
+
+        static Feed fromEnd(String topic) {
+            return new Feed(topic, false);
+        }
+
+        /** Waits until the feed's events of a cohort satisfy {@code done}, then reads on a little to catch any surplus. */
+        List<Received> awaitEvents(String cohort, Predicate<List<Received>> done) {
+            awaitRecords(record -> cohort.equals(record.key()), records -> done.test(decoded(records)));
+            poll(Duration.ofMillis(500));
+            return decoded(records.stream().filter(record -> cohort.equals(record.key())).toList());
+        }
+
+        List<ConsumerRecord<String, byte[]>> awaitRecords(Predicate<ConsumerRecord<String, byte[]>> which,
+                Predicate<List<ConsumerRecord<String, byte[]>>> done) {
+            await().atMost(Duration.ofSeconds(60)).pollInSameThread().pollInterval(Duration.ZERO).until(() -> {
+                poll(Duration.ofMillis(200));
+                return done.test(records.stream().filter(which).toList());
+            });
+            return records.stream().filter(which).toList();
+        }
+
+        Collection<String> values() {
+            return records.stream().map(record -> new String(record.value(), StandardCharsets.UTF_8)).toList();
+        }
+
+        private void poll(Duration timeout) {
+            consumer.poll(timeout).forEach(records::add);
+        }
+
+        private static List<Received> decoded(List<ConsumerRecord<String, byte[]>> records) {
+            return records.stream().map(record -> new Received(IncomingEvent.from(record), record.partition(), record.offset()))
+                    .toList();
+        }
+
+        @Override
+        public void close() {
+            consumer.close();
+        }
+    }
+}
