@@ -2,6 +2,7 @@ package org.aula.events;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * {@code org.aula.enrollment.participant.erased.v1} on {@code enrollment.events}, key {@code participantId}:
@@ -10,7 +11,18 @@ import java.time.Instant;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ParticipantErased(
         String participantId,
-        Instant erasedAt) implements AulaEvent {
+        Instant erasedAt,
+        List<String> institutionCodes) implements AulaEvent {
+
+    /** {@code institutionCodes}: the institutions whose partner feeds carried this participant (absent = none). */
+    public ParticipantErased {
+        institutionCodes = institutionCodes == null ? List.of() : List.copyOf(institutionCodes);
+    }
+
+    /** An erasure that concerned no partner feed. */
+    public ParticipantErased(String participantId, Instant erasedAt) {
+        this(participantId, erasedAt, List.of());
+    }
 
     @Override
     public String key() {
