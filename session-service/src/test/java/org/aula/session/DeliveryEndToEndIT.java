@@ -61,6 +61,10 @@ class DeliveryEndToEndIT {
         String cs = cohort.courseCode + "-CS";
         String rp = cohort.courseCode + "-RP";
 
+        // Enrollment-service schedules the cohort, so the session service knows its course.
+        feed.publish(cohort.scheduled());
+        await().atMost(SessionEventLog.KAFKA).until(() -> api.roster(cohort.id).status() == 200);
+
         // The course's rule: 80% of the scheduled hours, the case study and the role play passed at 60.
         SessionApi.Response rule = api.put("/courses/" + cohort.courseCode + "/completion-rule", """
                 {"minimumAttendanceRate":0.80,"assessments":[
@@ -71,7 +75,6 @@ class DeliveryEndToEndIT {
         assertThat(rule.body().path("ruleVersion").asString()).isEqualTo(ruleVersion);
 
         // Enrollment-service fills the cohort.
-        feed.publish(cohort.scheduled());
         for (String name : List.of("ana", "bob", "cy", "dee", "eve", "fay")) {
             feed.publish(cohort.enrolled(name, List.of("ana", "bob", "cy", "dee", "eve", "fay").indexOf(name) + 1));
         }

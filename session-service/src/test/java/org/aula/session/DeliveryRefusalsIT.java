@@ -104,7 +104,7 @@ class DeliveryRefusalsIT {
 
     @Test
     void resultsAreRefusedForAssessmentsTheRuleDoesNotRequireAndForImpossibleScores() {
-        TestCohort cohort = TestCohort.ofOwnCourse(2);
+        TestCohort cohort = scheduled(TestCohort.ofOwnCourse(2));
         String cs = cohort.courseCode + "-CS";
         assertThat(api.put("/courses/" + cohort.courseCode + "/completion-rule",
                 "{\"assessments\":[{\"code\":\"" + cs + "\",\"title\":\"Case study\"}]}").status()).isEqualTo(201);
@@ -128,13 +128,15 @@ class DeliveryRefusalsIT {
 
     @Test
     void aCoursesRuleIsVersionedAndTheVersionInForceStaysWithCohortsPlannedUnderIt() {
-        TestCohort cohort = TestCohort.ofOwnCourse(2);
+        TestCohort cohort = scheduled(TestCohort.ofOwnCourse(2));
         String rules = "/courses/" + cohort.courseCode + "/completion-rule";
 
         JsonNode configured = api.get(rules).body();
         assertThat(configured.path("ruleVersion").asString()).isEqualTo(cohort.courseCode + ".completion.v1");
         assertThat(configured.path("source").asString()).isEqualTo("CONFIG");
         assertThat(configured.path("minimumAttendanceRate").asDouble()).isEqualTo(0.8);
+        assertThat(configured.path("definedAt").isNull()).isTrue();             // reading recorded nothing
+        assertThat(api.get(rules + "/versions").body()).isEmpty();
         fill(cohort);                                                            // planned under v1
 
         SessionApi.Response defined = api.put(rules, "{\"minimumAttendanceRate\":0.75,\"assessments\":[]}");
@@ -151,13 +153,24 @@ class DeliveryRefusalsIT {
         assertProblem(api.put(rules, "{\"assessments\":[{\"code\":\"A\",\"title\":\"x\"},{\"code\":\"A\",\"title\":\"y\"}]}"),
                 400, "assessments");
         assertProblem(api.put(rules, "{\"minimumAttendanceRate\":0.8}"), 400, "assessments");
-        assertProblem(api.get("/courses/bad%20code/completion-rule"), 400, "courseCode");
+        assertProblem(api.get("/courses/bad!code/completion-rule"), 400, "courseCode");
         assertThat(api.get(rules + "/versions").body()).hasSize(2);
     }
 
     @Test
+    void aRuleIsDefinedOnlyForACourseTheServiceHasHeardOfAndReadingItRecordsNothing() {
+        String unknown = "/courses/NEVER-ANNOUNCED-" + TestCohort.ofOwnCourse(1).courseCode + "/completion-rule";
+        int rules = jdbc.sql("select count(*) from completion_rule").query(Integer.class).single();
+
+        assertProblem(api.put(unknown, "{\"minimumAttendanceRate\":0.75,\"assessments\":[]}"), 404, null);
+        assertProblem(api.get(unknown), 404, null);
+        assertProblem(api.get(unknown + "/versions"), 404, null);
+        assertThat(jdbc.sql("select count(*) from completion_rule").query(Integer.class).single()).isEqualTo(rules);
+    }
+
+    @Test
     void theShortcutDecidesOnlyCohortsWhoseDeliveryIsNotRecordedAndWhoseRuleHasNoAssessments() {
-        TestCohort assessed = TestCohort.ofOwnCourse(2);
+        TestCohort assessed = scheduled(TestCohort.ofOwnCourse(2));
         api.put("/courses/" + assessed.courseCode + "/completion-rule",
                 "{\"assessments\":[{\"code\":\"" + assessed.courseCode + "-CS\",\"title\":\"Case study\"}]}");
         fill(assessed);
@@ -210,6 +223,13 @@ class DeliveryRefusalsIT {
         events.awaitCount(cohort.id, DeliveryPlanPublished.class, 1);
         await().atMost(SessionEventLog.KAFKA).until(() -> api.roster(cohort.id).body().path("participants")
                 .findValuesAsString("status").contains("WITHDRAWN"));
+        return cohort;
+    }
+
+    /** The cohort's schedule received: the service knows its course, so staff may define the course's rule. */
+    private TestCohort scheduled(TestCohort cohort) {
+        feed.publish(cohort.scheduled());
+        await().atMost(SessionEventLog.KAFKA).until(() -> api.roster(cohort.id).status() == 200);
         return cohort;
     }
 

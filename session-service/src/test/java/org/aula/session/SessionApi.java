@@ -2,21 +2,48 @@ package org.aula.session;
 
 import java.nio.charset.StandardCharsets;
 
+import org.aula.testsupport.TestTokens;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The service's REST API as a client sees it: status, content type and JSON body, errors included. */
+/**
+ * The service's REST API as a client sees it: status, content type and JSON body, errors included.
+ * {@code new SessionApi(port)} is the programme team: a coordinator's token, and a facilitator's for
+ * what facilitators do (deliver sessions, record attendance and results); {@link #as} one caller.
+ */
 final class SessionApi {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    private final int port;
     private final RestClient http;
+    private final RestClient facilitator;
 
     SessionApi(int port) {
-        http = RestClient.builder().baseUrl("http://localhost:" + port).build();
+        this(port, TestTokens.coordinator(), TestTokens.facilitator());
+    }
+
+    private SessionApi(int port, String token, String facilitatorToken) {
+        this.port = port;
+        this.http = client(port, token);
+        this.facilitator = client(port, facilitatorToken);
+    }
+
+    /** The API as one caller with {@code token} (null: no token) for every request. */
+    SessionApi as(String token) {
+        return new SessionApi(port, token, token);
+    }
+
+    private static RestClient client(int port, String token) {
+        RestClient.Builder builder = RestClient.builder().baseUrl("http://localhost:" + port);
+        if (token != null) {
+            builder.defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token));
+        }
+        return builder.build();
     }
 
     /** A response; {@code body} is a missing node when there was none. */
@@ -28,12 +55,20 @@ final class SessionApi {
     }
 
     Response post(String path, String json) {
-        return http.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(json)
-                .exchange((request, response) -> read(response));
+        return post(http, path, json);
     }
 
     Response put(String path, String json) {
-        return http.put().uri(path).contentType(MediaType.APPLICATION_JSON).body(json)
+        return put(http, path, json);
+    }
+
+    private static Response post(RestClient client, String path, String json) {
+        return client.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(json)
+                .exchange((request, response) -> read(response));
+    }
+
+    private static Response put(RestClient client, String path, String json) {
+        return client.put().uri(path).contentType(MediaType.APPLICATION_JSON).body(json)
                 .exchange((request, response) -> read(response));
     }
 
@@ -43,7 +78,11 @@ final class SessionApi {
 
     /** Posts a body of the given content type (e.g. {@code text/csv}), as UTF-8. */
     Response post(String path, String contentType, String body) {
-        return http.post().uri(path).contentType(MediaType.parseMediaType(contentType))
+        return post(http, path, contentType, body);
+    }
+
+    private static Response post(RestClient client, String path, String contentType, String body) {
+        return client.post().uri(path).contentType(MediaType.parseMediaType(contentType))
                 .body(body.getBytes(StandardCharsets.UTF_8))
                 .exchange((request, response) -> read(response));
     }
@@ -62,20 +101,20 @@ final class SessionApi {
     }
 
     Response deliver(String cohortId, String sessionId) {
-        return post("/cohorts/" + cohortId + "/sessions/" + sessionId + "/delivery", "");
+        return post(facilitator, "/cohorts/" + cohortId + "/sessions/" + sessionId + "/delivery", "");
     }
 
     Response attend(String cohortId, String sessionId, String participantId, String hours) {
-        return put("/cohorts/" + cohortId + "/sessions/" + sessionId + "/attendance/" + participantId,
+        return put(facilitator, "/cohorts/" + cohortId + "/sessions/" + sessionId + "/attendance/" + participantId,
                 "{\"hours\":" + hours + "}");
     }
 
     Response sheet(String cohortId, String sessionId, String csv) {
-        return post("/cohorts/" + cohortId + "/sessions/" + sessionId + "/attendance", "text/csv", csv);
+        return post(facilitator, "/cohorts/" + cohortId + "/sessions/" + sessionId + "/attendance", "text/csv", csv);
     }
 
     Response score(String cohortId, String assessmentCode, String participantId, String score) {
-        return put("/cohorts/" + cohortId + "/assessments/" + assessmentCode + "/results/" + participantId,
+        return put(facilitator, "/cohorts/" + cohortId + "/assessments/" + assessmentCode + "/results/" + participantId,
                 "{\"score\":" + score + "}");
     }
 

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.aula.session.domain.CompletionRule;
 import org.aula.session.domain.CompletionRules;
 import org.aula.session.domain.CompletionTerms;
+import org.aula.session.domain.Courses;
 import org.aula.session.domain.RuleSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,11 +26,13 @@ public class DefineCompletionRule {
     private static final Logger log = LoggerFactory.getLogger(DefineCompletionRule.class);
 
     private final CompletionRules rules;
+    private final Courses courses;
     private final RuleBook ruleBook;
     private final Clock clock;
 
-    DefineCompletionRule(CompletionRules rules, RuleBook ruleBook, Clock clock) {
+    DefineCompletionRule(CompletionRules rules, Courses courses, RuleBook ruleBook, Clock clock) {
         this.rules = rules;
+        this.courses = courses;
         this.ruleBook = ruleBook;
         this.clock = clock;
     }
@@ -38,8 +41,13 @@ public class DefineCompletionRule {
     public record Defined(CompletionRule rule, boolean created) {
     }
 
+    /**
+     * A new version of a course's rule, for a course the service has heard of (the catalogue's
+     * {@code course.defined}, or a cohort of it): a code nobody announced is refused, never stored.
+     */
     @Transactional
     public Defined define(String courseCode, CompletionTerms terms) {
+        requireKnown(courseCode);
         rules.lockCourse(courseCode);
         Optional<CompletionRule> latest = rules.latest(courseCode);
         if (latest.isPresent() && latest.get().source() == RuleSource.API && latest.get().terms().equals(terms)) {
@@ -51,14 +59,32 @@ public class DefineCompletionRule {
         return new Defined(rule, true);
     }
 
-    /** The version a cohort of the course planned now would be judged by (the configured terms recorded if needed). */
-    @Transactional
-    public CompletionRule current(String courseCode) {
-        return ruleBook.current(courseCode);
+    /**
+     * The version a cohort of the course planned now would be judged by. Reading records nothing:
+     * configured terms not recorded yet come back as the version planning would record
+     * ({@code recorded} false).
+     */
+    @Transactional(readOnly = true)
+    public InForce current(String courseCode) {
+        requireKnown(courseCode);
+        RuleBook.InForce inForce = ruleBook.inForce(courseCode);
+        return new InForce(inForce.rule(), inForce.recorded());
     }
 
+    /** Every recorded version of a known course's rule, oldest first. */
     @Transactional(readOnly = true)
     public List<CompletionRule> versions(String courseCode) {
+        requireKnown(courseCode);
         return rules.versions(courseCode);
+    }
+
+    /** A course's rule version in force; {@code recorded} false for configured terms no cohort needed yet. */
+    public record InForce(CompletionRule rule, boolean recorded) {
+    }
+
+    private void requireKnown(String courseCode) {
+        if (!courses.known(courseCode)) {
+            throw new UnknownCourse(courseCode);
+        }
     }
 }

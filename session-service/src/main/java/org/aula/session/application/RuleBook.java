@@ -8,6 +8,7 @@ import org.aula.session.domain.CompletionDefaults;
 import org.aula.session.domain.CompletionRule;
 import org.aula.session.domain.CompletionRules;
 import org.aula.session.domain.CompletionTerms;
+import org.aula.session.domain.RuleId;
 import org.aula.session.domain.RuleSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -31,15 +32,36 @@ class RuleBook {
         this.clock = clock;
     }
 
+    /** The version in force, recording the configured terms as a new version first if they are not recorded. */
     @Transactional(propagation = Propagation.MANDATORY)
     CompletionRule current(String courseCode) {
         rules.lockCourse(courseCode);
-        CompletionTerms configured = defaults.terms(courseCode);
-        Optional<CompletionRule> latest = rules.latest(courseCode);
-        if (latest.isPresent()
-                && (latest.get().source() == RuleSource.API || latest.get().terms().equals(configured))) {
-            return latest.get();
+        return recorded(courseCode).orElseGet(() -> rules.append(courseCode, defaults.terms(courseCode),
+                RuleSource.CONFIG, clock.instant().truncatedTo(ChronoUnit.MICROS)));
+    }
+
+    /**
+     * The version in force without recording anything: the recorded one, or the configured terms as
+     * the version {@link #current} would record next ({@code recorded} false).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    InForce inForce(String courseCode) {
+        Optional<CompletionRule> recorded = recorded(courseCode);
+        if (recorded.isPresent()) {
+            return new InForce(recorded.get(), true);
         }
-        return rules.append(courseCode, configured, RuleSource.CONFIG, clock.instant().truncatedTo(ChronoUnit.MICROS));
+        int next = rules.latest(courseCode).map(latest -> latest.id().version() + 1).orElse(1);
+        return new InForce(new CompletionRule(new RuleId(courseCode, next), defaults.terms(courseCode),
+                RuleSource.CONFIG, clock.instant().truncatedTo(ChronoUnit.MICROS)), false);
+    }
+
+    /** A course's rule version in force; {@code recorded} false when it is the configured terms, not stored yet. */
+    record InForce(CompletionRule rule, boolean recorded) {
+    }
+
+    private Optional<CompletionRule> recorded(String courseCode) {
+        CompletionTerms configured = defaults.terms(courseCode);
+        return rules.latest(courseCode)
+                .filter(latest -> latest.source() == RuleSource.API || latest.terms().equals(configured));
     }
 }

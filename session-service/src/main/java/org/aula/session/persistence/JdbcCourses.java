@@ -31,6 +31,17 @@ class JdbcCourses implements Courses {
     }
 
     @Override
+    public boolean known(String courseCode) {
+        return jdbc.sql("""
+                select exists (select 1 from course where course_code = :code)
+                    or exists (select 1 from cohort where course_code = :code)
+                    or exists (select 1 from completion_rule where course_code = :code)
+                """)
+                .param("code", courseCode)
+                .query(Boolean.class).single();
+    }
+
+    @Override
     public boolean define(CourseDefinition definition) {
         // A conditional upsert: concurrent or re-sent definitions leave the newest in place.
         return jdbc.sql("""

@@ -19,6 +19,7 @@ import org.aula.session.domain.DeliveryRefused;
 import org.aula.session.domain.RequiredAssessment;
 import org.aula.session.domain.Rosters;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -56,6 +57,7 @@ class AssessmentController {
             + "result that counts for each participant.")
     @ApiResponse(responseCode = "404", description = "unknown cohort, or no plan yet (the rule is pinned with the plan)")
     @GetMapping("/cohorts/{cohortId}/assessments")
+    @PreAuthorize(Access.DELIVERY_TEAM)
     CohortAssessmentsView assessments(@PathVariable String cohortId) {
         CohortId cohort = Ids.cohortId(cohortId);
         rosters.find(cohort).orElseThrow(() -> ApiProblem.notFound("cohort", cohortId));
@@ -80,6 +82,7 @@ class AssessmentController {
     @ApiResponse(responseCode = "409", description = "no plan yet")
     @ApiResponse(responseCode = "422", description = "participant not on the roster, or withdrawn")
     @PutMapping("/cohorts/{cohortId}/assessments/{assessmentCode}/results/{participantId}")
+    @PreAuthorize(Access.DELIVERY_TEAM)
     ResultView record(@PathVariable String cohortId, @PathVariable String assessmentCode,
             @PathVariable String participantId, @Valid @RequestBody ScoreRequest request) {
         CohortId cohort = Ids.cohortId(cohortId);

@@ -19,13 +19,13 @@ import org.aula.session.domain.AttendanceSource;
 import org.aula.session.domain.CohortId;
 import org.aula.session.domain.DeliveryPlans;
 import org.aula.session.domain.DeliveryRefused;
-import org.aula.session.domain.ParticipantId;
 import org.aula.session.domain.Rosters;
 import org.aula.session.domain.SessionId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,6 +35,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -73,6 +75,7 @@ class AttendanceController {
     @ApiResponse(responseCode = "409", description = "no plan yet, or the session has not been delivered")
     @ApiResponse(responseCode = "422", description = "participant not on the roster, or withdrawn")
     @PutMapping("/cohorts/{cohortId}/sessions/{sessionId}/attendance/{participantId}")
+    @PreAuthorize(Access.DELIVERY_TEAM)
     AttendanceView record(@PathVariable String cohortId, @PathVariable String sessionId,
             @PathVariable String participantId, @Valid @RequestBody AttendanceRequest request) {
         CohortId cohort = Ids.cohortId(cohortId);
@@ -100,18 +103,22 @@ class AttendanceController {
     @ApiResponse(responseCode = "415", description = "not text/csv")
     @ApiResponse(responseCode = "422", description = "well-formed lines naming participants not on the roster, "
             + "withdrawn, or ambiguous")
-    @PostMapping(path = "/cohorts/{cohortId}/sessions/{sessionId}/attendance", consumes = TEXT_CSV)
+    // No "consumes = text/csv" on the mapping: that would answer 415 before the caller's role is
+    // checked; the content type is checked below, after @PreAuthorize, and documented here.
+    @PostMapping("/cohorts/{cohortId}/sessions/{sessionId}/attendance")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            content = @Content(mediaType = TEXT_CSV, schema = @Schema(type = "string")))
+    @PreAuthorize(Access.DELIVERY_TEAM)
     SheetView sheet(@PathVariable String cohortId, @PathVariable String sessionId, @RequestBody byte[] body,
-            @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType) {
+            @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) @Nullable String contentType) {
+        Charset charset = sheetCharset(contentType);
         CohortId cohort = Ids.cohortId(cohortId);
         SessionId session = Ids.sessionId(sessionId);
         if (body.length > MAX_SHEET_BYTES) {
             throw new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "Attendance sheet too large",
                     "a sheet may hold at most " + MAX_SHEET_BYTES + " bytes", List.of());
         }
-        Charset charset = MediaType.parseMediaType(contentType).getCharset();
-        List<SheetLine> lines = AttendanceSheet.parse(new String(body, charset != null ? charset : StandardCharsets.UTF_8),
-                maxSheetLines);
+        List<SheetLine> lines = AttendanceSheet.parse(new String(body, charset), maxSheetLines);
         try {
             RecordAttendance.SheetRecorded recorded = recordAttendance.recordSheet(cohort, session, lines);
             return new SheetView(cohortId, sessionId, recorded.sheetId(), recorded.lines(), recorded.recorded(),
@@ -125,8 +132,27 @@ class AttendanceController {
         }
     }
 
+    /** The sheet's charset (UTF-8 unless named); 415 for anything but {@code text/csv} or a charset Java lacks. */
+    private static Charset sheetCharset(@Nullable String contentType) {
+        MediaType type;
+        try {
+            type = contentType == null ? null : MediaType.parseMediaType(contentType);
+        } catch (IllegalArgumentException e) {       // malformed, or a charset that does not exist
+            throw unsupported("not a media type with a known charset: " + contentType);
+        }
+        if (type == null || !MediaType.parseMediaType(TEXT_CSV).equalsTypeAndSubtype(type)) {
+            throw unsupported("an attendance sheet is " + TEXT_CSV + ", not " + contentType);
+        }
+        return type.getCharset() != null ? type.getCharset() : StandardCharsets.UTF_8;
+    }
+
+    private static ApiProblem unsupported(String detail) {
+        return new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type", detail, List.of());
+    }
+
     @Operation(summary = "The attendance that counts for a session: the latest entry of each participant recorded.")
     @GetMapping("/cohorts/{cohortId}/sessions/{sessionId}/attendance")
+    @PreAuthorize(Access.DELIVERY_TEAM)
     List<AttendanceView> session(@PathVariable String cohortId, @PathVariable String sessionId) {
         CohortId cohort = requirePlanned(cohortId, sessionId);
         return attendance.latestOfSession(cohort, Ids.sessionId(sessionId)).stream()
@@ -136,11 +162,12 @@ class AttendanceController {
     @Operation(summary = "One participant's attendance of a session: the entry that counts and every entry, oldest first.")
     @ApiResponse(responseCode = "404", description = "unknown cohort or session, or nothing recorded for the participant")
     @GetMapping("/cohorts/{cohortId}/sessions/{sessionId}/attendance/{participantId}")
+    @PreAuthorize(Access.DELIVERY_TEAM)
     AttendanceHistoryView history(@PathVariable String cohortId, @PathVariable String sessionId,
             @PathVariable String participantId) {
         CohortId cohort = requirePlanned(cohortId, sessionId);
         List<AttendanceEntry> history = attendance.history(cohort, Ids.sessionId(sessionId),
-                new ParticipantId(participantId));
+                Ids.participantToRead(participantId, "attendance of participant"));
         if (history.isEmpty()) {
             throw ApiProblem.notFound("attendance of participant", participantId);
         }

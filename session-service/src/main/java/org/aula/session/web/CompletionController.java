@@ -3,7 +3,9 @@ package org.aula.session.web;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
+import org.aula.events.runtime.security.Caller;
 import org.aula.events.runtime.web.ApiProblem;
 import org.aula.session.application.RecordCompletion;
 import org.aula.session.application.UnknownCohort;
@@ -15,10 +17,13 @@ import org.aula.session.domain.AssessmentOutcome;
 import org.aula.session.domain.Decision;
 import org.aula.session.domain.DecisionBasis;
 import org.aula.session.domain.ParticipantId;
+import org.aula.session.domain.Roster;
+import org.aula.session.domain.RosterEntry;
 import org.aula.session.domain.Rosters;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,6 +36,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 /** Completion decisions of a cohort's participants, with their revisions; the staff shortcut deciding from stated hours. */
 @RestController
@@ -57,6 +64,7 @@ class CompletionController {
             + "assessments; a session was delivered (closing decides); the delivery was closed")
     @ApiResponse(responseCode = "422", description = "participant not on the roster, or withdrawn")
     @PostMapping("/cohorts/{cohortId}/completions")
+    @PreAuthorize(Access.PROGRAMME_STAFF)
     ResponseEntity<CompletionView> record(@PathVariable String cohortId, @Valid @RequestBody CompletionRequest request) {
         CohortId cohort = Ids.cohortId(cohortId);
         ParticipantId participant = new ParticipantId(request.participantId());
@@ -72,33 +80,44 @@ class CompletionController {
                 .body(CompletionView.of(recorded.completion()));
     }
 
-    @Operation(summary = "A participant's decision in the cohort and every revision of it.")
+    @Operation(summary = "A participant's decision in the cohort and every revision of it. A partner may read only "
+            + "its own institution's participants.")
+    @ApiResponse(responseCode = "403", description = "a partner asking for another institution's participant")
     @ApiResponse(responseCode = "404", description = "unknown cohort, or the participant is not decided")
     @GetMapping("/cohorts/{cohortId}/completions/{participantId}")
+    @PreAuthorize(Access.DECISION_READERS)
     CompletionHistoryView completion(@PathVariable String cohortId, @PathVariable String participantId) {
         CohortId cohort = Ids.cohortId(cohortId);
-        if (rosters.find(cohort).isEmpty()) {
-            throw ApiProblem.notFound("cohort", cohortId);
+        Roster roster = rosters.find(cohort).orElseThrow(() -> ApiProblem.notFound("cohort", cohortId));
+        ParticipantId participant = Ids.participantToRead(participantId, "completion of participant");
+        Caller caller = Caller.current();
+        if (caller.isPartner()) {
+            // Another institution's participant, or someone not on the roster: nothing of the partner's.
+            caller.requireInstitution(roster.entry(participant).map(RosterEntry::institutionCode).orElse(null));
         }
-        Completion completion = completions.of(cohort, new ParticipantId(participantId))
+        Completion completion = completions.of(cohort, participant)
                 .orElseThrow(() -> ApiProblem.notFound("completion of participant", participantId));
         return new CompletionHistoryView(CompletionView.of(completion),
                 completions.history(completion.id()).stream().map(CompletionView::of).toList());
     }
 
-    @Operation(summary = "The cohort's completion decisions in the order they were made.")
+    @Operation(summary = "The cohort's completion decisions in the order they were made; a partner sees only its own "
+            + "institution's participants.")
     @GetMapping("/cohorts/{cohortId}/completions")
+    @PreAuthorize(Access.DECISION_READERS)
     List<CompletionView> completions(@PathVariable String cohortId) {
         CohortId cohort = Ids.cohortId(cohortId);
-        if (rosters.find(cohort).isEmpty()) {
-            throw ApiProblem.notFound("cohort", cohortId);
-        }
-        return completions.ofCohort(cohort).stream().map(CompletionView::of).toList();
+        Roster roster = rosters.find(cohort).orElseThrow(() -> ApiProblem.notFound("cohort", cohortId));
+        Optional<String> institution = Caller.current().institutionScope();
+        return completions.ofCohort(cohort).stream()
+                .filter(completion -> institution.isEmpty() || roster.entry(completion.participantId())
+                        .map(entry -> entry.institutionCode().equals(institution.get())).orElse(false))
+                .map(CompletionView::of).toList();
     }
 
     /** The body of a completion request. */
     record CompletionRequest(
-            @NotBlank String participantId,
+            @NotBlank @Size(max = 200) @Pattern(regexp = Ids.NO_CONTROL_CHARACTERS) String participantId,
             @NotNull @DecimalMin("0") BigDecimal hoursAttended) {
     }
 

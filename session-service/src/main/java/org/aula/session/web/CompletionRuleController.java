@@ -9,6 +9,7 @@ import java.util.Set;
 import org.aula.events.runtime.web.ApiProblem;
 import org.aula.session.SessionProperties;
 import org.aula.session.application.DefineCompletionRule;
+import org.aula.session.application.UnknownCourse;
 import org.aula.session.domain.CompletionRule;
 import org.aula.session.domain.CompletionTerms;
 import org.aula.session.domain.RequiredAssessment;
@@ -16,6 +17,7 @@ import org.aula.session.domain.RuleSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -45,16 +47,30 @@ class CompletionRuleController {
     }
 
     @Operation(summary = "The course's completion rule version in force: cohorts planned now are judged by it. Before "
-            + "staff define one, the configured terms (recorded as a version the first time they are needed).")
+            + "staff define one, the configured terms; definedAt is null while no cohort needed them yet (planning "
+            + "records them as this version; reading records nothing).")
+    @ApiResponse(responseCode = "404", description = "a course the service has not heard of (no course.defined, no cohort)")
     @GetMapping("/courses/{courseCode}/completion-rule")
+    @PreAuthorize(Access.PROGRAMME_STAFF)
     RuleView current(@PathVariable String courseCode) {
-        return RuleView.of(defineRule.current(Ids.courseCode(courseCode)));
+        try {
+            DefineCompletionRule.InForce inForce = defineRule.current(Ids.courseCode(courseCode));
+            return RuleView.of(inForce.rule(), inForce.recorded());
+        } catch (UnknownCourse e) {
+            throw ApiProblem.notFound("course", courseCode);
+        }
     }
 
-    @Operation(summary = "Every version of the course's completion rule, oldest first.")
+    @Operation(summary = "Every recorded version of the course's completion rule, oldest first.")
+    @ApiResponse(responseCode = "404", description = "a course the service has not heard of")
     @GetMapping("/courses/{courseCode}/completion-rule/versions")
+    @PreAuthorize(Access.PROGRAMME_STAFF)
     List<RuleView> versions(@PathVariable String courseCode) {
-        return defineRule.versions(Ids.courseCode(courseCode)).stream().map(RuleView::of).toList();
+        try {
+            return defineRule.versions(Ids.courseCode(courseCode)).stream().map(RuleView::of).toList();
+        } catch (UnknownCourse e) {
+            throw ApiProblem.notFound("course", courseCode);
+        }
     }
 
     @Operation(summary = "Define the course's completion terms: a new rule version (unless the version in force, "
@@ -63,10 +79,18 @@ class CompletionRuleController {
     @ApiResponse(responseCode = "201", description = "a new version")
     @ApiResponse(responseCode = "200", description = "the same terms were in force: no new version")
     @ApiResponse(responseCode = "400", description = "a field invalid; an assessment code required twice")
+    @ApiResponse(responseCode = "404", description = "a course the service has not heard of: the catalogue announces "
+            + "courses (course.defined), cohorts name theirs")
     @PutMapping("/courses/{courseCode}/completion-rule")
+    @PreAuthorize(Access.PROGRAMME_STAFF)
     ResponseEntity<RuleView> define(@PathVariable String courseCode, @Valid @RequestBody RuleRequest request) {
-        DefineCompletionRule.Defined defined = defineRule.define(Ids.courseCode(courseCode), terms(request));
-        return ResponseEntity.status(defined.created() ? HttpStatus.CREATED : HttpStatus.OK).body(RuleView.of(defined.rule()));
+        try {
+            DefineCompletionRule.Defined defined = defineRule.define(Ids.courseCode(courseCode), terms(request));
+            return ResponseEntity.status(defined.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                    .body(RuleView.of(defined.rule()));
+        } catch (UnknownCourse e) {
+            throw ApiProblem.notFound("course", courseCode);
+        }
     }
 
     private CompletionTerms terms(RuleRequest request) {
@@ -98,19 +122,27 @@ class CompletionRuleController {
     /** A required assessment; {@code passMark} (0..100) defaults to the configured default pass mark. */
     record AssessmentRequest(
             @NotBlank @Pattern(regexp = "[A-Z0-9][A-Z0-9_-]{0,31}") String code,
-            @NotBlank @Size(max = 200) String title,
+            @NotBlank @Size(max = 200) @Pattern(regexp = Ids.NO_CONTROL_CHARACTERS) String title,
             @Nullable @DecimalMin("0") @DecimalMax("100") BigDecimal passMark) {
     }
 
-    /** A rule version's JSON form; {@code ruleVersion} is the name decisions carry. */
+    /**
+     * A rule version's JSON form; {@code ruleVersion} is the name decisions carry.
+     *
+     * @param definedAt when the version was recorded; null for configured terms not recorded yet
+     */
     record RuleView(String courseCode, int version, String ruleVersion, BigDecimal minimumAttendanceRate,
-            List<AssessmentTerms> assessments, RuleSource source, Instant definedAt) {
+            List<AssessmentTerms> assessments, RuleSource source, @Nullable Instant definedAt) {
 
         static RuleView of(CompletionRule rule) {
+            return of(rule, true);
+        }
+
+        static RuleView of(CompletionRule rule, boolean recorded) {
             return new RuleView(rule.courseCode(), rule.id().version(), rule.version(),
                     rule.terms().minimumAttendanceRate(), rule.terms().assessments().stream()
                             .map(a -> new AssessmentTerms(a.code(), a.title(), a.passMark())).toList(),
-                    rule.source(), rule.definedAt());
+                    rule.source(), recorded ? rule.definedAt() : null);
         }
     }
 

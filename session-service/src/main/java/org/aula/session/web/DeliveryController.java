@@ -15,6 +15,7 @@ import org.aula.session.domain.ParticipantId;
 import org.aula.session.domain.Rosters;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -47,6 +48,7 @@ class DeliveryController {
     @ApiResponse(responseCode = "404", description = "unknown cohort")
     @ApiResponse(responseCode = "409", description = "no plan yet")
     @PostMapping("/cohorts/{cohortId}/delivery/close")
+    @PreAuthorize(Access.PROGRAMME_STAFF)
     ResponseEntity<ClosureView> close(@PathVariable String cohortId) {
         CohortId cohort = Ids.cohortId(cohortId);
         try {
@@ -63,6 +65,7 @@ class DeliveryController {
     @Operation(summary = "How the cohort's delivery closed (the summary published with it).")
     @ApiResponse(responseCode = "404", description = "unknown cohort, or its delivery is not closed")
     @GetMapping("/cohorts/{cohortId}/delivery/closure")
+    @PreAuthorize(Access.DELIVERY_TEAM)
     ClosureView closure(@PathVariable String cohortId) {
         CohortId cohort = Ids.cohortId(cohortId);
         rosters.find(cohort).orElseThrow(() -> ApiProblem.notFound("cohort", cohortId));

@@ -17,6 +17,7 @@ import org.aula.session.domain.Rosters;
 import org.aula.session.domain.SessionTerms;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -33,6 +35,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** A cohort's delivery plan, staff's changes to it before delivery, and the delivery of its sessions. */
@@ -55,6 +58,7 @@ class PlanController {
             + "attendance rate), the completion rule version the cohort is judged by, and its sessions.")
     @ApiResponse(responseCode = "404", description = "unknown cohort, or no plan yet (the roster is not locked)")
     @GetMapping("/cohorts/{cohortId}/plan")
+    @PreAuthorize(Access.DELIVERY_TEAM)
     PlanView plan(@PathVariable String cohortId) {
         CohortId cohort = Ids.cohortId(cohortId);
         Roster roster = rosters.find(cohort).orElseThrow(() -> ApiProblem.notFound("cohort", cohortId));
@@ -69,6 +73,7 @@ class PlanController {
     @ApiResponse(responseCode = "404", description = "unknown cohort or session")
     @ApiResponse(responseCode = "409", description = "no plan yet; a session was delivered; participants were decided")
     @PutMapping("/cohorts/{cohortId}/plan/sessions/{sessionId}")
+    @PreAuthorize(Access.PROGRAMME_STAFF)
     PlanView revise(@PathVariable String cohortId, @PathVariable String sessionId,
             @Valid @RequestBody SessionRequest request) {
         CohortId cohort = Ids.cohortId(cohortId);
@@ -78,6 +83,7 @@ class PlanController {
     @Operation(summary = "Add a session before delivery starts: a new revision, published.")
     @ApiResponse(responseCode = "201", description = "the plan with the new session")
     @PostMapping("/cohorts/{cohortId}/plan/sessions")
+    @PreAuthorize(Access.PROGRAMME_STAFF)
     ResponseEntity<PlanView> add(@PathVariable String cohortId, @Valid @RequestBody SessionRequest request) {
         CohortId cohort = Ids.cohortId(cohortId);
         return ResponseEntity.status(HttpStatus.CREATED)
@@ -86,6 +92,7 @@ class PlanController {
 
     @Operation(summary = "Remove a session before delivery starts (not the last one): a new revision, published.")
     @DeleteMapping("/cohorts/{cohortId}/plan/sessions/{sessionId}")
+    @PreAuthorize(Access.PROGRAMME_STAFF)
     PlanView remove(@PathVariable String cohortId, @PathVariable String sessionId) {
         CohortId cohort = Ids.cohortId(cohortId);
         return answer(cohort, () -> planDelivery.removeSession(cohort, Ids.sessionId(sessionId)));
@@ -99,6 +106,7 @@ class PlanController {
     @ApiResponse(responseCode = "409", description = "no plan; the delivery was closed; the cohort was decided from "
             + "stated hours")
     @PostMapping("/cohorts/{cohortId}/sessions/{sessionId}/delivery")
+    @PreAuthorize(Access.FACILITATOR)
     ResponseEntity<PlanView.SessionView> deliver(@PathVariable String cohortId, @PathVariable String sessionId) {
         CohortId cohort = Ids.cohortId(cohortId);
         try {
@@ -129,11 +137,12 @@ class PlanController {
 
     /** A session's terms: day (within the cohort's dates), topic, method, hours (0 < hours <= 12, 2 decimals). */
     record SessionRequest(
-            @NotNull LocalDate date,
-            @NotBlank @Size(max = 200) String topic,
-            @NotNull DeliveryMethod method,
-            @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("12") @Digits(integer = 2, fraction = 2)
-            BigDecimal hours) {
+            @Schema(example = "2019-05-14") @NotNull LocalDate date,
+            @Schema(example = "Human rights") @NotBlank @Size(max = 200) @Pattern(regexp = Ids.NO_CONTROL_CHARACTERS)
+            String topic,
+            @Schema(example = "DISCUSSION") @NotNull DeliveryMethod method,
+            @Schema(example = "3.5") @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("12")
+            @Digits(integer = 2, fraction = 2) BigDecimal hours) {
 
         SessionTerms terms() {
             return new SessionTerms(date, topic, method, hours);

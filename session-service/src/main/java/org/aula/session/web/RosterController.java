@@ -14,6 +14,7 @@ import org.aula.session.domain.Roster;
 import org.aula.session.domain.RosterEntry;
 import org.aula.session.domain.Rosters;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,6 +38,7 @@ class RosterController {
     @Operation(summary = "The cohort's roster: every participant enrolled, withdrawn ones included, by seat; "
             + "locked once the cohort filled. courseHours is null until cohort.scheduled has arrived.")
     @GetMapping("/cohorts/{cohortId}/roster")
+    @PreAuthorize(Access.DELIVERY_TEAM)
     RosterView roster(@PathVariable String cohortId) {
         Roster roster = rosters.find(Ids.cohortId(cohortId)).orElseThrow(() -> ApiProblem.notFound("cohort", cohortId));
         return RosterView.of(roster);
@@ -48,6 +50,7 @@ class RosterController {
     @ApiResponse(responseCode = "404", description = "unknown cohort")
     @ApiResponse(responseCode = "409", description = "the cohort's schedule has not arrived yet")
     @PostMapping("/cohorts/{cohortId}/roster/lock")
+    @PreAuthorize(Access.PROGRAMME_STAFF)
     PlanView lock(@PathVariable String cohortId) {
         CohortId cohort = Ids.cohortId(cohortId);
         try {
