@@ -40,6 +40,15 @@ class SecurityIT {
     }
 
     @Test
+    void aUrlTheFirewallRefusesIs400ProblemJson() {
+        Answer answer = http.get("/cohorts/a;jsessionid=x", TestTokens.coordinator());
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.json().path("title").asString()).isEqualTo("Rejected request");
+    }
+
+    @Test
     void anExpiredForgedUnsignedOrGarbledTokenIs401() {
         for (String token : new String[] {TestTokens.expired(), TestTokens.forgedSignature(), TestTokens.unsigned(), "not-a-jwt"}) {
             Answer answer = http.post("/cohorts", token, NEW_COHORT);

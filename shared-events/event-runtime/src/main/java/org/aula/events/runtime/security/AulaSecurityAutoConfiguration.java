@@ -11,6 +11,7 @@ import org.springframework.boot.security.autoconfigure.actuate.web.servlet.Endpo
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -63,6 +64,13 @@ public class AulaSecurityAutoConfiguration {
     @EnableWebSecurity
     @EnableMethodSecurity
     static class FilterChainConfiguration {
+
+        /** URLs the firewall refuses (encoded slashes, semicolons, NUL ...) get problem+json like every other refusal. */
+        @Bean
+        RequestRejectedHandler aulaRequestRejectedHandler() {
+            return (request, response, exception) -> ProblemResponses.write(request, response, 400, "Rejected request",
+                    "the request URL or headers are not acceptable");
+        }
 
         @Bean
         SecurityFilterChain aulaSecurityFilterChain(HttpSecurity http, AulaSecurityProperties properties,
