@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.aula.testsupport.TestTokens;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
@@ -12,7 +14,10 @@ import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The service's REST API over real HTTP, answering every status instead of throwing on 4xx/5xx. */
+/**
+ * The service's REST API over real HTTP, answering every status instead of throwing on 4xx/5xx. Requests carry
+ * a coordinator's bearer token unless the client was made {@link #as} someone else.
+ */
 final class Api {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -20,8 +25,27 @@ final class Api {
 
     private final RestClient http;
 
+    /** A coordinator's client. */
     Api(int port) {
-        this.http = RestClient.create("http://localhost:" + port);
+        this(port, TestTokens.coordinator());
+    }
+
+    private Api(int port, @Nullable String token) {
+        RestClient.Builder builder = RestClient.builder().baseUrl("http://localhost:" + port);
+        if (token != null) {
+            builder.defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token));
+        }
+        this.http = builder.build();
+    }
+
+    /** A client sending {@code token} (from {@link TestTokens}). */
+    static Api as(int port, String token) {
+        return new Api(port, token);
+    }
+
+    /** A client sending no token at all. */
+    static Api anonymous(int port) {
+        return new Api(port, null);
     }
 
     /** A status, the headers, and the body (parsed when it is JSON). */

@@ -39,6 +39,7 @@ final class EnrollmentTopic implements AutoCloseable {
     static final String OFFERED = "org.aula.enrollment.seat.offered.v1";
     static final String COURSE_DEFINED = "org.aula.enrollment.course.defined.v1";
     static final String PROGRAMME_DEFINED = "org.aula.enrollment.programme.defined.v1";
+    static final String ERASED = "org.aula.enrollment.participant.erased.v1";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -1,34 +1,22 @@
 package org.aula.enrollment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.aula.enrollment.EnrollmentTopic.COUNTS;
 import static org.aula.enrollment.EnrollmentTopic.ENROLLED;
 import static org.aula.enrollment.EnrollmentTopic.WAITLISTED;
 import static org.aula.enrollment.EnrollmentTopic.WITHDRAWN;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.function.Predicate;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.aula.enrollment.EnrollmentTopic.Received;
 import org.aula.events.CloudEventHeaders;
-import org.aula.events.runtime.IncomingEvent;
 import org.aula.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,7 +59,7 @@ class PartnerFeedIT {
         String mfa = Api.uniqueCatalogueCode("MFA");
         assertThat(api.put("/institutions/" + police, "{\"name\":\"Police Department\"}").status()).isEqualTo(201);
         assertThat(api.put("/institutions/" + mfa, "{\"name\":\"Ministry of Foreign Affairs\"}").status()).isEqualTo(201);
-        try (Feed aggregate = Feed.fromEnd("partner.aggregate.enrollment")) {
+        try (PartnerFeed aggregate = PartnerFeed.fromEnd("partner.aggregate.enrollment")) {
             String cohort = api.scheduleCohort("FEED", 2);
             String pascascio = enrol(cohort, "Constant Pascascio", police);
             String moguel = enrol(cohort, "Lisbeth Moguel", mfa);
@@ -80,8 +68,8 @@ class PartnerFeedIT {
             // Moguel (MFA) withdraws; Coc (POLICE), first in line, takes her seat in the same transaction.
             api.delete("/cohorts/" + cohort + "/enrolments/" + moguel);
 
-            try (Feed policeFeed = Feed.fromStart("partner." + police + ".enrollment");
-                    Feed mfaFeed = Feed.fromStart("partner." + mfa + ".enrollment")) {
+            try (PartnerFeed policeFeed = PartnerFeed.fromStart("partner." + police + ".enrollment");
+                    PartnerFeed mfaFeed = PartnerFeed.fromStart("partner." + mfa + ".enrollment")) {
                 // POLICE: Pascascio enrolled, Coc waitlisted then promoted, with a count after each change.
                 List<Received> policeEvents = policeFeed.awaitEvents(cohort, events -> events.size() == 6);
                 // MFA: Moguel enrolled, Pollard waitlisted, Moguel withdrawn, each with a count.
@@ -166,73 +154,5 @@ class PartnerFeedIT {
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
-    }
-
-    /** A partner's consumer of one feed topic (no group: it assigns itself every partition). */
-    private static final class Feed implements AutoCloseable {
-
-        private final KafkaConsumer<String, byte[]> consumer;
-        private final List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-
-        private Feed(String topic, boolean fromStart) {
-            consumer = new KafkaConsumer<>(Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.shared().kafkaBootstrapServers(),
-                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                    ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                    ConsumerConfig.CLIENT_ID_CONFIG, "partner-feed-it-" + UUID.randomUUID()),
-                    new StringDeserializer(), new ByteArrayDeserializer());
-            await().atMost(Duration.ofSeconds(30)).until(() -> !consumer.partitionsFor(topic).isEmpty());
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            if (fromStart) {
-                consumer.seekToBeginning(partitions);
-            } else {
-                consumer.seekToEnd(partitions);
-            }
-            partitions.forEach(consumer::position);
-        }
-
-        static Feed fromStart(String topic) {
-            return new Feed(topic, true);
-        }
-
-        static Feed fromEnd(String topic) {
-            return new Feed(topic, false);
-        }
-
-        /** Waits until the feed's events of a cohort satisfy {@code done}, then reads on a little to catch any surplus. */
-        List<Received> awaitEvents(String cohort, Predicate<List<Received>> done) {
-            awaitRecords(record -> cohort.equals(record.key()), records -> done.test(decoded(records)));
-            poll(Duration.ofMillis(500));
-            return decoded(records.stream().filter(record -> cohort.equals(record.key())).toList());
-        }
-
-        List<ConsumerRecord<String, byte[]>> awaitRecords(Predicate<ConsumerRecord<String, byte[]>> which,
-                Predicate<List<ConsumerRecord<String, byte[]>>> done) {
-            await().atMost(Duration.ofSeconds(60)).pollInSameThread().pollInterval(Duration.ZERO).until(() -> {
-                poll(Duration.ofMillis(200));
-                return done.test(records.stream().filter(which).toList());
-            });
-            return records.stream().filter(which).toList();
-        }
-
-        Collection<String> values() {
-            return records.stream().map(record -> new String(record.value(), StandardCharsets.UTF_8)).toList();
-        }
-
-        private void poll(Duration timeout) {
-            consumer.poll(timeout).forEach(records::add);
-        }
-
-        private static List<Received> decoded(List<ConsumerRecord<String, byte[]>> records) {
-            return records.stream().map(record -> new Received(IncomingEvent.from(record), record.partition(), record.offset()))
-                    .toList();
-        }
-
-        @Override
-        public void close() {
-            consumer.close();
-        }
     }
 }

@@ -13,6 +13,8 @@ import org.aula.enrollment.domain.Enrolment;
 import org.aula.enrollment.domain.EnrolmentId;
 import org.aula.enrollment.domain.EnrolmentStatus;
 import org.aula.enrollment.domain.Enrolments;
+import org.aula.enrollment.domain.InstitutionCode;
+import org.aula.enrollment.domain.NomineeEntry;
 import org.aula.enrollment.domain.Paging;
 import org.aula.enrollment.domain.RosterEntry;
 import org.aula.enrollment.domain.SeatOffer;
@@ -54,10 +56,22 @@ public class BrowseCohorts {
         return cohorts.list(courseCode, status, paging);
     }
 
-    /** A page of a cohort's roster (optionally of one status); 404 for an unknown cohort. */
-    public Paging.Page<RosterEntry> roster(CohortId id, @Nullable EnrolmentStatus status, Paging paging) {
+    /**
+     * A page of a cohort's roster, optionally of one status and/or of one nominating institution (a partner sees
+     * its own officials only); 404 for an unknown cohort.
+     */
+    public Paging.Page<RosterEntry> roster(CohortId id, @Nullable EnrolmentStatus status,
+            @Nullable InstitutionCode institution, Paging paging) {
         cohort(id);
-        return enrolments.roster(id, status, paging);
+        return enrolments.roster(id, status, institution, paging);
+    }
+
+    /** A page of the officials an institution nominated, optionally in one cohort (404 when that cohort is unknown). */
+    public Paging.Page<NomineeEntry> nominees(InstitutionCode institution, @Nullable CohortId cohort, Paging paging) {
+        if (cohort != null) {
+            cohort(cohort);
+        }
+        return enrolments.nominees(institution, cohort, paging);
     }
 
     /** One enrolment of a cohort; 404 when the cohort has no such enrolment. */
@@ -72,9 +86,10 @@ public class BrowseCohorts {
         return offers.find(id).orElseThrow(() -> ApiProblem.notFound("offer", id));
     }
 
-    /** Seat offers, newest first, optionally into and/or from one cohort. */
-    public Paging.Page<SeatOffer> offers(@Nullable CohortId into, @Nullable CohortId from, Paging paging) {
-        return offers.list(into, from, paging);
+    /** Seat offers, newest first, optionally into and/or from one cohort and/or to one institution's officials. */
+    public Paging.Page<SeatOffer> offers(@Nullable CohortId into, @Nullable CohortId from,
+            @Nullable InstitutionCode institution, Paging paging) {
+        return offers.list(into, from, institution, paging);
     }
 
     /** Now, as the service's clock has it (an offer's status depends on it). */

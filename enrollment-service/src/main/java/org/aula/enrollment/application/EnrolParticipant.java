@@ -81,6 +81,12 @@ public class EnrolParticipant {
 
     /** An official to nominate; {@code position} (e.g. "Inspector") is optional. */
     public record Nominee(EmailAddress email, String name, @Nullable String position) {
+
+        @Override
+        public String toString() {
+            // Personal data stays out of logs and exception messages.
+            return "Nominee[redacted]";
+        }
     }
 
     /** A nomination of one or more officials by one institution for one cohort, in the order given. */

@@ -1,6 +1,7 @@
 package org.aula.enrollment.application;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.aula.enrollment.domain.CatalogueCourse;
 import org.aula.enrollment.domain.Cohort;
@@ -18,6 +19,7 @@ import org.aula.events.CohortStatusChanged;
 import org.aula.events.CourseDefined;
 import org.aula.events.EnrolmentCountsChanged;
 import org.aula.events.ParticipantEnrolled;
+import org.aula.events.ParticipantErased;
 import org.aula.events.ParticipantWaitlisted;
 import org.aula.events.ParticipantWithdrawn;
 import org.aula.events.ProgrammeDefined;
@@ -28,8 +30,8 @@ import org.springframework.stereotype.Component;
 /**
  * The one place where the domain is mapped to the published contract ({@code org.aula.events})
  * and appended to the outbox. Callers hold the row lock of the aggregate an event is keyed by (the
- * cohort's for cohort events, the catalogue row's for definitions), so the outbox order of one key's
- * events is their commit order.
+ * cohort's for cohort events, the catalogue row's for definitions, the participant's for an erasure), so
+ * the outbox order of one key's events is their commit order.
  */
 @Component
 class EnrollmentEvents {
@@ -87,6 +89,11 @@ class EnrollmentEvents {
         outbox.append(new SeatOffered(offer.id().toString(), target.id().toString(), target.code().value(),
                 waitedFor.id().toString(), waitedFor.code().value(), target.course().code(), participant.id().toString(),
                 participant.name(), offer.institution().value(), offer.offeredAt(), offer.expiresAt()));
+    }
+
+    void erased(Participant participant, Instant at, List<InstitutionCode> institutions) {
+        outbox.append(new ParticipantErased(participant.id().toString(), at,
+                institutions.stream().map(InstitutionCode::value).toList()));
     }
 
     void courseDefined(CatalogueCourse course, Instant at) {

@@ -46,6 +46,11 @@ class EnrollmentMetrics {
         countAfterCommit("aula.enrollment.cohorts.filled", "Times a cohort's last seat was taken", course(cohort));
     }
 
+    /** A participant's personal data was erased (no tags: nothing about the person). */
+    void erased() {
+        countAfterCommit("aula.enrollment.erasures", "Participants whose personal data was erased", Tags.empty());
+    }
+
     private static Tags course(Cohort cohort) {
         return Tags.of("course", cohort.course().code());
     }

@@ -44,6 +44,12 @@ public class IdempotentRequests {
 
     /** An answer as stored and replayed. */
     public record StoredResponse(int status, @Nullable String location, @Nullable String contentType, String body) {
+
+        @Override
+        public String toString() {
+            // The body may name people: it stays out of logs.
+            return "StoredResponse[" + status + ", " + location + "]";
+        }
     }
 
     /** What became of a key when a request arrived with it. */

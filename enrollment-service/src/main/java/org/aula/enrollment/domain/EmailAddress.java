@@ -14,6 +14,11 @@ public record EmailAddress(String value) {
     public static final String PATTERN = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
     /** The longest address SMTP allows. */
     public static final int MAX_LENGTH = 254;
+    /**
+     * The domain of the placeholders that replace the addresses of erased participants: {@code .invalid} is
+     * reserved (RFC 2606), so no real mailbox has it, and nobody may register an address there.
+     */
+    public static final String ERASED_DOMAIN = "erased.invalid";
     private static final Pattern FORMAT = Pattern.compile(PATTERN);
 
     public EmailAddress {
@@ -21,6 +26,19 @@ public record EmailAddress(String value) {
             throw new IllegalArgumentException("not an e-mail address");
         }
         value = value.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The address an erased participant keeps in place of theirs: unique per participant (the unique key stays
+     * true) and made of the participant's id only, so it tells nothing about the address it replaced.
+     */
+    public static EmailAddress erasedPlaceholder(ParticipantId participant) {
+        return new EmailAddress("erased-" + participant.value() + "@" + ERASED_DOMAIN);
+    }
+
+    /** Whether this is an erased participant's placeholder (or any address at {@link #ERASED_DOMAIN}). */
+    public boolean isErasurePlaceholder() {
+        return value.endsWith("@" + ERASED_DOMAIN);
     }
 
     @Override

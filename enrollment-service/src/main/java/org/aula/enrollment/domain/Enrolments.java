@@ -39,10 +39,23 @@ public interface Enrolments {
     void closeWaitlistGap(CohortId cohort, int position);
 
     /**
-     * A page of a cohort's roster, optionally of one status: seated in seat order, then waiting in line
-     * order, then withdrawn in the order they left.
+     * A page of a cohort's roster, optionally of one status and/or of one nominating institution: seated in seat
+     * order, then waiting in line order, then withdrawn in the order they left.
      */
-    Paging.Page<RosterEntry> roster(CohortId cohort, @Nullable EnrolmentStatus status, Paging paging);
+    Paging.Page<RosterEntry> roster(CohortId cohort, @Nullable EnrolmentStatus status, @Nullable InstitutionCode institution,
+            Paging paging);
+
+    /**
+     * A page of the enrolments an institution nominated, optionally in one cohort: by cohort start date and code,
+     * then as in a roster.
+     */
+    Paging.Page<NomineeEntry> nominees(InstitutionCode institution, @Nullable CohortId cohort, Paging paging);
+
+    /**
+     * The institutions that nominated a participant (for any cohort, whatever became of the enrolment) or hold a
+     * seat offer for them, in code order: whose partner feeds carried events about the participant.
+     */
+    List<InstitutionCode> institutionsOf(ParticipantId participant);
 
     /** Seated and waiting enrolments of a cohort (what a cancellation withdraws). */
     List<Enrolment> active(CohortId cohort);

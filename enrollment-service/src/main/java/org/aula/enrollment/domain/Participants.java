@@ -27,6 +27,15 @@ public interface Participants {
     /** Locks a participant's row until the transaction ends and answers it. */
     Optional<Participant> lock(ParticipantId id);
 
+    /**
+     * Stores a participant's erasure: {@code erased}'s name, placeholder address and cleared position replace
+     * the personal data, and {@code at} is recorded. Call it with the row locked ({@link #lock}).
+     */
+    void erase(Participant erased, Instant at);
+
+    /** When the participant's personal data was erased; empty when it was not (or the participant is unknown). */
+    Optional<Instant> erasedAt(ParticipantId id);
+
     /** Participants by name (then id), optionally of one institution. */
     Paging.Page<Participant> list(@Nullable InstitutionCode institution, Paging paging);
 }

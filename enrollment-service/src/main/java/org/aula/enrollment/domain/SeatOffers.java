@@ -26,6 +26,7 @@ public interface SeatOffers {
     /** Per institution, its offers into a cohort still pending at {@code now}. */
     Map<InstitutionCode, Integer> pendingIntoByInstitution(CohortId cohort, Instant now);
 
-    /** Offers, newest first, optionally only those into one cohort and/or from one cohort. */
-    Paging.Page<SeatOffer> list(@Nullable CohortId into, @Nullable CohortId from, Paging paging);
+    /** Offers, newest first, optionally only those into one cohort, from one cohort and/or to one institution's officials. */
+    Paging.Page<SeatOffer> list(@Nullable CohortId into, @Nullable CohortId from, @Nullable InstitutionCode institution,
+            Paging paging);
 }

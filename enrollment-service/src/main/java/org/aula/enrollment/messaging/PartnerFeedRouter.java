@@ -40,11 +40,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Derives the partner feeds from {@code enrollment.events}: every record whose data names an
- * {@code institutionCode} is copied to {@code partner.<institutionCode>.enrollment}, and every
- * {@code enrolment-counts.changed} to {@code partner.aggregate.enrollment} keyed {@code <cohortId>:<institution>}.
+ * {@code institutionCode} is copied to {@code partner.<institutionCode>.enrollment}, every
+ * {@code enrolment-counts.changed} to {@code partner.aggregate.enrollment} keyed {@code <cohortId>:<institution>},
+ * and every {@code participant.erased} to the feed of each institution its {@code institutionCodes} names.
  * A copy is the record as published: same value, same headers (the CloudEvents {@code ce_id} included, so
  * partners deduplicate exactly as on the source topic), and, on an institution's feed, the same key (the
- * cohort id), so one cohort's events keep their order.
+ * cohort id; the participant id for an erasure), so one cohort's events keep their order.
  *
  * <p>At least once: a batch's offsets are committed only after the broker acknowledged every copy, so a crash
  * or a failed send copies the batch again; partners drop the repeats by {@code ce_id}, as they must anyway,
@@ -61,6 +62,7 @@ class PartnerFeedRouter {
 
     private static final Logger log = LoggerFactory.getLogger(PartnerFeedRouter.class);
     private static final String COUNTS_TYPE = EventCatalog.ENROLMENT_COUNTS_CHANGED.type();
+    private static final String ERASED_TYPE = EventCatalog.PARTICIPANT_ERASED.type();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final DefaultKafkaProducerFactory<String, byte[]> producers;
@@ -118,12 +120,16 @@ class PartnerFeedRouter {
 
     /**
      * Where copies of one record go: nowhere, to the feed of the institution its data names, and for
-     * {@code enrolment-counts.changed} also to the aggregate feed, keyed {@code <cohortId>:<institution>}.
+     * {@code enrolment-counts.changed} also to the aggregate feed, keyed {@code <cohortId>:<institution>}; a
+     * {@code participant.erased} to the feed of each institution it names.
      */
     static List<Route> routes(ConsumerRecord<String, byte[]> record) {
         JsonNode data = data(record);
         if (data == null) {
             return List.of();
+        }
+        if (ERASED_TYPE.equals(header(record, CloudEventHeaders.TYPE))) {
+            return erasureNotices(record, data);
         }
         JsonNode code = data.get("institutionCode");
         if (code == null || !code.isString() || !code.asString().matches(InstitutionCode.PATTERN)) {
@@ -136,6 +142,27 @@ class PartnerFeedRouter {
         if (COUNTS_TYPE.equals(header(record, CloudEventHeaders.TYPE)) && cohort != null && cohort.isString()) {
             // Compacted by this key: the latest counts of each cohort and institution are kept for ever.
             routes.add(new Route(PartnerTopics.AGGREGATE, cohort.asString() + ":" + institution.value()));
+        }
+        return routes;
+    }
+
+    /**
+     * {@code participant.erased} goes to the feed of every institution it names (those whose feeds carried the
+     * participant), under its own key (the participant id): the partner's notice to erase what it holds.
+     */
+    private static List<Route> erasureNotices(ConsumerRecord<String, byte[]> record, JsonNode data) {
+        JsonNode codes = data.get("institutionCodes");
+        if (codes == null || !codes.isArray()) {
+            return List.of();
+        }
+        List<Route> routes = new ArrayList<>();
+        for (JsonNode code : codes) {
+            if (code.isString() && code.asString().matches(InstitutionCode.PATTERN)) {
+                Route route = new Route(PartnerTopics.feedOf(new InstitutionCode(code.asString())), record.key());
+                if (!routes.contains(route)) {
+                    routes.add(route);
+                }
+            }
         }
         return routes;
     }

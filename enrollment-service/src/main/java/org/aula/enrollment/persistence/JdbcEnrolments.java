@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.aula.enrollment.domain.AlreadyEnrolledException;
+import org.aula.enrollment.domain.CohortCode;
 import org.aula.enrollment.domain.CohortId;
 import org.aula.enrollment.domain.Enrolment;
 import org.aula.enrollment.domain.EnrolmentCounts;
@@ -18,6 +19,7 @@ import org.aula.enrollment.domain.EnrolmentId;
 import org.aula.enrollment.domain.EnrolmentStatus;
 import org.aula.enrollment.domain.Enrolments;
 import org.aula.enrollment.domain.InstitutionCode;
+import org.aula.enrollment.domain.NomineeEntry;
 import org.aula.enrollment.domain.Paging;
 import org.aula.enrollment.domain.ParticipantId;
 import org.aula.enrollment.domain.RosterEntry;
@@ -156,11 +158,14 @@ class JdbcEnrolments implements Enrolments {
     }
 
     @Override
-    public Paging.Page<RosterEntry> roster(CohortId cohort, @Nullable EnrolmentStatus status, Paging paging) {
-        String where = " where e.cohort_id = :cohortId and (cast(:status as text) is null or e.status = :status)";
+    public Paging.Page<RosterEntry> roster(CohortId cohort, @Nullable EnrolmentStatus status,
+            @Nullable InstitutionCode institution, Paging paging) {
+        String where = " where e.cohort_id = :cohortId and (cast(:status as text) is null or e.status = :status)"
+                + " and (cast(:institution as text) is null or e.institution_code = :institution)";
         Map<String, Object> params = new HashMap<>();
         params.put("cohortId", cohort.value());
         params.put("status", status == null ? null : status.name());
+        params.put("institution", institution == null ? null : institution.value());
         long total = jdbc.sql("select count(*) from enrolment e" + where).params(params).query(Long.class).single();
         List<RosterEntry> items = jdbc.sql("""
                 select e.*, p.name as participant_name, p.position as participant_position
@@ -175,6 +180,44 @@ class JdbcEnrolments implements Enrolments {
                 .query(JdbcEnrolments::rosterEntry)
                 .list();
         return new Paging.Page<>(items, total, paging);
+    }
+
+    @Override
+    public Paging.Page<NomineeEntry> nominees(InstitutionCode institution, @Nullable CohortId cohort, Paging paging) {
+        String where = " where e.institution_code = :institution and (cast(:cohortId as uuid) is null or e.cohort_id = :cohortId)";
+        Map<String, Object> params = new HashMap<>();
+        params.put("institution", institution.value());
+        params.put("cohortId", cohort == null ? null : cohort.value());
+        long total = jdbc.sql("select count(*) from enrolment e" + where).params(params).query(Long.class).single();
+        List<NomineeEntry> items = jdbc.sql("""
+                select e.*, c.code as cohort_code, p.name as participant_name, p.position as participant_position
+                  from enrolment e
+                  join participant p on p.id = e.participant_id
+                  join cohort c on c.id = e.cohort_id
+                """ + where + """
+                 order by c.start_date, c.code, e.seat_number nulls last, e.waitlist_position nulls last, e.changed_at, e.id
+                 limit :limit offset :offset
+                """)
+                .params(params)
+                .param("limit", paging.size())
+                .param("offset", paging.offset())
+                .query((row, n) -> new NomineeEntry(enrolment(row, n), new CohortCode(row.getString("cohort_code")),
+                        row.getString("participant_name"), row.getString("participant_position")))
+                .list();
+        return new Paging.Page<>(items, total, paging);
+    }
+
+    @Override
+    public List<InstitutionCode> institutionsOf(ParticipantId participant) {
+        return jdbc.sql("""
+                select institution_code from enrolment where participant_id = :participantId
+                union
+                select institution_code from seat_offer where participant_id = :participantId
+                order by 1
+                """)
+                .param("participantId", participant.value())
+                .query((row, n) -> new InstitutionCode(row.getString(1)))
+                .list();
     }
 
     @Override

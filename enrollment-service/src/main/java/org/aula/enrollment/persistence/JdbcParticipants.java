@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +80,31 @@ class JdbcParticipants implements Participants {
         return jdbc.sql("select " + COLUMNS + " from participant where id = :id for update")
                 .param("id", id.value())
                 .query(JdbcParticipants::participant)
+                .optional();
+    }
+
+    @Override
+    public void erase(Participant erased, Instant at) {
+        int updated = jdbc.sql("""
+                update participant
+                   set name = :name, email = :email, position = null, erased_at = :at, updated_at = :at
+                 where id = :id
+                """)
+                .param("name", erased.name())
+                .param("email", erased.email().value())
+                .param("at", Timestamps.of(at))
+                .param("id", erased.id().value())
+                .update();
+        if (updated != 1) {
+            throw new IllegalStateException("participant " + erased.id() + " to erase is not stored");
+        }
+    }
+
+    @Override
+    public Optional<Instant> erasedAt(ParticipantId id) {
+        return jdbc.sql("select erased_at from participant where id = :id and erased_at is not null")
+                .param("id", id.value())
+                .query((row, n) -> row.getObject("erased_at", OffsetDateTime.class).toInstant())
                 .optional();
     }
 

@@ -101,12 +101,15 @@ class JdbcSeatOffers implements SeatOffers {
     }
 
     @Override
-    public Paging.Page<SeatOffer> list(@Nullable CohortId into, @Nullable CohortId from, Paging paging) {
+    public Paging.Page<SeatOffer> list(@Nullable CohortId into, @Nullable CohortId from,
+            @Nullable InstitutionCode institution, Paging paging) {
         String where = " where (cast(:into as uuid) is null or cohort_id = :into)"
-                + " and (cast(:from as uuid) is null or from_cohort_id = :from)";
+                + " and (cast(:from as uuid) is null or from_cohort_id = :from)"
+                + " and (cast(:institution as text) is null or institution_code = :institution)";
         Map<String, Object> params = new HashMap<>();
         params.put("into", into == null ? null : into.value());
         params.put("from", from == null ? null : from.value());
+        params.put("institution", institution == null ? null : institution.value());
         long total = jdbc.sql("select count(*) from seat_offer" + where).params(params).query(Long.class).single();
         List<SeatOffer> items = jdbc.sql("select * from seat_offer" + where
                         + " order by offered_at desc, id limit :limit offset :offset")

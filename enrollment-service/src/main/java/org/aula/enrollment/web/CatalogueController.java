@@ -23,6 +23,7 @@ import org.aula.events.runtime.web.ApiProblem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -34,7 +35,8 @@ import jakarta.validation.Valid;
 
 /**
  * The catalogue: institutions, courses and programmes, each defined by {@code PUT} on its code (201 when
- * created, 200 when changed or unchanged), read one by one or a page at a time.
+ * created, 200 when changed or unchanged; programme staff), read one by one or a page at a time (every role:
+ * the catalogue holds no personal data).
  */
 @RestController
 class CatalogueController {
@@ -55,6 +57,7 @@ class CatalogueController {
     }
 
     @PutMapping("/institutions/{code}")
+    @PreAuthorize(Access.PROGRAMME_STAFF)
     ResponseEntity<InstitutionView> defineInstitution(@PathVariable String code,
             @Valid @RequestBody CatalogueRequests.InstitutionRequest request) {
         Institution institution = new Institution(new InstitutionCode(codeOf(code, InstitutionCode.PATTERN)), request.name());
@@ -63,17 +66,20 @@ class CatalogueController {
     }
 
     @GetMapping("/institutions/{code}")
+    @PreAuthorize(Access.ALL_ROLES)
     InstitutionView institution(@PathVariable String code) {
         return InstitutionView.of(browse.institution(Ids.institution(code)));
     }
 
     @GetMapping("/institutions")
+    @PreAuthorize(Access.ALL_ROLES)
     ResponseEntity<List<InstitutionView>> institutions(@RequestParam(required = false) @Nullable String page,
             @RequestParam(required = false) @Nullable String size) {
         return pages.respond(browse.institutions(pages.of(page, size)), InstitutionView::of);
     }
 
     @PutMapping("/courses/{code}")
+    @PreAuthorize(Access.PROGRAMME_STAFF)
     ResponseEntity<CourseView> defineCourse(@PathVariable String code, @Valid @RequestBody CatalogueRequests.CourseRequest request) {
         CatalogueCourse course = new CatalogueCourse(CourseId.random(),
                 new Course(codeOf(code, CatalogueCode.PATTERN), request.title(), request.hours()),
@@ -83,17 +89,20 @@ class CatalogueController {
     }
 
     @GetMapping("/courses/{code}")
+    @PreAuthorize(Access.ALL_ROLES)
     CourseView course(@PathVariable String code) {
         return CourseView.of(browse.course(code));
     }
 
     @GetMapping("/courses")
+    @PreAuthorize(Access.ALL_ROLES)
     ResponseEntity<List<CourseView>> courses(@RequestParam(required = false) @Nullable String page,
             @RequestParam(required = false) @Nullable String size) {
         return pages.respond(browse.courses(pages.of(page, size)), CourseView::of);
     }
 
     @PutMapping("/programmes/{code}")
+    @PreAuthorize(Access.PROGRAMME_STAFF)
     ResponseEntity<ProgrammeView> defineProgramme(@PathVariable String code,
             @Valid @RequestBody CatalogueRequests.ProgrammeRequest request) {
         if (request.requiredCourseCodes().stream().distinct().count() != request.requiredCourseCodes().size()) {
@@ -106,11 +115,13 @@ class CatalogueController {
     }
 
     @GetMapping("/programmes/{code}")
+    @PreAuthorize(Access.ALL_ROLES)
     ProgrammeView programme(@PathVariable String code) {
         return ProgrammeView.of(browse.programme(code));
     }
 
     @GetMapping("/programmes")
+    @PreAuthorize(Access.ALL_ROLES)
     ResponseEntity<List<ProgrammeView>> programmes(@RequestParam(required = false) @Nullable String page,
             @RequestParam(required = false) @Nullable String size) {
         return pages.respond(browse.programmes(pages.of(page, size)), ProgrammeView::of);

@@ -28,20 +28,20 @@ final class CatalogueRequests {
     }
 
     /** {@code PUT /institutions/{code}}. */
-    record InstitutionRequest(@NotBlank @Size(max = Institution.MAX_NAME_LENGTH) @Nullable String name) {
+    record InstitutionRequest(@NotNull @PlainText @Size(max = Institution.MAX_NAME_LENGTH) @Nullable String name) {
     }
 
     /** {@code PUT /courses/{code}}. */
     record CourseRequest(
-            @NotBlank @Size(max = 200) @Nullable String title,
+            @NotNull @PlainText @Size(max = 200) @Nullable String title,
             @NotNull @Min(Course.MIN_HOURS) @Max(Course.MAX_HOURS) @Nullable Integer hours,
-            @Size(max = CatalogueCourse.MAX_TOPICS) @Nullable List<@NotBlank @Size(max = CatalogueCourse.MAX_TOPIC_LENGTH) String> topics,
-            @NotBlank @Size(max = CatalogueCourse.MAX_RULE_REF_LENGTH) @Nullable String completionRuleRef) {
+            @Size(max = CatalogueCourse.MAX_TOPICS) @Nullable List<@NotNull @PlainText @Size(max = CatalogueCourse.MAX_TOPIC_LENGTH) String> topics,
+            @NotNull @PlainText @Size(max = CatalogueCourse.MAX_RULE_REF_LENGTH) @Nullable String completionRuleRef) {
     }
 
     /** {@code PUT /programmes/{code}}. */
     record ProgrammeRequest(
-            @NotBlank @Size(max = Programme.MAX_TITLE_LENGTH) @Nullable String title,
+            @NotNull @PlainText @Size(max = Programme.MAX_TITLE_LENGTH) @Nullable String title,
             @NotBlank @Pattern(regexp = InstitutionCode.PATTERN) @Nullable String awardingInstitutionCode,
             @NotEmpty @Size(max = Programme.MAX_REQUIRED_COURSES)
             @Nullable List<@NotBlank @Pattern(regexp = CatalogueCode.PATTERN) String> requiredCourseCodes) {
@@ -49,10 +49,16 @@ final class CatalogueRequests {
 
     /** {@code POST /participants}. */
     record ParticipantRequest(
-            @NotBlank @Size(max = Participant.MAX_NAME_LENGTH) @Nullable String name,
-            @NotBlank @Size(max = EmailAddress.MAX_LENGTH) @Email(regexp = EmailAddress.PATTERN) @Nullable String email,
-            @Size(min = 1, max = Participant.MAX_POSITION_LENGTH) @Nullable String position,
+            @NotNull @PlainText @Size(max = Participant.MAX_NAME_LENGTH) @Nullable String name,
+            @NotBlank @PlainText @Size(max = EmailAddress.MAX_LENGTH) @Email(regexp = EmailAddress.PATTERN) @Nullable String email,
+            @PlainText @Size(max = Participant.MAX_POSITION_LENGTH) @Nullable String position,
             @NotBlank @Pattern(regexp = InstitutionCode.PATTERN) @Nullable String institutionCode) {
+
+        @Override
+        public String toString() {
+            // Personal data stays out of logs and exception messages.
+            return "ParticipantRequest[" + institutionCode + "]";
+        }
     }
 
     /** {@code PUT /cohorts/{id}/quotas/{institutionCode}}. */
@@ -60,6 +66,6 @@ final class CatalogueRequests {
     }
 
     /** {@code POST /cohorts/{id}/cancel}, optional body. */
-    record CancelRequest(@Size(min = 1, max = 300) @Nullable String reason) {
+    record CancelRequest(@PlainText @Size(max = 300) @Nullable String reason) {
     }
 }

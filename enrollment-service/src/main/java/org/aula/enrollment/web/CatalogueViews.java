@@ -46,5 +46,10 @@ final class CatalogueViews {
             return new ParticipantView(participant.id().toString(), participant.name(), participant.email().value(),
                     participant.position(), participant.institution().value());
         }
+
+        @Override
+        public String toString() {
+            return "ParticipantView[" + id + "]";
+        }
     }
 }

@@ -10,6 +10,7 @@ import org.aula.enrollment.application.BrowseCohorts;
 import org.aula.enrollment.application.CohortLifecycle;
 import org.aula.enrollment.application.ScheduleCohort;
 import org.aula.enrollment.application.SetSeatQuota;
+import org.aula.enrollment.domain.CatalogueCode;
 import org.aula.enrollment.domain.Cohort;
 import org.aula.enrollment.domain.CohortCode;
 import org.aula.enrollment.domain.CohortStatus;
@@ -19,6 +20,7 @@ import org.aula.events.runtime.web.ApiProblem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -54,6 +56,7 @@ class CohortController {
 
     /** Schedules a cohort, OPEN unless {@code status} is PLANNED: 201 with its view and {@code Location}. */
     @PostMapping
+    @PreAuthorize(Access.PROGRAMME_STAFF)
     ResponseEntity<CohortView> schedule(@Valid @RequestBody ScheduleCohortRequest request) {
         // Bean validation has checked presence and ranges; what spans two fields is checked here.
         if (request.endDate().isBefore(request.startDate())) {
@@ -68,6 +71,7 @@ class CohortController {
     }
 
     @GetMapping("/{cohortId}")
+    @PreAuthorize(Access.ALL_ROLES)
     CohortView cohort(@PathVariable String cohortId) {
         return CohortView.of(browse.cohort(Ids.cohort(cohortId)));
     }
@@ -77,6 +81,7 @@ class CohortController {
      * start-date order, optionally of one {@code courseCode} and/or {@code status}.
      */
     @GetMapping
+    @PreAuthorize(Access.ALL_ROLES)
     ResponseEntity<List<CohortView>> cohorts(@RequestParam(required = false) @Nullable String code,
             @RequestParam(required = false) @Nullable String courseCode,
             @RequestParam(required = false) @Nullable String status,
@@ -87,29 +92,36 @@ class CohortController {
             }
             return ResponseEntity.ok(browse.cohortByCode(new CohortCode(code)).map(CohortView::of).stream().toList());
         }
+        if (courseCode != null && !courseCode.matches(CatalogueCode.PATTERN)) {
+            throw ApiProblem.invalidField("courseCode", "must match " + CatalogueCode.PATTERN);
+        }
         return pages.respond(browse.cohorts(courseCode, status(status), pages.of(page, size)), CohortView::of);
     }
 
     /** PLANNED -> OPEN. */
     @PostMapping("/{cohortId}/open")
+    @PreAuthorize(Access.PROGRAMME_STAFF)
     CohortView open(@PathVariable String cohortId) {
         return CohortView.of(lifecycle.open(Ids.cohort(cohortId)));
     }
 
     /** OPEN or FULL -> IN_DELIVERY. */
     @PostMapping("/{cohortId}/start-delivery")
+    @PreAuthorize(Access.PROGRAMME_STAFF)
     CohortView startDelivery(@PathVariable String cohortId) {
         return CohortView.of(lifecycle.startDelivery(Ids.cohort(cohortId)));
     }
 
     /** IN_DELIVERY -> COMPLETED. */
     @PostMapping("/{cohortId}/complete")
+    @PreAuthorize(Access.PROGRAMME_STAFF)
     CohortView complete(@PathVariable String cohortId) {
         return CohortView.of(lifecycle.complete(Ids.cohort(cohortId)));
     }
 
     /** PLANNED, OPEN or FULL -> CANCELLED, withdrawing everyone; the body ({@code reason}) is optional. */
     @PostMapping("/{cohortId}/cancel")
+    @PreAuthorize(Access.PROGRAMME_STAFF)
     CohortView cancel(@PathVariable String cohortId,
             @Valid @RequestBody(required = false) CatalogueRequests.@Nullable CancelRequest request) {
         String reason = request == null || request.reason() == null ? "cancelled by staff" : request.reason();
@@ -118,6 +130,7 @@ class CohortController {
 
     /** Sets an institution's seat quota (places 1..capacity). */
     @PutMapping("/{cohortId}/quotas/{institutionCode}")
+    @PreAuthorize(Access.PROGRAMME_STAFF)
     CohortView setQuota(@PathVariable String cohortId, @PathVariable String institutionCode,
             @Valid @RequestBody CatalogueRequests.QuotaRequest request) {
         return CohortView.of(quotas.set(Ids.cohort(cohortId), institutionCode(institutionCode), request.places()));
@@ -125,6 +138,7 @@ class CohortController {
 
     /** Removes an institution's seat quota. */
     @DeleteMapping("/{cohortId}/quotas/{institutionCode}")
+    @PreAuthorize(Access.PROGRAMME_STAFF)
     CohortView removeQuota(@PathVariable String cohortId, @PathVariable String institutionCode) {
         return CohortView.of(quotas.set(Ids.cohort(cohortId), institutionCode(institutionCode), null));
     }

@@ -1,6 +1,7 @@
 package org.aula.enrollment.web;
 
 import org.aula.enrollment.application.LoadDemoData;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -16,6 +17,7 @@ class DemoDataController {
 
     /** 200 with how many institutions, courses, programmes and cohorts were new (all 0 the second time). */
     @PostMapping("/demo-data")
+    @PreAuthorize(Access.PROGRAMME_STAFF)
     LoadDemoData.Loaded load() {
         return demoData.load();
     }

@@ -15,6 +15,7 @@ import org.aula.enrollment.domain.InstitutionCode;
 import org.aula.events.runtime.web.ApiProblem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,7 +30,8 @@ import jakarta.validation.Valid;
 
 /**
  * A cohort's people: nominate one official ({@code /enrolments}) or a batch ({@code /nominations}), list the
- * roster (all, or {@code /roster} seated, {@code /waitlist} waiting), read and withdraw an enrolment.
+ * roster (all, or {@code /roster} seated, {@code /waitlist} waiting), read and withdraw an enrolment. A partner
+ * nominates its own institution's officials only (403 otherwise) and reads only its own officials' lines.
  */
 @RestController
 @RequestMapping("/cohorts/{cohortId}")
@@ -52,8 +54,13 @@ class EnrolmentController {
 
     /** 201 with the new enrolment (seated or waitlisted), or 200 with the one the person already has. */
     @PostMapping("/enrolments")
+    @PreAuthorize(Access.PARTNERS_TOO)
     ResponseEntity<EnrolmentView> enrol(@PathVariable String cohortId, @Valid @RequestBody EnrolRequest request) {
+        Partners.requireOwn(request.institutionCode());
         CohortId cohort = Ids.cohort(cohortId);
+        if (new EmailAddress(request.email()).isErasurePlaceholder()) {
+            throw ApiProblem.invalidField("email", "is reserved for erased participants");
+        }
         EnrolParticipant.Result result = enrolParticipant.enrol(EnrolParticipant.Command.of(cohort,
                 new EmailAddress(request.email()), request.name(), request.position(),
                 new InstitutionCode(request.institutionCode())));
@@ -71,11 +78,18 @@ class EnrolmentController {
      * line per official (201 when at least one enrolment was created).
      */
     @PostMapping("/nominations")
+    @PreAuthorize(Access.PARTNERS_TOO)
     ResponseEntity<NominationView> nominate(@PathVariable String cohortId, @Valid @RequestBody NominationsRequest request) {
+        Partners.requireOwn(request.institutionCode());
         CohortId cohort = Ids.cohort(cohortId);
         List<NominationsRequest.Official> officials = request.officials();
         if (officials.size() > maxBatchSize) {
             throw ApiProblem.invalidField("officials", "at most " + maxBatchSize + " officials per nomination");
+        }
+        for (int i = 0; i < officials.size(); i++) {
+            if (new EmailAddress(officials.get(i).email()).isErasurePlaceholder()) {
+                throw ApiProblem.invalidField("officials[" + i + "].email", "is reserved for erased participants");
+            }
         }
         InstitutionCode institution = new InstitutionCode(request.institutionCode());
         List<EnrolParticipant.Result> results = enrolParticipant.nominate(new EnrolParticipant.Command(cohort, institution,
@@ -85,37 +99,50 @@ class EnrolmentController {
         return ResponseEntity.status(view.created() > 0 ? 201 : 200).body(view);
     }
 
-    /** The roster, optionally of one {@code status}: seated by seat, then waiting by position, then withdrawn. */
+    /**
+     * The roster, optionally of one {@code status}: seated by seat, then waiting by position, then withdrawn. A
+     * partner's lines are its own officials'.
+     */
     @GetMapping("/enrolments")
+    @PreAuthorize(Access.ALL_ROLES)
     ResponseEntity<List<RosterLineView>> roster(@PathVariable String cohortId,
             @RequestParam(required = false) @Nullable String status,
             @RequestParam(required = false) @Nullable String page, @RequestParam(required = false) @Nullable String size) {
-        return pages.respond(browse.roster(Ids.cohort(cohortId), status(status), pages.of(page, size)), RosterLineView::of);
+        return pages.respond(browse.roster(Ids.cohort(cohortId), status(status), Partners.scope(), pages.of(page, size)),
+                RosterLineView::of);
     }
 
-    /** Who holds a seat, by seat number. */
+    /** Who holds a seat, by seat number (a partner: of its own officials). */
     @GetMapping("/roster")
+    @PreAuthorize(Access.ALL_ROLES)
     ResponseEntity<List<RosterLineView>> seated(@PathVariable String cohortId,
             @RequestParam(required = false) @Nullable String page, @RequestParam(required = false) @Nullable String size) {
-        return pages.respond(browse.roster(Ids.cohort(cohortId), EnrolmentStatus.ENROLLED, pages.of(page, size)),
+        return pages.respond(browse.roster(Ids.cohort(cohortId), EnrolmentStatus.ENROLLED, Partners.scope(), pages.of(page, size)),
                 RosterLineView::of);
     }
 
-    /** Who waits, in line order. */
+    /** Who waits, in line order (a partner: its own officials, with their places in the whole line). */
     @GetMapping("/waitlist")
+    @PreAuthorize(Access.ALL_ROLES)
     ResponseEntity<List<RosterLineView>> waitlist(@PathVariable String cohortId,
             @RequestParam(required = false) @Nullable String page, @RequestParam(required = false) @Nullable String size) {
-        return pages.respond(browse.roster(Ids.cohort(cohortId), EnrolmentStatus.WAITLISTED, pages.of(page, size)),
+        return pages.respond(browse.roster(Ids.cohort(cohortId), EnrolmentStatus.WAITLISTED, Partners.scope(),
+                pages.of(page, size)),
                 RosterLineView::of);
     }
 
+    /** One enrolment (the {@code Location} of a nomination); a partner's own officials' only (403 otherwise). */
     @GetMapping("/enrolments/{enrolmentId}")
+    @PreAuthorize(Access.ALL_ROLES)
     EnrolmentView enrolment(@PathVariable String cohortId, @PathVariable String enrolmentId) {
-        return EnrolmentView.of(browse.enrolment(Ids.cohort(cohortId), Ids.enrolment(enrolmentId)));
+        Enrolment enrolment = browse.enrolment(Ids.cohort(cohortId), Ids.enrolment(enrolmentId));
+        Partners.requireOwn(enrolment.institution());
+        return EnrolmentView.of(enrolment);
     }
 
     /** Staff withdraw the participant: 200 with the enrolment, now WITHDRAWN (also when it already was). */
     @DeleteMapping("/enrolments/{enrolmentId}")
+    @PreAuthorize(Access.PROGRAMME_STAFF)
     EnrolmentView withdraw(@PathVariable String cohortId, @PathVariable String enrolmentId) {
         Enrolment withdrawn = withdrawParticipant.withdraw(Ids.cohort(cohortId), Ids.enrolment(enrolmentId));
         return EnrolmentView.of(withdrawn);

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 
 import org.aula.enrollment.application.IdempotentRequests;
 import org.aula.enrollment.application.IdempotentRequests.StoredResponse;
+import org.aula.events.runtime.security.Caller;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -37,7 +38,9 @@ import tools.jackson.databind.json.JsonMapper;
  * the method, the path with its query, and the body (JSON compared by content: property order and spacing do
  * not matter). A repeat of a request answered with 2xx gets that answer again, with
  * {@code Idempotent-Replayed: true}; the same key with another request is 422; a repeat while the first is
- * still running is 409. Refused requests (4xx) and failures (5xx) store nothing.
+ * still running is 409. Refused requests (4xx) and failures (5xx) store nothing. Keys are per caller (the
+ * token's subject): one caller's key never answers another's request. Runs after Spring Security's filters
+ * (their order is {@code -100}, this one's the default, last), so an unauthenticated request never reaches it.
  */
 @Component
 class IdempotencyKeyFilter extends OncePerRequestFilter {
@@ -68,6 +71,9 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
                     List.of(Map.of("field", HEADER, "message", "1 to 255 printable ASCII characters, no spaces")));
             return;
         }
+        // Keys are the caller's own: a key is stored under the token's subject, so nobody is ever answered what
+        // another caller's request stored (an answer may name people), nor gets past a role check by a replay.
+        key = callerOf(request) + " " + key;
         byte[] body = request.getInputStream().readAllBytes();
         String hash = hash(request, body);
         IdempotentRequests.Reservation reservation = requests.reserve(key, hash);
@@ -82,6 +88,12 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
         } else {
             run(key, new CachedBody(request, body), response, chain);
         }
+    }
+
+    /** The subject of the request's token ("anonymous" on a public path); the security filters ran before this one. */
+    private static String callerOf(HttpServletRequest request) {
+        Caller caller = Caller.current();
+        return caller.isAnonymous() ? "anonymous" : caller.subject();
     }
 
     private void run(String key, HttpServletRequest request, HttpServletResponse response, FilterChain chain)

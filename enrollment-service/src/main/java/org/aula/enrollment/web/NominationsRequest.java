@@ -22,8 +22,14 @@ record NominationsRequest(
 
     /** One nominated official. */
     record Official(
-            @NotBlank @Size(max = Participant.MAX_NAME_LENGTH) @Nullable String name,
-            @NotBlank @Size(max = EmailAddress.MAX_LENGTH) @Email(regexp = EmailAddress.PATTERN) @Nullable String email,
-            @Size(min = 1, max = Participant.MAX_POSITION_LENGTH) @Nullable String position) {
+            @NotNull @PlainText @Size(max = Participant.MAX_NAME_LENGTH) @Nullable String name,
+            @NotBlank @PlainText @Size(max = EmailAddress.MAX_LENGTH) @Email(regexp = EmailAddress.PATTERN) @Nullable String email,
+            @PlainText @Size(max = Participant.MAX_POSITION_LENGTH) @Nullable String position) {
+
+        @Override
+        public String toString() {
+            // Personal data stays out of logs and exception messages.
+            return "Official[redacted]";
+        }
     }
 }

@@ -6,15 +6,20 @@ import java.util.List;
 
 import org.aula.enrollment.application.AcceptSeatOffer;
 import org.aula.enrollment.application.BrowseCohorts;
+import org.aula.enrollment.domain.SeatOffer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /offers}: seats offered to waiting officials in another cohort of the same course, and their acceptance. */
+/**
+ * {@code /offers}: seats offered to waiting officials in another cohort of the same course, and their acceptance
+ * (programme staff). A partner reads the offers made to its own officials only.
+ */
 @RestController
 class OfferController {
 
@@ -29,18 +34,26 @@ class OfferController {
     }
 
     @GetMapping("/offers/{offerId}")
+    @PreAuthorize(Access.PARTNERS_TOO)
     OfferView offer(@PathVariable String offerId) {
-        return OfferView.of(browse.offer(Ids.offer(offerId)), browse.now());
+        SeatOffer offer = browse.offer(Ids.offer(offerId));
+        Partners.requireOwn(offer.institution());
+        return OfferView.of(offer, browse.now());
     }
 
-    /** Offers, newest first, optionally into ({@code cohortId}) and/or from ({@code fromCohortId}) one cohort. */
+    /**
+     * Offers, newest first, optionally into ({@code cohortId}) and/or from ({@code fromCohortId}) one cohort; a
+     * partner's are those made to its own officials.
+     */
     @GetMapping("/offers")
+    @PreAuthorize(Access.PARTNERS_TOO)
     ResponseEntity<List<OfferView>> offers(@RequestParam(required = false) @Nullable String cohortId,
             @RequestParam(required = false) @Nullable String fromCohortId,
             @RequestParam(required = false) @Nullable String page, @RequestParam(required = false) @Nullable String size) {
         Instant now = browse.now();
         return pages.respond(browse.offers(cohortId == null ? null : Ids.cohortParameter("cohortId", cohortId),
-                fromCohortId == null ? null : Ids.cohortParameter("fromCohortId", fromCohortId), pages.of(page, size)),
+                fromCohortId == null ? null : Ids.cohortParameter("fromCohortId", fromCohortId), Partners.scope(),
+                pages.of(page, size)),
                 offer -> OfferView.of(offer, now));
     }
 
@@ -49,6 +62,7 @@ class OfferController {
      * waitlist place left in the same transaction; 200 with the same enrolment when already accepted.
      */
     @PostMapping("/offers/{offerId}/acceptance")
+    @PreAuthorize(Access.PROGRAMME_STAFF)
     ResponseEntity<EnrolmentView> accept(@PathVariable String offerId) {
         AcceptSeatOffer.Result result = acceptOffer.accept(Ids.offer(offerId));
         EnrolmentView view = EnrolmentView.of(result.enrolment());

@@ -17,12 +17,16 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * Pagination of every list endpoint: {@code page} (from 0) and {@code size} (1..max) query parameters; the
  * answer is the JSON array of the page's items (so list shapes stay plain arrays), with the
  * {@code X-Total-Count} header (items in the whole list) and an RFC 8288 {@code Link} header with
- * {@code first}, {@code prev}, {@code next} and {@code last} pages.
+ * {@code first}, {@code prev}, {@code next} and {@code last} pages. The links repeat the request's query, so
+ * when that is long (a client may add parameters the list ignores) they are left out rather than sent in a
+ * header larger than the server can write.
  */
 @Component
 class Pages {
 
     static final String TOTAL_COUNT = "X-Total-Count";
+    /** The longest {@code Link} header sent (Tomcat's whole response header buffer is 8 KiB by default). */
+    static final int MAX_LINK_HEADER = 2048;
 
     private final EnrollmentProperties.Paging config;
 
@@ -54,10 +58,12 @@ class Pages {
             links.add(link(paging.page() + 1, paging.size(), "next"));
         }
         links.add(link(last, paging.size(), "last"));
-        return ResponseEntity.ok()
-                .header(TOTAL_COUNT, Long.toString(page.total()))
-                .header("Link", String.join(", ", links))
-                .body(page.items().stream().map(view).toList());
+        String link = String.join(", ", links);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok().header(TOTAL_COUNT, Long.toString(page.total()));
+        if (link.length() <= MAX_LINK_HEADER) {
+            answer.header("Link", link);
+        }
+        return answer.body(page.items().stream().map(view).toList());
     }
 
     private static String link(int page, int size, String rel) {

@@ -14,4 +14,10 @@ record RosterLineView(String enrolmentId, String participantId, String name, @Nu
                 entry.participantName(), entry.participantPosition(), enrolment.institution().value(), enrolment.status(),
                 enrolment.seatNumber(), enrolment.waitlistPosition());
     }
+
+    @Override
+    public String toString() {
+        // Personal data stays out of logs and exception messages.
+        return "RosterLineView[" + enrolmentId + "]";
+    }
 }

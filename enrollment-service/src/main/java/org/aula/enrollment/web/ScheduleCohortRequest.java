@@ -9,6 +9,7 @@ import org.aula.enrollment.domain.Course;
 import org.aula.enrollment.domain.Seats;
 import org.jspecify.annotations.Nullable;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -25,13 +26,14 @@ import jakarta.validation.constraints.Size;
 record ScheduleCohortRequest(
         @NotBlank @Pattern(regexp = CohortCode.PATTERN) @Nullable String code,
         @NotBlank @Pattern(regexp = CatalogueCode.PATTERN) @Nullable String courseCode,
-        @Size(min = 1, max = 200) @Nullable String courseTitle,
+        @PlainText @Size(max = 200) @Nullable String courseTitle,
         @Min(Course.MIN_HOURS) @Max(Course.MAX_HOURS) @Nullable Integer courseHours,
         @NotNull @Nullable LocalDate startDate,
         @NotNull @Nullable LocalDate endDate,
-        @NotBlank @Size(max = 200) @Nullable String location,
+        @NotNull @PlainText @Size(max = 200) @Nullable String location,
         @NotNull @Min(Seats.MIN_CAPACITY) @Max(Seats.MAX_CAPACITY) @Nullable Integer capacity,
-        @NotBlank @Size(max = 200) @Nullable String facilitator,
-        @Pattern(regexp = "PLANNED|OPEN", message = "must be PLANNED or OPEN") @Nullable String status,
+        @NotNull @PlainText @Size(max = 200) @Nullable String facilitator,
+        @Schema(allowableValues = {"PLANNED", "OPEN"}) @Pattern(regexp = "PLANNED|OPEN", message = "must be PLANNED or OPEN")
+        @Nullable String status,
         @Nullable Map<String, Integer> seatQuotas) {
 }

@@ -28,7 +28,7 @@ class ParticipantTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "P", "police", "POLICE DEPT", "A_CODE_THAT_IS_LONGER_THAN_THIRTY", "-POLICE", "_MFA",
-            "MIN.FOREIGN"})
+            "MIN.FOREIGN", "99999999999999999999", "0POLICE"})
     void refusesAMalformedInstitutionCode(String code) {
         assertThatIllegalArgumentException().isThrownBy(() -> new InstitutionCode(code));
     }
@@ -53,5 +53,45 @@ class ParticipantTest {
                 "Constant Pascascio", "Inspector", new InstitutionCode("POLICE"));
 
         assertThat(participant.toString()).doesNotContain("Pascascio").contains(participant.id().toString());
+    }
+
+    @Test
+    void anErasedParticipantKeepsItsIdAndInstitutionAndNothingPersonal() {
+        ParticipantId id = ParticipantId.random();
+        Participant participant = new Participant(id, new EmailAddress("constant.pascascio@police.gov.bz"),
+                "Constant Pascascio", "Inspector", new InstitutionCode("POLICE"));
+
+        Participant erased = participant.erased();
+
+        assertThat(participant.isErased()).isFalse();
+        assertThat(erased.isErased()).isTrue();
+        assertThat(erased.id()).isEqualTo(id);
+        assertThat(erased.institution()).isEqualTo(new InstitutionCode("POLICE"));
+        assertThat(erased.name()).isEqualTo(Participant.ERASED_NAME);
+        assertThat(erased.position()).isNull();
+        assertThat(erased.email().value()).isEqualTo("erased-" + id + "@erased.invalid").doesNotContain("pascascio");
+        assertThat(erased.erased()).isEqualTo(erased);
+    }
+
+    @Test
+    void theErasurePlaceholderIsUniquePerParticipantAndReserved() {
+        ParticipantId one = ParticipantId.random();
+
+        assertThat(EmailAddress.erasedPlaceholder(one)).isNotEqualTo(EmailAddress.erasedPlaceholder(ParticipantId.random()));
+        assertThat(EmailAddress.erasedPlaceholder(one).isErasurePlaceholder()).isTrue();
+        assertThat(new EmailAddress("Someone@Erased.Invalid").isErasurePlaceholder()).isTrue();
+        assertThat(new EmailAddress("someone@erased.invalid.gov.bz").isErasurePlaceholder()).isFalse();
+        assertThat(new EmailAddress("constant.pascascio@police.gov.bz").isErasurePlaceholder()).isFalse();
+    }
+
+    @Test
+    void rosterAndNomineeLinesPrintNoNameOrPosition() {
+        Enrolment enrolment = new Enrolment(EnrolmentId.random(), CohortId.random(), ParticipantId.random(),
+                new InstitutionCode("POLICE"), EnrolmentStatus.ENROLLED, 1, null, java.time.Instant.parse("2019-05-02T12:00:00Z"));
+
+        assertThat(new RosterEntry(enrolment, "Constant Pascascio", "Inspector").toString())
+                .doesNotContain("Pascascio", "Inspector").contains(enrolment.id().toString());
+        assertThat(new NomineeEntry(enrolment, new CohortCode("BMM-2019-05"), "Constant Pascascio", "Inspector").toString())
+                .doesNotContain("Pascascio", "Inspector").contains(enrolment.id().toString());
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -12,6 +13,7 @@ import org.aula.events.AulaEvent;
 import org.aula.events.CohortFilled;
 import org.aula.events.EnrolmentCountsChanged;
 import org.aula.events.ParticipantEnrolled;
+import org.aula.events.ParticipantErased;
 import org.aula.events.SeatOffered;
 import org.aula.events.runtime.CloudEventRecords;
 import org.aula.enrollment.messaging.PartnerFeedRouter.Route;
@@ -47,6 +49,21 @@ class PartnerFeedRoutesTest {
 
         assertThat(PartnerFeedRouter.routes(counts)).containsExactly(new Route("partner.MFA.enrollment", MAY),
                 new Route("partner.aggregate.enrollment", MAY + ":MFA"));
+    }
+
+    @Test
+    void anErasureGoesToTheFeedOfEveryInstitutionItNamesKeyedByTheParticipant() {
+        String participant = "c7a41e52-8d0b-4f6e-b3a9-61f2e0d4c8a7";
+        ConsumerRecord<String, byte[]> erased = record(new ParticipantErased(participant, AT, List.of("MFA", "POLICE")));
+
+        assertThat(PartnerFeedRouter.routes(erased)).containsExactly(new Route("partner.MFA.enrollment", participant),
+                new Route("partner.POLICE.enrollment", participant));
+    }
+
+    @Test
+    void anErasureThatConcernedNoPartnerFeedGoesNowhere() {
+        assertThat(PartnerFeedRouter.routes(record(new ParticipantErased("c7a41e52-8d0b-4f6e-b3a9-61f2e0d4c8a7", AT))))
+                .isEmpty();
     }
 
     @Test

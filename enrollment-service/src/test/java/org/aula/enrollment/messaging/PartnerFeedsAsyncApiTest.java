@@ -42,15 +42,17 @@ class PartnerFeedsAsyncApiTest {
     }
 
     @Test
-    void theInstitutionFeedListsExactlyTheEnrollmentTypesWhoseDataNamesAnInstitution() throws IOException {
+    void theInstitutionFeedListsExactlyTheEnrollmentTypesWhoseDataNamesInstitutions() throws IOException {
         Set<String> routed = Arrays.stream(EventCatalog.values())
                 .filter(entry -> entry.topic().equals(Topics.ENROLLMENT))
                 .filter(entry -> Arrays.stream(entry.payloadType().getRecordComponents())
-                        .anyMatch(component -> component.getName().equals("institutionCode")))
+                        .anyMatch(component -> component.getName().equals("institutionCode")
+                                || component.getName().equals("institutionCodes")))
                 .map(EventCatalog::type)
                 .collect(Collectors.toSet());
         Map<String, Object> document = load(DOCUMENT);
 
+        assertThat(routed).contains(EventCatalog.PARTICIPANT_ERASED.type());
         assertThat(messageNames(document, "institutionFeed")).containsExactlyInAnyOrderElementsOf(routed);
         assertThat(messageNames(document, "aggregateFeed"))
                 .containsExactly(EventCatalog.ENROLMENT_COUNTS_CHANGED.type());
