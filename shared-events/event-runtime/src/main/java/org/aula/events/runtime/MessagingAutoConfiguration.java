@@ -26,6 +26,7 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConf
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
@@ -142,6 +143,12 @@ public class MessagingAutoConfiguration {
             topics.add(new NewTopic(Topics.deadLetterOf(topic), settings.partitions(), settings.replicationFactor()));
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    DeadLetters aulaDeadLetters(ConsumerFactory<String, byte[]> consumers, KafkaTemplate<String, byte[]> kafka) {
+        return new DeadLetters(consumers, kafka);
     }
 
     @Bean

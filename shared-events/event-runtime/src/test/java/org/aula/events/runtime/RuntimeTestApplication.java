@@ -21,6 +21,8 @@ class RuntimeTestApplication {
     static class RosterListener {
 
         final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+        /** Participants named BROKEN-UNTIL-FIXED fail until a test sets this (the operator's fix). */
+        volatile boolean fixed;
         private final Inbox inbox;
         private final JdbcClient jdbc;
         private final EventHandlers handlers;
@@ -42,7 +44,8 @@ class RuntimeTestApplication {
                     .params(event.cohortId(), event.participantId())
                     .update();
             // Fails after its write, so the test also shows the write is rolled back with the inbox row.
-            if (event.participantName().equals("ALWAYS-FAIL")
+            if ((event.participantName().equals("BROKEN-UNTIL-FIXED") && !fixed)
+                    || event.participantName().equals("ALWAYS-FAIL")
                     || (event.participantName().startsWith("FAIL-ONCE") && attempt == 1)) {
                 throw new IllegalStateException("simulated failure, attempt " + attempt);
             }
