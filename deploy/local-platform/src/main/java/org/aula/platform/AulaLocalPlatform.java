@@ -7,12 +7,16 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
@@ -20,7 +24,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.aula.deploy.embedded.EmbeddedKafkaBroker;
 import org.aula.deploy.embedded.EmbeddedPostgresServer;
+import org.aula.deploy.identity.LocalTokenIssuer;
 import org.aula.events.Topics;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.logging.LogLevel;
@@ -31,16 +37,20 @@ import org.springframework.core.env.StandardEnvironment;
 
 /**
  * Aula on one machine with nothing but a JDK: an embedded Kafka broker (KRaft) and an embedded
- * PostgreSQL, then enrollment-, session- and certification-service, all in this JVM. {@link #main}
- * is the {@code ./platform} command; {@link #start} is the same platform for tests.
+ * PostgreSQL, then enrollment-, session- and certification-service, all in this JVM, trusting the
+ * tokens of a local issuer whose key lives in the data directory. {@link #main} is the
+ * {@code ./platform} command; {@link #start} is the same platform for tests.
  */
 public final class AulaLocalPlatform implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AulaLocalPlatform.class);
+    /** How long the coordinator token printed in the start-up block lives. */
+    static final Duration BANNER_TOKEN_TTL = Duration.ofHours(8);
 
     private final Path dataDir;
     private final EmbeddedPostgresServer postgres;
     private final EmbeddedKafkaBroker kafka;
+    private final LocalTokenIssuer tokens;
     private final Map<PlatformService, ConfigurableApplicationContext> services;
     private final Map<PlatformService, URI> baseUrls;
     private final Map<PlatformService, String> jdbcUrls;
@@ -49,11 +59,12 @@ public final class AulaLocalPlatform implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private AulaLocalPlatform(Path dataDir, EmbeddedPostgresServer postgres, EmbeddedKafkaBroker kafka,
-            Map<PlatformService, ConfigurableApplicationContext> services, Map<PlatformService, URI> baseUrls,
+            LocalTokenIssuer tokens, Map<PlatformService, ConfigurableApplicationContext> services, Map<PlatformService, URI> baseUrls,
             Map<PlatformService, String> jdbcUrls, List<String> notices, Duration startupTime) {
         this.dataDir = dataDir;
         this.postgres = postgres;
         this.kafka = kafka;
+        this.tokens = tokens;
         this.services = services;
         this.baseUrls = baseUrls;
         this.jdbcUrls = jdbcUrls;
@@ -61,8 +72,15 @@ public final class AulaLocalPlatform implements AutoCloseable {
         this.startupTime = startupTime;
     }
 
-    /** {@code ./platform [options]}: runs until Ctrl-C; with {@code --demo} replays the seed story and exits 0 or 1. */
+    /**
+     * {@code ./platform [options]}: runs until Ctrl-C; with {@code --demo} replays the seed story and exits 0 or 1.
+     * {@code ./platform token ...} prints a bearer token and starts nothing ({@link TokenCommand}).
+     */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals(TokenCommand.NAME)) {
+            System.exit(TokenCommand.run(List.of(args).subList(1, args.length).toArray(String[]::new), System.out, System.err));
+            return;
+        }
         if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
             System.out.print(PlatformOptions.USAGE);
             return;
@@ -123,12 +141,17 @@ public final class AulaLocalPlatform implements AutoCloseable {
         // PostgreSQL is a child process: it comes up while this thread formats and starts Kafka.
         CompletableFuture<EmbeddedPostgresServer> postgresStart = ServiceLauncher.inNewThread("start-postgresql",
                 () -> timed("PostgreSQL", () -> EmbeddedPostgresServer.start(dataDir.resolve("postgres"), postgresPort, true)));
+        // The token signing key is generated on the first start (an RSA key: most of a second) and kept
+        // in the data directory after, so tokens stay valid across restarts.
+        CompletableFuture<LocalTokenIssuer> tokensReady = ServiceLauncher.inNewThread("open-token-issuer",
+                () -> timed("Token issuer", () -> new LocalTokenIssuer(TokenCommand.identityDirectory(dataDir))));
         EmbeddedKafkaBroker kafka = null;
         EmbeddedPostgresServer postgres = null;
         Map<PlatformService, ConfigurableApplicationContext> services = new EnumMap<>(PlatformService.class);
         try {
             kafka = timed("Kafka", () -> EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), options.kafkaPort()));
             postgres = join(postgresStart);
+            LocalTokenIssuer tokens = join(tokensReady);
             Map<PlatformService, String> jdbcUrls = new EnumMap<>(PlatformService.class);
             for (PlatformService service : PlatformService.values()) {
                 jdbcUrls.put(service, postgres.jdbcUrl(service.database()));
@@ -136,13 +159,13 @@ public final class AulaLocalPlatform implements AutoCloseable {
             log.info("PostgreSQL on port {}, Kafka at {}, data in {}", postgres.port(), kafka.bootstrapServers(), dataDir);
 
             ServiceLauncher.launchAll(options, jdbcUrls, List.of(postgres.username(), postgres.password()),
-                    kafka.bootstrapServers(), services);
+                    kafka.bootstrapServers(), tokens.publicKeyLocation(), services);
             Map<PlatformService, URI> baseUrls = new EnumMap<>(PlatformService.class);
             services.forEach((service, context) -> baseUrls.put(service, ServiceLauncher.baseUrl(context)));
 
             Duration startupTime = Duration.ofNanos(System.nanoTime() - started);
             log.info("All services ready {} ms after start", startupTime.toMillis());
-            return new AulaLocalPlatform(dataDir, postgres, kafka, services, baseUrls, jdbcUrls,
+            return new AulaLocalPlatform(dataDir, postgres, kafka, tokens, services, baseUrls, jdbcUrls,
                     Collections.unmodifiableList(notices), startupTime);
         } catch (RuntimeException e) {
             if (postgres == null) {
@@ -173,7 +196,21 @@ public final class AulaLocalPlatform implements AutoCloseable {
         return List.of(postgres.username(), postgres.password());
     }
 
-    /** Where Kafka's log and PostgreSQL's cluster live. */
+    /**
+     * The local token issuer whose public key every service trusts: its key lives in
+     * {@code <data-dir>/identity} and survives restarts.
+     */
+    public LocalTokenIssuer tokens() {
+        return tokens;
+    }
+
+    /** A bearer token for one role (lower case, e.g. {@code coordinator}); {@code institution} for partners only. */
+    public String token(String role, @Nullable String institution, Duration ttl) {
+        String subject = "local-" + role + (institution == null ? "" : "-" + institution);
+        return tokens.mint(subject, Set.of(role), institution, ttl);
+    }
+
+    /** Where Kafka's log, PostgreSQL's cluster and the token signing key live. */
     public Path dataDir() {
         return dataDir;
     }
@@ -213,11 +250,34 @@ public final class AulaLocalPlatform implements AutoCloseable {
         }
         out.append(String.format(Locale.ROOT, " %-22s user %s, password %s%n", "", postgres.username(), postgres.password()));
         out.append(String.format(Locale.ROOT, " %-22s %s   (reset: stop, then rm -rf it)%n", "data directory", dataDir));
+        out.append('\n');
+        describeTokens(out);
         for (String notice : notices) {
             out.append(" NOTE: ").append(notice).append('\n');
         }
         out.append(rule).append('\n');
         return out.toString();
+    }
+
+    /**
+     * Every call but health, OpenAPI and certificate verification needs a bearer token: print one for
+     * a coordinator and how to get the others.
+     */
+    private void describeTokens(StringBuilder out) {
+        Instant until = Instant.now().plus(BANNER_TOKEN_TTL);
+        String dataDirOption = dataDir.equals(PlatformOptions.DEFAULT_DATA_DIR.toAbsolutePath().normalize())
+                ? "" : " --data-dir=" + dataDir;
+        out.append(String.format(Locale.ROOT, " %-22s every call but health, OpenAPI and certificate verification needs%n", "tokens"));
+        out.append(String.format(Locale.ROOT, " %-22s \"Authorization: Bearer <token>\"; the services trust %s%n", "",
+                tokens.publicKeyFile()));
+        out.append(String.format(Locale.ROOT, " %-22s valid %d h, until %s:%n", "coordinator token", BANNER_TOKEN_TTL.toHours(),
+                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).format(until.atOffset(ZoneOffset.UTC))));
+        out.append(token("coordinator", null, BANNER_TOKEN_TTL)).append('\n');
+        out.append(String.format(Locale.ROOT, " %-22s ./platform token --role coordinator|facilitator|operations|partner"
+                + " [--institution POLICE] [--ttl 8h]%s%n", "other tokens", dataDirOption));
+        out.append(String.format(Locale.ROOT, " %-22s TOKEN=$(./platform token --role coordinator%s)%n", "e.g.", dataDirOption));
+        out.append(String.format(Locale.ROOT, " %-22s curl -H \"Authorization: Bearer $TOKEN\" %s/cohorts%n", "", baseUrl(PlatformService.ENROLLMENT)));
+        out.append(String.format(Locale.ROOT, " %-22s /actuator/prometheus and the other actuator endpoints but health need --role operations%n", ""));
     }
 
     /** Stops the services (in reverse start order), then Kafka, then PostgreSQL; safe to repeat. */

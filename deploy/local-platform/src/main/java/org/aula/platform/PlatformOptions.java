@@ -8,7 +8,8 @@ import java.util.List;
  * How the local platform starts: where it keeps its data and which ports it listens on.
  * A port of 0 means "pick a free one" (what tests use).
  *
- * @param dataDir           Kafka's log ({@code kafka/}) and PostgreSQL's cluster ({@code postgres/}) live here
+ * @param dataDir           Kafka's log ({@code kafka/}), PostgreSQL's cluster ({@code postgres/}) and the token
+ *                          signing key ({@code identity/}) live here
  * @param kafkaPort         the broker's client port
  * @param postgresPort      PostgreSQL's port; when it is taken the platform falls back to a free one
  * @param enrollmentPort    enrollment-service's HTTP port
@@ -47,6 +48,10 @@ public record PlatformOptions(
               --sequential                  start the services one after another instead of in parallel
               --help                        this text
             A port of 0 picks a free port.
+
+            Every call but health, OpenAPI and certificate verification needs a bearer token; the start-up block
+            prints a coordinator token, and this prints others (it starts nothing; see ./platform token --help):
+              ./platform token --role coordinator|facilitator|operations|partner [--institution POLICE] [--ttl 8h] [--data-dir=<dir>]
             """;
 
     public PlatformOptions {

@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import org.aula.deploy.identity.LocalTokenIssuer;
 import org.aula.events.EventCatalog;
 import org.aula.events.Topics;
 import org.jspecify.annotations.Nullable;
@@ -22,9 +23,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Replays the seed story against a running platform over its public interfaces only: REST calls
- * as a coordinator, a facilitator and a verifier would make them, and a Kafka consumer reading the
- * topics as a partner would. Prints each step with its timing and a table of the events this run
- * caused, expected against seen.
+ * as a coordinator (bearer token), a verifier (no token) and operations (the Prometheus scrape)
+ * would make them, and a Kafka consumer reading the topics as a partner would. Tokens come from
+ * the platform's own issuer. Prints each step with its timing, the May cohort's completion
+ * metrics, and a table of the events this run caused, expected against seen.
  */
 public final class SeedStoryDemo {
 
@@ -39,22 +41,27 @@ public final class SeedStoryDemo {
     private final URI session;
     private final URI certification;
     private final String kafkaBootstrapServers;
+    private final LocalTokenIssuer tokens;
     private final PrintStream out;
-    private final JsonHttp http = new JsonHttp();
 
-    /** A demo against services at these base URLs and a broker at {@code kafkaBootstrapServers}. */
-    public SeedStoryDemo(URI enrollment, URI session, URI certification, String kafkaBootstrapServers, PrintStream out) {
+    /**
+     * A demo against services at these base URLs and a broker at {@code kafkaBootstrapServers}, with
+     * tokens signed by {@code tokens} (the issuer whose key the services trust).
+     */
+    public SeedStoryDemo(URI enrollment, URI session, URI certification, String kafkaBootstrapServers,
+            LocalTokenIssuer tokens, PrintStream out) {
         this.enrollment = enrollment;
         this.session = session;
         this.certification = certification;
         this.kafkaBootstrapServers = kafkaBootstrapServers;
+        this.tokens = tokens;
         this.out = out;
     }
 
     /** A demo against a started platform. */
     public static SeedStoryDemo against(AulaLocalPlatform platform, PrintStream out) {
         return new SeedStoryDemo(platform.baseUrl(PlatformService.ENROLLMENT), platform.baseUrl(PlatformService.SESSION),
-                platform.baseUrl(PlatformService.CERTIFICATION), platform.kafkaBootstrapServers(), out);
+                platform.baseUrl(PlatformService.CERTIFICATION), platform.kafkaBootstrapServers(), platform.tokens(), out);
     }
 
     /** The events one replay causes, by catalog type. */
@@ -74,6 +81,11 @@ public final class SeedStoryDemo {
         return new Replay().run();
     }
 
+    /** The May cohort's completion rate the story leads to: 23 of 25. */
+    static double expectedCompletionRate() {
+        return (double) completers() / SeedStory.SEATS;
+    }
+
     private static int completers() {
         return (int) SeedStory.nominees().stream().limit(SeedStory.SEATS).filter(SeedStory.Nominee::completes).count();
     }
@@ -91,6 +103,14 @@ public final class SeedStoryDemo {
     private final class Replay {
 
         private final long begin = System.nanoTime();
+        /** Programme staff: schedules, nominates, records completions, lists certificates, reads the figures. */
+        private final JsonHttp coordinator = JsonHttp.withToken(
+                tokens.mint("seed-story-coordinator", Set.of("coordinator"), null, Duration.ofHours(1)));
+        /** Runs the platform: reads the Prometheus scrape. */
+        private final JsonHttp operations = JsonHttp.withToken(
+                tokens.mint("seed-story-operations", Set.of("operations"), null, Duration.ofHours(1)));
+        /** Anyone holding a certificate's number: no token. */
+        private final JsonHttp verifier = JsonHttp.anonymous();
         private final List<DemoReport.Step> steps = new ArrayList<>();
         private final List<String> problems = new ArrayList<>();
         private final List<String> cohortCodes = new ArrayList<>();
@@ -104,6 +124,8 @@ public final class SeedStoryDemo {
         private int completed;
         private int notCompleted;
         private @Nullable String verificationStatus;
+        private DemoReport.@Nullable Metrics metrics;
+        private final List<DemoReport.PartnerView> partnerViews = new ArrayList<>();
         private Map<String, Integer> seen = Map.of();
 
         DemoReport run() {
@@ -111,6 +133,8 @@ public final class SeedStoryDemo {
             out.println("Replaying the seed story: IOM and Galen University, \"" + SeedStory.COURSE_TITLE + "\", Belize 2019");
             out.println("  enrollment " + enrollment + "   session " + session + "   certification " + certification
                     + "   kafka " + kafkaBootstrapServers);
+            out.println("  staff calls carry a coordinator token, the Prometheus scrape an operations token, both signed with the key in "
+                    + tokens.directory() + "; verification carries none");
             out.println();
             try {
                 boolean story = step("Attach a partner-style consumer to " + String.join(", ", TOPICS) + " (from the beginning)", this::attach)
@@ -121,7 +145,11 @@ public final class SeedStoryDemo {
                         && step("Wait for session-service to lock the May roster", this::awaitRoster)
                         && step("Record attendance: one completion decision per seated official", this::recordCompletions)
                         && step("Wait for certification-service to issue the certificates", this::awaitCertificates)
-                        && step("Verify Inspector " + SeedStory.PASCASCIO + "'s certificate as a verifier would", this::verify);
+                        && step("Verify Inspector " + SeedStory.PASCASCIO + "'s certificate as a verifier would (no token)", this::verify)
+                        && step("Read the May cohort's completion metrics: figures (coordinator) and Prometheus scrape (operations)",
+                                this::readMetrics)
+                        && step("A partner (" + PARTNER_INSTITUTION + ") reads the May cohort over REST: only its own officials",
+                                this::partnerSeesOnlyItsOwn);
                 step(story ? "Wait for every expected event on the topics" : "Count the events that did arrive", () -> countEvents(story));
             } finally {
                 if (tally != null) {
@@ -131,7 +159,7 @@ public final class SeedStoryDemo {
             Duration total = Duration.ofNanos(System.nanoTime() - begin);
             DemoReport report = new DemoReport(problems.isEmpty(), List.copyOf(cohortCodes), List.copyOf(cohortIds),
                     enrolled, waitlisted, completed, notCompleted, List.copyOf(certificates), verificationStatus,
-                    expectedEvents(), seen, List.copyOf(problems), List.copyOf(steps), total);
+                    metrics, List.copyOf(partnerViews), expectedEvents(), seen, List.copyOf(problems), List.copyOf(steps), total);
             print(report);
             return report;
         }
@@ -156,14 +184,14 @@ public final class SeedStoryDemo {
         }
 
         private boolean cohortExists(String code) {
-            JsonNode found = http.get(URI.create(enrollment + "/cohorts?code=" + JsonHttp.query(code)));
+            JsonNode found = coordinator.get(URI.create(enrollment + "/cohorts?code=" + JsonHttp.query(code)));
             return found.isArray() ? !found.isEmpty() : found.path("code").asString("").equals(code);
         }
 
         private String schedule() {
             List<String> done = new ArrayList<>();
             for (SeedStory.Cohort cohort : SeedStory.cohorts(suffix)) {
-                JsonNode created = http.post(URI.create(enrollment + "/cohorts"), cohort.schedulingRequest());
+                JsonNode created = coordinator.post(URI.create(enrollment + "/cohorts"), cohort.schedulingRequest());
                 String id = required(created, "id");
                 cohortCodes.add(cohort.code());
                 cohortIds.add(id);
@@ -175,7 +203,7 @@ public final class SeedStoryDemo {
         private String nominate() {
             URI enrolments = URI.create(enrollment + "/cohorts/" + cohortIds.get(0) + "/enrolments");
             for (SeedStory.Nominee nominee : SeedStory.nominees()) {
-                JsonNode enrolment = http.post(enrolments, nominee.nominationRequest());
+                JsonNode enrolment = coordinator.post(enrolments, nominee.nominationRequest());
                 String status = required(enrolment, "status");
                 switch (status) {
                     case "ENROLLED" -> {
@@ -197,7 +225,7 @@ public final class SeedStoryDemo {
         private String awaitRoster() {
             URI roster = URI.create(session + "/cohorts/" + cohortIds.get(0) + "/roster");
             JsonNode locked = await("a locked roster of " + SeedStory.SEATS + " at " + roster, STEP_TIMEOUT, () ->
-                    http.find(roster).filter(r -> r.path("locked").asBoolean(false)
+                    coordinator.find(roster).filter(r -> r.path("locked").asBoolean(false)
                             && r.path("participants").size() == SeedStory.SEATS
                             && r.path("courseHours").isNumber()));
             return "locked with " + locked.path("participants").size() + " participants ("
@@ -209,7 +237,7 @@ public final class SeedStoryDemo {
             List<String> shortOnes = new ArrayList<>();
             for (Map.Entry<String, SeedStory.Nominee> participant : seated.entrySet()) {
                 SeedStory.Nominee nominee = participant.getValue();
-                JsonNode decision = http.post(completions,
+                JsonNode decision = coordinator.post(completions,
                         Map.of("participantId", participant.getKey(), "hoursAttended", nominee.hoursAttended()));
                 switch (required(decision, "decision")) {
                     case "COMPLETED" -> completed++;
@@ -231,7 +259,7 @@ public final class SeedStoryDemo {
         private String awaitCertificates() {
             URI list = URI.create(certification + "/certificates?cohortId=" + JsonHttp.query(cohortIds.get(0)));
             JsonNode issued = await(completers() + " certificates at " + list, STEP_TIMEOUT, () -> {
-                JsonNode answer = http.get(list);
+                JsonNode answer = coordinator.get(list);
                 if (answer.size() > completers()) {
                     throw new IllegalStateException(answer.size() + " certificates for " + completers() + " completions");
                 }
@@ -255,13 +283,116 @@ public final class SeedStoryDemo {
             DemoReport.Certificate pascascio = certificates.stream()
                     .filter(c -> SeedStory.PASCASCIO.equals(c.holderName()))
                     .findFirst().orElse(certificates.get(0));
-            JsonNode verification = http.get(URI.create(certification + "/certificates/"
+            JsonNode verification = verifier.get(URI.create(certification + "/certificates/"
                     + JsonHttp.query(pascascio.number()) + "/verification"));
             verificationStatus = verification.path("status").asString(null);
             if (!"VALID".equals(verificationStatus)) {
                 throw new IllegalStateException("certificate " + pascascio.number() + " verified as " + verificationStatus);
             }
             return pascascio.number() + " (" + pascascio.holderName() + "): " + verificationStatus;
+        }
+
+        /**
+         * Issue 5's must-show: after the story, certification-service's figures for the May cohort
+         * and its Prometheus counter show 25 decided, 23 completed, 2 not, rate 0.92, 23 certificates.
+         * Both are fed asynchronously (course decisions and certificates arrive as events), so this
+         * waits until the counts reach the expected ones, then compares exactly.
+         */
+        private String readMetrics() {
+            String may = cohortCodes.get(0);
+            int certified = completers();
+            URI figures = URI.create(certification + "/metrics/completions?cohort=" + JsonHttp.query(may));
+            JsonNode totals = await(SeedStory.SEATS + " decisions and " + certified + " certificates in " + figures, STEP_TIMEOUT, () -> {
+                JsonNode answer = coordinator.get(figures).path("totals");
+                return answer.path("decided").asLong() >= SeedStory.SEATS && answer.path("certificatesIssued").asLong() >= certified
+                        ? Optional.of(answer) : Optional.empty();
+            });
+            URI prometheus = URI.create(certification + "/actuator/prometheus");
+            PrometheusScrape.Sum scraped = await(certified + " in aula_certificates_issued_total{cohort=\"" + may + "\"} at " + prometheus,
+                    STEP_TIMEOUT, () -> {
+                        PrometheusScrape.Sum sum = PrometheusScrape.sum(operations.text(prometheus), CERTIFICATES_ISSUED, "cohort", may);
+                        return sum.value() >= certified ? Optional.of(sum) : Optional.empty();
+                    });
+            JsonNode rate = totals.path("completionRate");
+            metrics = new DemoReport.Metrics(may, totals.path("decided").asLong(), totals.path("completed").asLong(),
+                    totals.path("notCompleted").asLong(), rate.isNumber() ? rate.asDouble() : null,
+                    totals.path("certificatesIssued").asLong(), scraped.value(), scraped.series());
+            List<String> wrong = metricMismatches(metrics);
+            if (!wrong.isEmpty()) {
+                throw new IllegalStateException(String.join("; ", wrong));
+            }
+            return String.format(Locale.ROOT, "decided %d, completed %d, not completed %d, rate %s, certificates issued %d;"
+                            + " Prometheus %s{cohort=\"%s\"} %s (%d series, one per institution)",
+                    metrics.decided(), metrics.completed(), metrics.notCompleted(), metrics.completionRate(),
+                    metrics.certificatesIssued(), CERTIFICATES_ISSUED, may, count(metrics.scrapedCertificatesIssued()),
+                    metrics.scrapedSeries());
+        }
+
+        /**
+         * Partner isolation over REST, with a partner token for {@link #PARTNER_INSTITUTION}:
+         * enrollment-service's roster of the May cohort holds only its officials' lines and another
+         * institution's nominees are refused; certification-service lists only its officials'
+         * certificates and refuses another institution's. Each part runs when the service offers
+         * it: enrollment-service when it has {@code GET /institutions/{code}/nominees} (a version
+         * without partner reads answers 404), certification-service when it checks tokens at all
+         * (it answers the listing without a token otherwise). Neither: the step says so and passes.
+         */
+        private String partnerSeesOnlyItsOwn() {
+            JsonHttp partner = JsonHttp.withToken(tokens.mint("seed-story-partner-" + PARTNER_INSTITUTION.toLowerCase(Locale.ROOT),
+                    Set.of("partner"), PARTNER_INSTITUTION, Duration.ofHours(1)));
+            String other = SeedStory.INSTITUTIONS.stream().filter(code -> !code.equals(PARTNER_INSTITUTION)).findFirst().orElseThrow();
+            String may = JsonHttp.query(cohortIds.get(0));
+            List<String> said = new ArrayList<>();
+
+            URI ownNominees = URI.create(enrollment + "/institutions/" + PARTNER_INSTITUTION + "/nominees?cohortId=" + may);
+            int probe = partner.status(ownNominees);
+            if (probe == 200) {
+                JsonNode roster = partner.get(URI.create(enrollment + "/cohorts/" + may + "/enrolments"));
+                partnerView("enrollment-service", "GET /cohorts/{id}/enrolments", roster, partnerNominations(),
+                        "GET /institutions/" + other + "/nominees",
+                        partner.status(URI.create(enrollment + "/institutions/" + other + "/nominees?cohortId=" + may)));
+                said.add("enrollment: " + roster.size() + " of " + SeedStory.nominees().size() + " enrolments");
+            } else if (probe == 404) {
+                said.add("enrollment: skipped, no partner-scoped read (GET /institutions/{code}/nominees answers 404)");
+            } else {
+                throw new IllegalStateException("GET " + ownNominees + " with " + PARTNER_INSTITUTION + "'s own token answered " + probe);
+            }
+
+            URI certificatesOfMay = URI.create(certification + "/certificates?cohortId=" + may);
+            int anonymous = verifier.status(certificatesOfMay);
+            if (anonymous == 401) {
+                JsonNode listed = partner.get(certificatesOfMay);
+                partnerView("certification-service", "GET /certificates?cohortId={id}", listed, partnerCertificates(),
+                        "GET /certificates?cohortId={id}&institutionCode=" + other,
+                        partner.status(URI.create(certificatesOfMay + "&institutionCode=" + other)));
+                said.add("certification: " + listed.size() + " of " + certificates.size() + " certificates");
+            } else {
+                said.add("certification: skipped, it answers the listing without a token (" + anonymous + ")");
+            }
+            if (partnerViews.isEmpty()) {
+                return String.join("; ", said);
+            }
+            return PARTNER_INSTITUTION + " sees only its own: " + String.join("; ", said) + "; another institution's ("
+                    + other + ") answers " + partnerViews.stream().map(view -> String.valueOf(view.refusedStatus()))
+                            .distinct().reduce((a, b) -> a + "/" + b).orElse("?");
+        }
+
+        /** Records what the partner read and fails the step unless it held exactly its own lines and the other was refused. */
+        private void partnerView(String service, String read, JsonNode lines, int expected, String refusedRequest, int refused) {
+            int others = 0;
+            for (JsonNode line : lines) {
+                if (!PARTNER_INSTITUTION.equals(line.path("institutionCode").asString(null))) {
+                    others++;
+                }
+            }
+            DemoReport.PartnerView view = new DemoReport.PartnerView(service, read, PARTNER_INSTITUTION, lines.size(), others,
+                    refusedRequest, refused);
+            partnerViews.add(view);
+            if (others > 0 || lines.size() != expected || refused != 403) {
+                throw new IllegalStateException(service + ": " + PARTNER_INSTITUTION + "'s token read " + lines.size() + " lines of "
+                        + read + " (expected " + expected + "), " + others + " of them another institution's; " + refusedRequest
+                        + " answered " + refused + " (expected 403)");
+            }
         }
 
         private String countEvents(boolean storyCompleted) {
@@ -329,6 +460,22 @@ public final class SeedStoryDemo {
             });
             others.forEach((type, count) -> out.printf(Locale.ROOT, "  %-26s %9s %6d   (not checked)%n", shortType(type), "-", count));
             out.println();
+            DemoReport.Metrics figures = report.metrics();
+            if (figures != null) {
+                out.println("Completion metrics of " + figures.cohortCode() + " (certification-service):");
+                out.printf(Locale.ROOT, "  %-58s %8s %8s%n", "", "expected", "seen");
+                metricLine("GET /metrics/completions  totals.decided", SeedStory.SEATS, figures.decided());
+                metricLine("                          totals.completed", completers(), figures.completed());
+                metricLine("                          totals.notCompleted", SeedStory.SEATS - completers(), figures.notCompleted());
+                out.printf(Locale.ROOT, "  %-58s %8s %8s   %s%n", "                          totals.completionRate",
+                        expectedCompletionRate(), figures.completionRate(),
+                        figures.completionRate() != null && Math.abs(figures.completionRate() - expectedCompletionRate()) < 1e-9 ? "ok" : "MISMATCH");
+                metricLine("                          totals.certificatesIssued", completers(), figures.certificatesIssued());
+                out.printf(Locale.ROOT, "  %-58s %8d %8s   %s%n", "GET /actuator/prometheus  " + CERTIFICATES_ISSUED, completers(),
+                        count(figures.scrapedCertificatesIssued()),
+                        figures.scrapedCertificatesIssued() == completers() ? "ok (sum of " + figures.scrapedSeries() + " series)" : "MISMATCH");
+                out.println();
+            }
             if (!report.certificates().isEmpty()) {
                 out.println("Certificates of " + report.cohortCodes().get(0) + ":");
                 for (DemoReport.Certificate certificate : report.certificates()) {
@@ -343,12 +490,64 @@ public final class SeedStoryDemo {
             out.printf(Locale.ROOT, "  %7d ms  end to end%n", report.total().toMillis());
             out.println();
             if (report.succeeded()) {
-                out.println("DEMO PASSED: the story ran end to end and every expected event arrived, none extra.");
+                out.println("DEMO PASSED: the story ran end to end, the metrics show its figures, and every expected event arrived, none extra.");
             } else {
                 out.println("DEMO FAILED:");
                 report.problems().forEach(problem -> out.println("  - " + problem));
             }
         }
+    }
+
+    private void metricLine(String what, long expected, long seen) {
+        out.printf(Locale.ROOT, "  %-58s %8d %8d   %s%n", what, expected, seen, expected == seen ? "ok" : "MISMATCH");
+    }
+
+    /** The partner whose view the demo shows: Inspector Pascascio's Police Department. */
+    static final String PARTNER_INSTITUTION = "POLICE";
+
+    /** Enrolments (seated or waiting) in the May cohort of officials {@link #PARTNER_INSTITUTION} nominated. */
+    static int partnerNominations() {
+        return (int) SeedStory.nominees().stream().filter(nominee -> nominee.institutionCode().equals(PARTNER_INSTITUTION)).count();
+    }
+
+    /** Certificates of the May cohort held by officials {@link #PARTNER_INSTITUTION} nominated. */
+    static int partnerCertificates() {
+        return (int) SeedStory.nominees().stream().limit(SeedStory.SEATS)
+                .filter(nominee -> nominee.completes() && nominee.institutionCode().equals(PARTNER_INSTITUTION))
+                .count();
+    }
+
+    /** The Prometheus name of certification-service's {@code aula.certificates.issued} counter. */
+    static final String CERTIFICATES_ISSUED = "aula_certificates_issued_total";
+
+    /** One line per figure that differs from what the story leads to. */
+    static List<String> metricMismatches(DemoReport.Metrics metrics) {
+        List<String> wrong = new ArrayList<>();
+        int certified = completers();
+        if (metrics.decided() != SeedStory.SEATS) {
+            wrong.add("decided: expected " + SeedStory.SEATS + ", seen " + metrics.decided());
+        }
+        if (metrics.completed() != certified) {
+            wrong.add("completed: expected " + certified + ", seen " + metrics.completed());
+        }
+        if (metrics.notCompleted() != SeedStory.SEATS - certified) {
+            wrong.add("not completed: expected " + (SeedStory.SEATS - certified) + ", seen " + metrics.notCompleted());
+        }
+        if (metrics.completionRate() == null || Math.abs(metrics.completionRate() - expectedCompletionRate()) > 1e-9) {
+            wrong.add("completion rate: expected " + expectedCompletionRate() + ", seen " + metrics.completionRate());
+        }
+        if (metrics.certificatesIssued() != certified) {
+            wrong.add("certificates issued: expected " + certified + ", seen " + metrics.certificatesIssued());
+        }
+        if (metrics.scrapedCertificatesIssued() != certified) {
+            wrong.add(CERTIFICATES_ISSUED + "{cohort=\"" + metrics.cohortCode() + "\"}: expected " + certified
+                    + ", seen " + count(metrics.scrapedCertificatesIssued()));
+        }
+        return wrong;
+    }
+
+    private static String count(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 
     /** One line per expected type whose count differs from what was seen, too few or too many. */

@@ -31,11 +31,12 @@ final class ServiceLauncher {
      * @throws IllegalStateException when any service failed to start
      */
     static void launchAll(PlatformOptions options, Map<PlatformService, String> jdbcUrls, List<String> credentials,
-            String kafkaBootstrapServers, Map<PlatformService, ConfigurableApplicationContext> started) {
+            String kafkaBootstrapServers, String publicKeyLocation, Map<PlatformService, ConfigurableApplicationContext> started) {
         Map<PlatformService, CompletableFuture<ConfigurableApplicationContext>> starts = new EnumMap<>(PlatformService.class);
         for (PlatformService service : PlatformService.values()) {
             int port = Ports.concrete(options.portOf(service));
-            List<String> args = new ArrayList<>(arguments(port, jdbcUrls.get(service), credentials, kafkaBootstrapServers));
+            List<String> args = new ArrayList<>(arguments(port, jdbcUrls.get(service), credentials, kafkaBootstrapServers,
+                    publicKeyLocation));
             args.addAll(service.placementArguments(URI.create("http://localhost:" + port)));
             Supplier<ConfigurableApplicationContext> start = () -> launch(service, args.toArray(String[]::new));
             if (options.parallelStart()) {
@@ -77,14 +78,18 @@ final class ServiceLauncher {
      * properties: defaults rank below the service's own {@code <service>.yml}, whose
      * {@code server.port: ${SERVER_PORT:8081}} would win. Command-line arguments also outrank
      * environment variables, which in one JVM would apply to all three services at once.
+     * {@code publicKeyLocation} is the local token issuer's public key: the services accept the
+     * bearer tokens it signs. A service without Spring Security's resource server ignores it.
      */
-    static List<String> arguments(int port, String jdbcUrl, List<String> credentials, String kafkaBootstrapServers) {
+    static List<String> arguments(int port, String jdbcUrl, List<String> credentials, String kafkaBootstrapServers,
+            String publicKeyLocation) {
         return List.of(
                 "--server.port=" + port,
                 "--spring.datasource.url=" + jdbcUrl,
                 "--spring.datasource.username=" + credentials.get(0),
                 "--spring.datasource.password=" + credentials.get(1),
                 "--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers,
+                "--spring.security.oauth2.resourceserver.jwt.public-key-location=" + publicKeyLocation,
                 "--spring.main.banner-mode=off",
                 // The platform stops everything in order itself; see ShutdownOnSignal.
                 "--logging.register-shutdown-hook=false");

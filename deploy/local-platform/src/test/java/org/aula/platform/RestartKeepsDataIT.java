@@ -1,6 +1,7 @@
 package org.aula.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
@@ -13,12 +14,16 @@ import java.util.List;
 import java.util.Set;
 
 import org.aula.events.Topics;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Stopping the platform and starting it again on the same data directory loses nothing. */
+/**
+ * Stopping the platform and starting it again on the same data directory loses nothing, not even
+ * the token signing key: a token minted before the restart still works after it.
+ */
 class RestartKeepsDataIT {
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -27,16 +32,24 @@ class RestartKeepsDataIT {
     @TempDir
     Path dataDir;
 
+    private @Nullable String bearerToken;
+
     @Test
     void aRestartServesEarlierCohortsCertificatesAndEventsAndTheDemoRunsAgain() throws Exception {
         DemoReport first;
+        String keyId;
+        String coordinatorFromBefore;
         try (AulaLocalPlatform platform = AulaLocalPlatform.start(PlatformOptions.freePorts(dataDir))) {
             first = SeedStoryDemo.against(platform, System.out).run();
+            keyId = platform.tokens().keyId();
+            coordinatorFromBefore = platform.token("coordinator", null, Duration.ofHours(1));
         }
         assertThat(first.succeeded()).as("first run: %s", first.problems()).isTrue();
         String mayCohortId = first.cohortIds().get(0);
 
         try (AulaLocalPlatform platform = AulaLocalPlatform.start(PlatformOptions.freePorts(dataDir))) {
+            assertThat(platform.tokens().keyId()).as("the signing key is kept in the data directory").isEqualTo(keyId);
+            bearerToken = coordinatorFromBefore;
             JsonNode cohorts = get(platform.baseUrl(PlatformService.ENROLLMENT) + "/cohorts?code=BMM-2019-05");
             assertThat(cohorts).hasSize(1);
             assertThat(cohorts.get(0).path("id").asString()).isEqualTo(mayCohortId);
@@ -61,13 +74,28 @@ class RestartKeepsDataIT {
             DemoReport second = SeedStoryDemo.against(platform, System.out).run();
             assertThat(second.succeeded()).as("second run: %s", second.problems()).isTrue();
             assertThat(second.cohortCodes()).containsExactly("BMM-2019-05-R2", "BMM-2019-06A-R2", "BMM-2019-06B-R2");
-            assertThat(second.seenEvents()).isEqualTo(first.seenEvents());
+            // The checked types (the story's facts) match exactly; unchecked ones may differ with history:
+            // e.g. enrollment-service offers the re-run's waitlisted officials seats in the first run's
+            // June cohort (the next open one), so those seat.offered events belong to the first run's cohorts.
+            assertThat(second.seenEvents()).containsAllEntriesOf(SeedStoryDemo.expectedEvents());
+            assertThat(first.seenEvents()).containsAllEntriesOf(SeedStoryDemo.expectedEvents());
+            assertThat(second.metrics()).as("the re-run's cohort has its own figures").isNotNull()
+                    .satisfies(metrics -> {
+                        assertThat(metrics.cohortCode()).isEqualTo("BMM-2019-05-R2");
+                        assertThat(List.of(metrics.decided(), metrics.completed(), metrics.notCompleted(), metrics.certificatesIssued()))
+                                .containsExactly(25L, 23L, 2L, 23L);
+                        assertThat(metrics.completionRate()).isCloseTo(0.92, within(1e-9));
+                        assertThat(metrics.scrapedCertificatesIssued()).isEqualTo(23.0);
+                    });
         }
     }
 
     private JsonNode get(String uri) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(uri)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri)).GET();
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(uri).isEqualTo(200);
         return json.readTree(response.body());
     }

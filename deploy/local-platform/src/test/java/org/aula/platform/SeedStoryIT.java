@@ -1,29 +1,50 @@
 package org.aula.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import org.aula.deploy.identity.LocalTokenIssuer;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.ClassUtils;
 
-/** The whole platform, started once on a fresh data directory with free ports, replays the seed story. */
+/**
+ * The whole platform, started once on a fresh data directory with free ports, replays the seed story
+ * with tokens from the platform's own issuer and shows the metrics the story leads to.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SeedStoryIT {
 
     @TempDir
     static Path dataDir;
 
+    /** Present when a service brought Spring Security's resource server: then, in one JVM, every service checks tokens. */
+    private static final String RESOURCE_SERVER_CLASS =
+            "org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken";
+
+    private final HttpClient http = HttpClient.newHttpClient();
     private AulaLocalPlatform platform;
     private DemoReport report;
 
@@ -69,6 +90,33 @@ class SeedStoryIT {
     }
 
     @Test
+    void afterTheStoryTheMetricsShowTheMayCohortsCountsAndRate() {
+        DemoReport.Metrics metrics = report.metrics();
+
+        assertThat(metrics).isNotNull();
+        assertThat(metrics.cohortCode()).isEqualTo("BMM-2019-05");
+        assertThat(metrics.decided()).isEqualTo(25);
+        assertThat(metrics.completed()).isEqualTo(23);
+        assertThat(metrics.notCompleted()).isEqualTo(2);
+        assertThat(metrics.completionRate()).isCloseTo(0.92, within(1e-9));
+        assertThat(metrics.certificatesIssued()).isEqualTo(23);
+        assertThat(metrics.scrapedCertificatesIssued()).isEqualTo(23.0);
+        assertThat(metrics.scrapedSeries()).as("one series per institution with a certificate").isEqualTo(4);
+    }
+
+    @Test
+    void aPartnersTokenReadsOnlyItsOwnOfficialsEnrolmentsAndCertificatesAndIsRefusedAnotherInstitutions() {
+        assumeTrue(ClassUtils.isPresent(RESOURCE_SERVER_CLASS, getClass().getClassLoader()),
+                "no service brings Spring Security's resource server yet: nothing checks tokens");
+
+        assertThat(report.partnerViews()).containsExactly(
+                new DemoReport.PartnerView("enrollment-service", "GET /cohorts/{id}/enrolments", "POLICE", 7, 0,
+                        "GET /institutions/IMMIGRATION/nominees", 403),
+                new DemoReport.PartnerView("certification-service", "GET /certificates?cohortId={id}", "POLICE", 6, 0,
+                        "GET /certificates?cohortId={id}&institutionCode=IMMIGRATION", 403));
+    }
+
+    @Test
     void aVerifierFindsTheCertificateValid() {
         assertThat(report.verificationStatus()).isEqualTo("VALID");
     }
@@ -101,7 +149,8 @@ class SeedStoryIT {
             nobodyListens = URI.create("http://localhost:" + socket.getLocalPort());
         }
         SeedStoryDemo demo = new SeedStoryDemo(platform.baseUrl(PlatformService.ENROLLMENT),
-                platform.baseUrl(PlatformService.SESSION), nobodyListens, platform.kafkaBootstrapServers(), System.out);
+                platform.baseUrl(PlatformService.SESSION), nobodyListens, platform.kafkaBootstrapServers(), platform.tokens(),
+                System.out);
 
         DemoReport broken = demo.run();
 
@@ -112,26 +161,78 @@ class SeedStoryIT {
     }
 
     @Test
-    void eachServiceServesItsOpenApiAndPrometheusEndpoints() throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
+    void eachServiceServesOpenApiAndHealthToAnyoneAndPrometheusToATokenFromThePlatformTokenCommand() throws Exception {
+        String operations = tokenCommand("--role", "operations", "--ttl", "5m", "--data-dir=" + dataDir);
+
         for (PlatformService service : PlatformService.values()) {
-            for (String path : new String[] {"/v3/api-docs", "/actuator/prometheus", "/actuator/health/readiness"}) {
-                URI uri = URI.create(platform.baseUrl(service) + path);
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
-                assertThat(response.statusCode()).as(uri.toString()).isEqualTo(200);
+            for (String path : List.of("/v3/api-docs", "/actuator/health/readiness")) {
+                assertThat(status(platform.baseUrl(service) + path, null)).as(service + path).isEqualTo(200);
             }
+            assertThat(status(platform.baseUrl(service) + "/actuator/prometheus", operations))
+                    .as(service + " /actuator/prometheus with an operations token").isEqualTo(200);
         }
     }
 
     @Test
-    void theStartUpBlockTellsWhereEverythingIs() {
+    void withSecurityOnTheClasspathEveryServiceRefusesMissingForgedAndWrongRoleTokens() throws Exception {
+        assumeTrue(ClassUtils.isPresent(RESOURCE_SERVER_CLASS, getClass().getClassLoader()),
+                "no service brings Spring Security's resource server yet: nothing checks tokens");
+        String coordinator = platform.token("coordinator", null, Duration.ofMinutes(5));
+        String partner = platform.token("partner", "POLICE", Duration.ofMinutes(5));
+        String foreign = new LocalTokenIssuer(dataDir.resolve("another-issuer"))
+                .mint("intruder", Set.of("coordinator"), null, Duration.ofMinutes(5));
+        String mayCohort = report.cohortIds().get(0);
+        Map<PlatformService, String> staffReads = Map.of(
+                PlatformService.ENROLLMENT, "/cohorts?code=BMM-2019-05",
+                PlatformService.SESSION, "/cohorts/" + mayCohort + "/roster",
+                PlatformService.CERTIFICATION, "/metrics/completions?cohort=BMM-2019-05");
+
+        for (PlatformService service : PlatformService.values()) {
+            String read = platform.baseUrl(service) + staffReads.get(service);
+            assertThat(status(read, null)).as("no token: " + read).isEqualTo(401);
+            assertThat(status(read, foreign)).as("a token signed with another key: " + read).isEqualTo(401);
+            assertThat(status(read, coordinator)).as("coordinator: " + read).isEqualTo(200);
+            String prometheus = platform.baseUrl(service) + "/actuator/prometheus";
+            assertThat(status(prometheus, null)).as("no token: " + prometheus).isEqualTo(401);
+            assertThat(status(prometheus, coordinator)).as("coordinator: " + prometheus).isEqualTo(403);
+            assertThat(status(prometheus, partner)).as("partner: " + prometheus).isEqualTo(403);
+        }
+        String number = report.certificates().get(0).number();
+        assertThat(status(platform.baseUrl(PlatformService.CERTIFICATION) + "/certificates/" + number + "/verification", null))
+                .as("verification stays public").isEqualTo(200);
+    }
+
+    @Test
+    void theStartUpBlockTellsWhereEverythingIsAndCarriesAWorkingCoordinatorToken() throws Exception {
         String block = platform.describe(platform.startupTime());
 
         for (PlatformService service : PlatformService.values()) {
             assertThat(block).contains(platform.baseUrl(service) + "/v3/api-docs", platform.jdbcUrl(service));
         }
         assertThat(block).contains(platform.kafkaBootstrapServers() + "   <- partners: attach a consumer here")
-                .contains(dataDir.toAbsolutePath().normalize().toString());
+                .contains(dataDir.toAbsolutePath().normalize().toString())
+                .contains("./platform token --role coordinator|facilitator|operations|partner [--institution POLICE] [--ttl 8h]")
+                .contains("--data-dir=" + dataDir.toAbsolutePath().normalize());
+        Matcher token = Pattern.compile("(?m)^(eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+)$").matcher(block);
+        assertThat(token.find()).as("a token on a line of its own in%n%s", block).isTrue();
+        assertThat(status(platform.baseUrl(PlatformService.ENROLLMENT) + "/cohorts?code=BMM-2019-05", token.group(1)))
+                .isEqualTo(200);
+    }
+
+    private int status(String uri, @Nullable String bearerToken) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri)).GET();
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static String tokenCommand(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = TokenCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).as("the key exists already: no note").isEmpty();
+        return out.toString(StandardCharsets.UTF_8).strip();
     }
 }

@@ -65,6 +65,27 @@ class SeedStoryTest {
     }
 
     @Test
+    void theStoryLeadsTo25Decisions23CertificatesARateOf092AndSixForThePolice() {
+        assertThat(SeedStoryDemo.expectedCompletionRate()).isEqualTo(0.92);
+        assertThat(SeedStoryDemo.partnerCertificates()).isEqualTo(6);
+        assertThat(SeedStoryDemo.partnerNominations()).as("6 seated, 1 waiting").isEqualTo(7);
+        assertThat(SeedStoryDemo.metricMismatches(new DemoReport.Metrics("BMM-2019-05", 25, 23, 2, 0.92, 23, 23.0, 4))).isEmpty();
+    }
+
+    @Test
+    void theMetricsCheckNamesEveryFigureThatDiffers() {
+        DemoReport.Metrics off = new DemoReport.Metrics("BMM-2019-05", 26, 22, 4, 22.0 / 26, 22, 24.0, 4);
+
+        assertThat(SeedStoryDemo.metricMismatches(off)).containsExactly(
+                "decided: expected 25, seen 26",
+                "completed: expected 23, seen 22",
+                "not completed: expected 2, seen 4",
+                "completion rate: expected 0.92, seen " + (22.0 / 26),
+                "certificates issued: expected 23, seen 22",
+                "aula_certificates_issued_total{cohort=\"BMM-2019-05\"}: expected 23, seen 24");
+    }
+
+    @Test
     void theEventCheckReportsMissingAndSurplusEventsAndNothingWhenCountsMatch() {
         Map<String, Integer> expected = SeedStoryDemo.expectedEvents();
         Map<String, Integer> seen = new HashMap<>(expected);
