@@ -2,6 +2,7 @@ package org.aula.events.runtime;
 
 import java.util.Optional;
 
+import org.aula.events.EventCatalog;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +47,12 @@ public class Inbox {
      */
     public Outcome receive(ConsumerRecord<String, byte[]> record, EventHandlers handlers) {
         IncomingEvent event = IncomingEvent.from(record);
+        EventCatalog.ofType(event.type())
+                .filter(entry -> !entry.topic().equals(record.topic()))
+                .ifPresent(entry -> {
+                    // Only the owning service may write a type, and only to its topic: anything else is forged or misrouted.
+                    throw new UndecodableEventException(event.type() + " belongs on " + entry.topic() + ", not on " + record.topic());
+                });
         Optional<EventHandlers.Handler<?>> handler = handlers.handlerOf(event.type());
         if (handler.isEmpty()) {
             log.debug("{} ignores event {} of type {}", handlers.consumer(), event.id(), event.type());

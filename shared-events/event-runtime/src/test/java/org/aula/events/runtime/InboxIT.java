@@ -90,6 +90,26 @@ class InboxIT {
     }
 
     @Test
+    void anEventTypeOnAnotherServicesTopicIsDeadLetteredAsForged() {
+        String key = "cohort-" + UUID.randomUUID();
+        try (KafkaConsumer<String, byte[]> deadLetters = KafkaTestClient.consumer(Topics.deadLetterOf(Topics.ENROLLMENT))) {
+            ProducerRecord<String, byte[]> genuine = CloudEventRecords.of(
+                    new org.aula.events.CohortFilled(key, "BMM-2019-05", "BMM", 25, 1, Instant.now()), UUID.randomUUID(), SOURCE, Instant.now());
+            genuine.headers().remove("ce_type");
+            genuine.headers().add("ce_type", "org.aula.session.course.completed.v1".getBytes(StandardCharsets.UTF_8));
+            KafkaTestClient.send(new ProducerRecord<>(Topics.ENROLLMENT, null, key, genuine.value(), genuine.headers()));
+
+            List<ConsumerRecord<String, byte[]>> dead = KafkaTestClient.sink();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                KafkaTestClient.pollInto(deadLetters, record -> key.equals(record.key()), dead);
+                assertThat(dead).hasSize(1);
+            });
+            assertThat(OutboxRelayIT.header(dead.get(0), MessagingAutoConfiguration.DEAD_LETTER_REASON))
+                    .contains("belongs on session.events");
+        }
+    }
+
+    @Test
     void failingHandlerIsRetriedWithBackOffThenDeadLetteredOnTheSamePartition() {
         ParticipantEnrolled failing = enrolled("ALWAYS-FAIL");
         ParticipantEnrolled next = enrolled("Marisol Chan");
