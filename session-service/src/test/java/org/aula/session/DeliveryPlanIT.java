@@ -211,6 +211,31 @@ class DeliveryPlanIT {
         assertThat(roster.path("participants").get(0).path("seatNumber").asInt()).isEqualTo(1);
     }
 
+    @Test
+    void anErasedParticipantsNameLeavesTheEventsTheOutboxStillKeeps() {
+        TestCohort cohort = TestCohort.ofSeats(2);
+        feed.publish(cohort.scheduled());
+        feed.publish(cohort.enrolled("cyd", 1));
+        feed.publish(cohort.enrolled("dee", 2));
+        JsonNode roster = await().atMost(SessionEventLog.KAFKA).until(() -> api().roster(cohort.id).body(),
+                body -> body.path("participants").size() == 2 && body.path("courseHours").isNumber());
+        String hours = roster.path("courseHours").asString();
+        assertThat(api().complete(cohort.id, cohort.participant("cyd"), hours).status()).isEqualTo(201);
+        assertThat(outboxRowsNaming("Official cyd")).isEqualTo(1);
+
+        feed.publish(cohort.erased("cyd"));
+
+        await().atMost(SessionEventLog.KAFKA).until(() -> outboxRowsNaming("Official cyd") == 0);
+        assertThat(jdbc.sql("select count(*) from aula_messaging.outbox where payload like ?")
+                .param("%" + cohort.participant("cyd") + "%").query(Long.class).single())
+                .as("the event stays, with its ids and figures").isGreaterThanOrEqualTo(1);
+    }
+
+    private long outboxRowsNaming(String name) {
+        return jdbc.sql("select count(*) from aula_messaging.outbox where payload like ?").param("%" + name + "%")
+                .query(Long.class).single();
+    }
+
     private TestCohort filledCohort() {
         TestCohort cohort = TestCohort.ofSeats(2);
         feed.publish(cohort.scheduled());

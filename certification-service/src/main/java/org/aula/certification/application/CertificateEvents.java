@@ -1,5 +1,7 @@
 package org.aula.certification.application;
 
+import org.aula.certification.domain.ParticipantId;
+
 import org.aula.certification.domain.Certificate;
 import org.aula.certification.domain.Diploma;
 
@@ -11,4 +13,7 @@ public interface CertificateEvents {
     void revoked(Certificate certificate);
 
     void diplomaAwarded(Diploma diploma);
+
+    /** An erased participant's name leaves the events this service still keeps; returns how many changed. */
+    int forgetName(ParticipantId participant, String pseudonym);
 }

@@ -27,10 +27,12 @@ public class EraseParticipant {
     private final Certificates certificates;
     private final Diplomas diplomas;
     private final AwardLocks locks;
+    private final CertificateEvents events;
     private final String pseudonym;
 
     EraseParticipant(ErasedParticipants erasedParticipants, Certificates certificates, Diplomas diplomas, AwardLocks locks,
-            CertificationProperties properties) {
+            CertificateEvents events, CertificationProperties properties) {
+        this.events = events;
         this.erasedParticipants = erasedParticipants;
         this.certificates = certificates;
         this.diplomas = diplomas;
@@ -45,7 +47,8 @@ public class EraseParticipant {
         erasedParticipants.record(participant, erasedAt);
         int certificatesChanged = certificates.pseudonymiseHolder(participant, pseudonym, erasedAt);
         int diplomasChanged = diplomas.pseudonymiseHolder(participant, pseudonym, erasedAt);
-        log.info("Erased participant {}: name replaced on {} certificates and {} diplomas", participant,
-                certificatesChanged, diplomasChanged);
+        int payloadsChanged = events.forgetName(participant, pseudonym);
+        log.info("Erased participant {}: name replaced on {} certificates, {} diplomas and {} stored event payloads",
+                participant, certificatesChanged, diplomasChanged, payloadsChanged);
     }
 }

@@ -7,6 +7,7 @@ import org.aula.certification.application.VerificationLinks;
 import org.aula.certification.domain.Certificate;
 import org.aula.certification.domain.CertificateNumber;
 import org.aula.certification.domain.Diploma;
+import org.aula.certification.domain.ParticipantId;
 import org.aula.certification.domain.Revocation;
 import org.aula.events.CertificateIssued;
 import org.aula.events.CertificateRevoked;
@@ -29,6 +30,11 @@ class OutboxCertificateEvents implements CertificateEvents {
     @Override
     public void issued(Certificate certificate) {
         outbox.append(certificateIssued(certificate, links.of(certificate.number())));
+    }
+
+    @Override
+    public int forgetName(ParticipantId participant, String pseudonym) {
+        return outbox.redact("participantId", participant.value(), "participantName", pseudonym);
     }
 
     @Override

@@ -7,6 +7,7 @@ import org.aula.session.domain.CohortSchedule;
 import org.aula.session.domain.Enrolment;
 import org.aula.session.domain.ParticipantId;
 import org.aula.session.domain.Roster;
+import org.aula.session.domain.RosterEntry;
 import org.aula.session.domain.Rosters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,8 +26,10 @@ public class KeepRoster {
 
     private final Rosters rosters;
     private final PlanDelivery planDelivery;
+    private final SessionEvents events;
 
-    KeepRoster(Rosters rosters, PlanDelivery planDelivery) {
+    KeepRoster(Rosters rosters, PlanDelivery planDelivery, SessionEvents events) {
+        this.events = events;
         this.rosters = rosters;
         this.planDelivery = planDelivery;
     }
@@ -100,5 +103,7 @@ public class KeepRoster {
                 log.info("participant {} erased from the roster of cohort {}", participantId, cohortId);
             });
         }
+        int payloads = events.forgetName(participantId, RosterEntry.ERASED_NAME);
+        log.info("participant {} erased from {} stored event payloads", participantId, payloads);
     }
 }

@@ -1,5 +1,7 @@
 package org.aula.session.application;
 
+import org.aula.session.domain.ParticipantId;
+
 import org.aula.session.domain.Completion;
 import org.aula.session.domain.Decision;
 import org.aula.session.domain.DeliveryClosure;
@@ -24,4 +26,7 @@ public interface SessionEvents {
 
     /** A cohort's delivery was closed and its participants decided. */
     void deliveryClosed(Roster roster, DeliveryClosure closure);
+
+    /** An erased participant's name leaves the events this service still keeps; returns how many changed. */
+    int forgetName(ParticipantId participantId, String replacement);
 }

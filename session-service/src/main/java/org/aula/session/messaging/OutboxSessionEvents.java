@@ -16,6 +16,7 @@ import org.aula.session.domain.Completion;
 import org.aula.session.domain.Decision;
 import org.aula.session.domain.DeliveryClosure;
 import org.aula.session.domain.DeliveryPlan;
+import org.aula.session.domain.ParticipantId;
 import org.aula.session.domain.Roster;
 import org.aula.session.domain.RosterEntry;
 import org.aula.session.domain.Session;
@@ -33,6 +34,11 @@ class OutboxSessionEvents implements SessionEvents {
 
     OutboxSessionEvents(Outbox outbox) {
         this.outbox = outbox;
+    }
+
+    @Override
+    public int forgetName(ParticipantId participantId, String replacement) {
+        return outbox.redact("participantId", participantId.value(), "participantName", replacement);
     }
 
     @Override

@@ -63,6 +63,30 @@ public class Outbox {
         return id;
     }
 
+    /**
+     * Replaces {@code field} in the stored payload of every event (published or not) whose
+     * {@code matchField} equals {@code matchValue}: how a service forgets personal data, e.g. an
+     * erased participant's name, that its outbox still keeps for the retention period. What the
+     * relay already sent lives on in Kafka until the topic's retention; that is not undone here.
+     * Returns the number of rows changed; call it inside the erasure's transaction.
+     */
+    public int redact(String matchField, String matchValue, String field, String replacement) {
+        // A text filter first (cheap, and it finds the rows), then the JSON test of the exact field.
+        return jdbc.sql("""
+                update aula_messaging.outbox
+                   set payload = jsonb_set(cast(payload as jsonb), cast(array[:field] as text[]), to_jsonb(cast(:replacement as text)))::text
+                 where payload like :pattern
+                   and cast(payload as jsonb) ->> :matchField = :matchValue
+                   and cast(payload as jsonb) -> :field is not null
+                """)
+                .param("field", field)
+                .param("replacement", replacement)
+                .param("pattern", "%" + matchValue.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+                .param("matchField", matchField)
+                .param("matchValue", matchValue)
+                .update();
+    }
+
     private void wakeRelayAfterCommit() {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override

@@ -231,6 +231,34 @@ class OutboxRelayIT {
         }
     }
 
+    @Test
+    void redactsAnErasedParticipantsNameFromStoredPayloadsOnly() {
+        try (IsolatedOutbox isolated = new IsolatedOutbox("runtime_redact")) {
+            Outbox outbox = isolated.outbox(isolated.relay(kafka));
+            String erased = UUID.randomUUID().toString();
+            String kept = UUID.randomUUID().toString();
+            isolated.transactions.execute(status -> {
+                outbox.append(enrolledAs(erased, "Derrick Flowers"));
+                outbox.append(enrolledAs(kept, "Andre Pollard"));
+                return null;
+            });
+
+            int changed = isolated.transactions.execute(status ->
+                    outbox.redact("participantId", erased, "participantName", "Erased participant"));
+
+            assertThat(changed).isEqualTo(1);
+            List<String> payloads = isolated.jdbc.sql("select payload from aula_messaging.outbox order by seq").query(String.class).list();
+            assertThat(payloads.get(0)).doesNotContain("Derrick Flowers").contains("Erased participant").contains(erased);
+            assertThat(payloads.get(1)).contains("Andre Pollard");
+            assertThat(JSON.readValue(payloads.get(0), org.aula.events.ParticipantEnrolled.class).seatNumber()).isEqualTo(7);
+        }
+    }
+
+    private static org.aula.events.ParticipantEnrolled enrolledAs(String participantId, String name) {
+        return new org.aula.events.ParticipantEnrolled(UUID.randomUUID().toString(), "cohort-" + UUID.randomUUID(),
+                "BMM-2019-05", "BMM", participantId, name, "MHD", 7, 7, 25, false, Instant.parse("2019-05-01T10:00:00Z"));
+    }
+
     /** Counts records whose per-key sequence (the fill number) is not greater than the one before it. */
     private static int orderViolations(List<ConsumerRecord<String, byte[]>> records) {
         Map<String, Integer> last = new HashMap<>();
