@@ -20,8 +20,10 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
@@ -61,7 +63,7 @@ public class DeadLetters {
 
     /** The dead letters of Aula's topics, oldest first, at most {@code limit} (default 100). */
     @ReadOperation
-    public List<DeadLetter> list(Integer limit) {
+    public List<DeadLetter> list(@Nullable Integer limit) {
         int max = limit == null || limit <= 0 ? 100 : limit;
         List<DeadLetter> letters = new ArrayList<>();
         try (Consumer<String, byte[]> consumer = reader()) {
@@ -90,7 +92,7 @@ public class DeadLetters {
     @WriteOperation
     public Redriven redrive(String topic, int partition, long offset) {
         if (!topic.endsWith(Topics.DEAD_LETTER_SUFFIX)) {
-            throw new IllegalArgumentException("not a dead-letter topic: " + topic);
+            throw new InvalidEndpointRequestException("not a dead-letter topic: " + topic, "not a dead-letter topic");
         }
         ConsumerRecord<String, byte[]> letter = read(new TopicPartition(topic, partition), offset);
         String source = headerText(letter, KafkaHeaders.DLT_ORIGINAL_TOPIC);
@@ -121,6 +123,10 @@ public class DeadLetters {
     private ConsumerRecord<String, byte[]> read(TopicPartition partition, long offset) {
         try (Consumer<String, byte[]> consumer = reader()) {
             consumer.assign(List.of(partition));
+            Long end = consumer.endOffsets(List.of(partition)).get(partition);
+            if (end == null || offset < 0 || offset >= end) {
+                throw new InvalidEndpointRequestException("no dead letter at " + partition + "@" + offset, "no such dead letter");
+            }
             consumer.seek(partition, offset);
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (System.nanoTime() < deadline) {
@@ -131,7 +137,7 @@ public class DeadLetters {
                 }
             }
         }
-        throw new IllegalArgumentException("no dead letter at " + partition + "@" + offset);
+        throw new InvalidEndpointRequestException("no dead letter at " + partition + "@" + offset, "no such dead letter");
     }
 
     private Consumer<String, byte[]> reader() {

@@ -3,6 +3,7 @@ package org.aula.events.runtime;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Operator knobs of the messaging runtime ({@code aula.messaging.*}); every default is the value
@@ -15,8 +16,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param topics topics this service declares at start-up (created when missing)
  */
 @ConfigurationProperties("aula.messaging")
-public record MessagingProperties(String source, Relay relay, Retry retry, Topics topics) {
+public record MessagingProperties(String source, @DefaultValue Relay relay, @DefaultValue Retry retry,
+        @DefaultValue Topics topics) {
 
+    // Each knob has its own default (@DefaultValue), so setting one variable of a group, e.g.
+    // AULA_MESSAGING_TOPICS_REPLICATION_FACTOR, leaves the others at their defaults. The nulls
+    // below only serve code that builds the properties by hand (tests, benchmarks).
     public MessagingProperties {
         relay = relay == null ? new Relay(true, 500, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofDays(7)) : relay;
         retry = retry == null ? new Retry(Duration.ofMillis(200), 2.0, Duration.ofSeconds(5), 4) : retry;
@@ -30,7 +35,9 @@ public record MessagingProperties(String source, Relay relay, Retry retry, Topic
      * @param sendTimeout  how long a batch waits for the broker's acks before it is retried
      * @param retention    how long published rows are kept for audit and replay
      */
-    public record Relay(boolean enabled, int batchSize, Duration pollInterval, Duration sendTimeout, Duration retention) {
+    public record Relay(@DefaultValue("true") boolean enabled, @DefaultValue("500") int batchSize,
+            @DefaultValue("1s") Duration pollInterval, @DefaultValue("30s") Duration sendTimeout,
+            @DefaultValue("7d") Duration retention) {
     }
 
     /**
@@ -39,7 +46,8 @@ public record MessagingProperties(String source, Relay relay, Retry retry, Topic
      * @param maxInterval     longest back-off
      * @param maxAttempts     deliveries in all, the first included, before dead-lettering
      */
-    public record Retry(Duration initialInterval, double multiplier, Duration maxInterval, int maxAttempts) {
+    public record Retry(@DefaultValue("200ms") Duration initialInterval, @DefaultValue("2.0") double multiplier,
+            @DefaultValue("5s") Duration maxInterval, @DefaultValue("4") int maxAttempts) {
     }
 
     /**
@@ -47,6 +55,7 @@ public record MessagingProperties(String source, Relay relay, Retry retry, Topic
      * @param partitions        partitions of each topic (a dead-letter topic gets as many as its source)
      * @param replicationFactor 1 locally; 3 in production, with {@code min.insync.replicas=2}
      */
-    public record Topics(boolean create, int partitions, short replicationFactor) {
+    public record Topics(@DefaultValue("true") boolean create, @DefaultValue("3") int partitions,
+            @DefaultValue("1") short replicationFactor) {
     }
 }

@@ -44,7 +44,8 @@ class MessagingHealthAndMetricsIT {
     void outboxGaugesShowTheBacklogAndItsAge() {
         try (OutboxRelayIT.IsolatedOutbox isolated = new OutboxRelayIT.IsolatedOutbox("runtime_metrics")) {
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
-            new MessagingMetrics(isolated.jdbc, meters);
+            MessagingMetrics metrics = new MessagingMetrics(isolated.jdbc, meters);
+            metrics.refresh();
             assertThat(meters.get("aula.outbox.backlog").gauge().value()).isZero();
             assertThat(meters.get("aula.outbox.oldest.unpublished.age").gauge().value()).isZero();
 
@@ -53,9 +54,11 @@ class MessagingHealthAndMetricsIT {
                 isolated.transactions.execute(status -> outbox.append(OutboxRelayIT.scheduled("cohort-" + UUID.randomUUID())));
             }
             isolated.jdbc.sql("update aula_messaging.outbox set created_at = now() - interval '90 seconds'").update();
+            metrics.refresh();
 
             assertThat(meters.get("aula.outbox.backlog").gauge().value()).isEqualTo(3);
             assertThat(meters.get("aula.outbox.oldest.unpublished.age").gauge().value()).isGreaterThanOrEqualTo(90);
+            metrics.destroy();
         }
     }
 }
