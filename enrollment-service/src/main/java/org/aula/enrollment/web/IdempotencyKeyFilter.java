@@ -1,8 +1,6 @@
 package org.aula.enrollment.web;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,6 +14,7 @@ import java.util.regex.Pattern;
 import org.aula.enrollment.application.IdempotentRequests;
 import org.aula.enrollment.application.IdempotentRequests.StoredResponse;
 import org.aula.events.runtime.security.Caller;
+import org.aula.events.runtime.web.BufferedBodyRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -23,11 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.cfg.JsonNodeFeature;
@@ -86,7 +82,7 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
             problem(request, response, 409, "Request in progress",
                     "a request with this Idempotency-Key is still being processed; repeat it later", List.of());
         } else {
-            run(key, new CachedBody(request, body), response, chain);
+            run(key, new BufferedBodyRequest(request, body), response, chain);
         }
     }
 
@@ -169,64 +165,6 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
             return CANONICAL.writeValueAsBytes(CANONICAL.readTree(body));
         } catch (JacksonException notJson) {
             return body;
-        }
-    }
-
-    /** The request with its body read once and served again to the handler. */
-    private static final class CachedBody extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        CachedBody(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream bytes = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public boolean isFinished() {
-                    return bytes.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("synchronous reads only");
-                }
-
-                @Override
-                public int read() {
-                    return bytes.read();
-                }
-
-                @Override
-                public int read(byte[] buffer, int offset, int length) {
-                    return bytes.read(buffer, offset, length);
-                }
-            };
-        }
-
-        @Override
-        public java.io.BufferedReader getReader() throws UnsupportedEncodingException {
-            String encoding = getCharacterEncoding() == null ? StandardCharsets.UTF_8.name() : getCharacterEncoding();
-            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), encoding));
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
         }
     }
 }

@@ -1,21 +1,13 @@
 package org.aula.events.runtime.security;
 
-import java.io.ByteArrayInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 
+import org.aula.events.runtime.web.BufferedBodyRequest;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -60,73 +52,5 @@ final class RequestSizeLimitFilter extends OncePerRequestFilter {
         // The container parses forms and multipart itself (bounded by its own limits), reading the raw stream.
         String type = request.getContentType();
         return type != null && (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/"));
-    }
-
-    private static final class BufferedBodyRequest extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        BufferedBodyRequest(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            InputStream bytes = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() throws IOException {
-                    return bytes.read();
-                }
-
-                @Override
-                public int read(byte[] buffer, int offset, int length) throws IOException {
-                    return bytes.read(buffer, offset, length);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    try {
-                        return bytes.available() == 0;
-                    } catch (IOException e) {
-                        return true;
-                    }
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("the body is already buffered");
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            Charset charset = StandardCharsets.UTF_8;
-            try {
-                if (getCharacterEncoding() != null) {
-                    charset = Charset.forName(getCharacterEncoding());
-                }
-            } catch (IllegalArgumentException unknownCharset) {
-                // A caller's nonsense charset name is no reason for a 500: read UTF-8.
-            }
-            return new BufferedReader(new InputStreamReader(getInputStream(), charset));
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
-        }
     }
 }
