@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,6 +31,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -95,23 +97,49 @@ class PartnerFeedRouter {
     @KafkaListener(id = LISTENER, topics = Topics.ENROLLMENT, groupId = "${aula.enrollment.partner-feeds.consumer-group:enrollment-service-partner-feeds}",
             batch = "true")
     void route(List<ConsumerRecord<String, byte[]>> records) throws Exception {
+        // Which record each copy came from: a failure names that record, so the error handler commits the records
+        // before it, retries from it (until it passes, if the broker is away), and dead-letters only that one if it
+        // can never pass; another institution's records are never dead-lettered with it.
         List<CompletableFuture<?>> acks = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
-            for (ProducerRecord<String, byte[]> copy : copiesOf(record)) {
-                acks.add(kafka.send(copy));
+        List<Integer> sources = new ArrayList<>();
+        for (int index = 0; index < records.size(); index++) {
+            ConsumerRecord<String, byte[]> record = records.get(index);
+            List<ProducerRecord<String, byte[]>> copies;
+            try {
+                copies = copiesOf(record);
+            } catch (RuntimeException e) {
+                throw failedAt(records, index, "partner feed topic not ready", e);
+            }
+            for (ProducerRecord<String, byte[]> copy : copies) {
+                try {
+                    acks.add(kafka.send(copy));
+                } catch (RuntimeException e) {
+                    throw failedAt(records, index, "partner feed copy not sent", e);
+                }
+                sources.add(index);
             }
         }
         if (acks.isEmpty()) {
             return;
         }
         kafka.flush();
-        try {
-            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
-                    .get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            // Thrown, the batch is delivered again (its offsets are not committed): at least once.
-            throw new IllegalStateException("broker did not acknowledge " + acks.size() + " partner feed copies", e);
+        long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
+        for (int i = 0; i < acks.size(); i++) {
+            try {
+                acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                // Thrown, this record and the rest are delivered again (their offsets are not committed): at least once.
+                throw failedAt(records, sources.get(i), "broker did not acknowledge a partner feed copy",
+                        e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e);
+            }
         }
+    }
+
+    private static BatchListenerFailedException failedAt(List<ConsumerRecord<String, byte[]>> records, int index,
+            String what, Throwable cause) {
+        ConsumerRecord<String, byte[]> record = records.get(index);
+        return new BatchListenerFailedException(what + " for " + record.topic() + "-" + record.partition() + "@"
+                + record.offset(), cause, index);
     }
 
     /** Where a copy of a record goes: a topic and the key it gets there. */

@@ -185,6 +185,12 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
+    ParkedEvents aulaParkedEvents(MessagingSchema schema, JdbcClient jdbc, OutboxRelay relay) {
+        return new ParkedEvents(jdbc, relay);
+    }
+
+    @Bean
     @ConditionalOnMissingBean(name = "kafkaHealthIndicator")
     HealthIndicator kafkaHealthIndicator(KafkaAdmin admin) {
         return new KafkaHealthIndicator(admin);

@@ -28,6 +28,7 @@ public class MessagingMetrics implements DisposableBean {
     private final ScheduledExecutorService refresher;
     private volatile double backlog = Double.NaN;
     private volatile double oldestAgeSeconds = Double.NaN;
+    private volatile double parked = Double.NaN;
 
     MessagingMetrics(JdbcClient jdbc, MeterRegistry meters) {
         this.jdbc = jdbc;
@@ -37,6 +38,9 @@ public class MessagingMetrics implements DisposableBean {
         Gauge.builder("aula.outbox.oldest.unpublished.age", this, metrics -> metrics.oldestAgeSeconds)
                 .description("Age of the oldest unpublished outbox event")
                 .baseUnit("seconds")
+                .register(meters);
+        Gauge.builder("aula.outbox.parked", this, metrics -> metrics.parked)
+                .description("Outbox events the broker refused for good, parked; each holds back its aggregate's later events")
                 .register(meters);
         refresher = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "aula-outbox-metrics");
@@ -49,12 +53,14 @@ public class MessagingMetrics implements DisposableBean {
     /** Reads both figures now. */
     void refresh() {
         jdbc.sql("""
-                select count(*) as backlog, coalesce(extract(epoch from now() - min(created_at)), 0) as age
+                select count(*) as backlog, coalesce(extract(epoch from now() - min(created_at)), 0) as age,
+                       count(*) filter (where parked_at is not null) as parked
                 from aula_messaging.outbox where published_at is null
                 """)
                 .query((rs, i) -> {
                     backlog = rs.getLong("backlog");
                     oldestAgeSeconds = rs.getDouble("age");
+                    parked = rs.getLong("parked");
                     return null;
                 })
                 .list();

@@ -47,6 +47,8 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
     /** Advisory lock id of the relay ("aula" in ASCII); advisory locks are scoped to the database. */
     static final long RELAY_LOCK = 0x61756c61L;
     private static final Duration CLEANUP_EVERY = Duration.ofMinutes(1);
+    /** Longest pause after a failed round: short, so a broker that comes back is used within seconds. */
+    private static final Duration MAX_BACK_OFF = Duration.ofSeconds(5);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -59,6 +61,8 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
     private final Duration inboxRetention;
     /** The relay's own producer: {@code max.block.ms} bounded by the send timeout, so a send waiting for metadata cannot hold the lock longer. */
     private final KafkaTemplate<String, byte[]> relayKafka;
+    /** Sends not yet settled, by outbox seq: a later batch waits on them rather than sending the rows twice. */
+    private final Map<Long, CompletableFuture<?>> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Object signal = new Object();
     private boolean woken;
@@ -83,8 +87,16 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
                 .description("Relay rounds that failed (broker or database unavailable) and were retried")
                 .register(meters);
         this.inboxRetention = properties.inbox().retention();
-        this.relayKafka = kafka == null ? null : new KafkaTemplate<>(kafka.getProducerFactory(),
-                Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) Math.min(Integer.MAX_VALUE, settings.sendTimeout().toMillis())));
+        // max.block.ms: a send waiting for metadata (broker away) gives up within the batch's send timeout.
+        // delivery.timeout.ms without limit: a record the broker has not acknowledged is never expired by the
+        // producer. Expiry is what reorders a key: the producer bumps its epoch and sends later records of the
+        // partition while the expired ones go again in a later batch, behind them (seen in the fault suite with
+        // two brokers down). Unexpired, one producer delivers a partition's records in the order they were sent;
+        // the relay stops waiting at its send timeout, and a later batch waits on the same sends (in flight)
+        // instead of sending the rows again.
+        this.relayKafka = kafka == null ? null : new KafkaTemplate<>(kafka.getProducerFactory(), Map.of(
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) Math.min(Integer.MAX_VALUE, settings.sendTimeout().toMillis()),
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE));
     }
 
     /** Asks the relay to look for new rows now (called after a commit that appended events). */
@@ -150,7 +162,12 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
             if (System.nanoTime() >= deadline) {
                 break;
             }
-            CompletableFuture<?> ack;
+            CompletableFuture<?> ack = inFlight.get(row.seq());
+            if (ack != null && !ack.isCompletedExceptionally()) {
+                // Sent by an earlier batch and still on its way (or acknowledged since): wait for it, don't send again.
+                sent.put(row, ack);
+                continue;
+            }
             try {
                 ack = relayKafka.send(toRecord(row));
             } catch (RuntimeException e) {
@@ -172,6 +189,10 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
                 continue;
             }
             sent.put(row, ack);
+            inFlight.put(row.seq(), ack);
+            CompletableFuture<?> settled = ack;
+            // Once settled it need not be remembered (a send acknowledged but not marked is at worst sent again, behind it).
+            ack.whenComplete((result, failure) -> inFlight.remove(row.seq(), settled));
         }
         List<Long> acknowledged = new ArrayList<>();
         boolean waiting = true;
@@ -211,6 +232,13 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
                     .param("seqs", acknowledged)
                     .update();
         }
+        // Forget what is settled; a send that failed is sent again by a later batch.
+        sent.forEach((row, ack) -> {
+            if (ack.isDone()) {
+                inFlight.remove(row.seq());
+            }
+        });
+        parked.keySet().forEach(row -> inFlight.remove(row.seq()));
         parked.forEach((row, reason) -> {
             jdbc.sql("update aula_messaging.outbox set parked_at = now(), park_reason = ? where seq = ?")
                     .params(reason, row.seq())
@@ -296,7 +324,7 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
                 log.warn("outbox relay failed, retrying in {}: {}", backOff, e.getMessage());
                 failures.increment();
                 sleepUnlessStopped(backOff);
-                backOff = min(backOff.multipliedBy(2), Duration.ofSeconds(30));
+                backOff = min(backOff.multipliedBy(2), MAX_BACK_OFF);
                 continue;
             } catch (Error e) {
                 // Never die silently: a relay thread that ends stops every event of the service. An Error here
@@ -304,7 +332,7 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
                 log.error("outbox relay hit an error, retrying in {}", backOff, e);
                 failures.increment();
                 sleepUnlessStopped(backOff);
-                backOff = min(backOff.multipliedBy(2), Duration.ofSeconds(30));
+                backOff = min(backOff.multipliedBy(2), MAX_BACK_OFF);
                 continue;
             }
             if (sent < settings.batchSize()) {

@@ -67,6 +67,17 @@ class OutboxRelayFaultsIT {
             assertThat(isolated.jdbc.sql("""
                     select count(*) from aula_messaging.outbox where aggregate_id = ? and published_at is null
                     """).param(blocked).query(Long.class).single()).as("neither the refused row nor the one after it left").isEqualTo(2);
+
+            // The operator's tool: the parked row, its reason, what it holds back; skipping it lets its key flow again.
+            ParkedEvents parked = new ParkedEvents(isolated.jdbc, relay);
+            assertThat(parked.parked()).singleElement().satisfies(row -> {
+                assertThat(row.aggregateId()).isEqualTo(blocked);
+                assertThat(row.heldBack()).isEqualTo(1);
+            });
+            parked.release(parked.parked().get(0).seq(), "skip");
+            assertThat(relay.relayBatch()).as("the held-back event").isEqualTo(1);
+            assertThat(parked.parked()).isEmpty();
+            relay.destroy();
             smallRequests.destroy();
         }
     }
