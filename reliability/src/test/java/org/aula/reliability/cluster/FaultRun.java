@@ -92,9 +92,9 @@ final class FaultRun implements AutoCloseable {
         return cluster;
     }
 
-    /** Starts writing {@code writes} fills over {@code keys} cohorts at about {@code perSecond}; each key has one writer thread. */
-    Load load(int writes, int keys, int threads, int perSecond) {
-        return new Load(this, writes, keys, threads, perSecond);
+    /** Writers of fills over {@code keys} cohorts; each cohort has one writer thread. */
+    Load load(int keys, int writers) {
+        return new Load(this, keys, writers);
     }
 
     void acknowledged(Fill fill) {
@@ -108,6 +108,11 @@ final class FaultRun implements AutoCloseable {
 
     long unpublished() {
         return jdbc().sql("select count(*) from aula_messaging.outbox where published_at is null").query(Long.class).single();
+    }
+
+    /** Starts measuring the longest time the relay marks nothing published (sampled every 50 ms). */
+    RelayWatch watchRelay() {
+        return new RelayWatch(this);
     }
 
     /** Waits until, for every cohort, the listener applied at least the fills in {@code lastFills}; returns how long that took. */
@@ -138,10 +143,28 @@ final class FaultRun implements AutoCloseable {
                 });
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .until(() -> records.lost().isEmpty());
+        if (records.orderViolations() > 0) {
+            String cohort = firstReorderedCohort();
+            progress("topic out of order, e.g. cohort " + cohort + ": " + reader.sightingsOf(cohort));
+        }
         double deadLetterMeter = meters().find("aula.messaging.dead.letters").counters().stream().mapToDouble(Counter::count).sum();
         return new Outcome(effects.acknowledgedCount(), effects.lost().size(), effects.duplicates(),
                 effects.orderViolations(), records.orderViolations(), effects.unacknowledgedEffects(),
                 Math.max(reader.deadLetters(), (long) deadLetterMeter), records.observedCount() - records.acknowledgedCount());
+    }
+
+    /** The first cohort whose fills appear on the topic out of order (first sightings). */
+    private String firstReorderedCohort() {
+        Map<String, Integer> last = new HashMap<>();
+        for (String cohortAndFill : reader.firstSightings()) {
+            String[] parts = cohortAndFill.split(" ");
+            int fill = Integer.parseInt(parts[1]);
+            if (fill < last.getOrDefault(parts[0], 0)) {
+                return parts[0];
+            }
+            last.merge(parts[0], fill, Math::max);
+        }
+        return "none";
     }
 
     JdbcClient jdbc() {
@@ -198,28 +221,45 @@ final class FaultRun implements AutoCloseable {
         }
     }
 
-    /** Writer threads driving the use case; every fill it returns is an acknowledged write. */
+    /**
+     * Writer threads driving the use case; every fill it returns is an acknowledged write. Writes
+     * come in phases (e.g. before and during a fault), each a number of writes at a rate.
+     */
     static final class Load {
 
-        private final List<Thread> threads = new ArrayList<>();
+        private final FaultRun run;
+        private final String prefix = "c" + UUID.randomUUID().toString().substring(0, 6) + "-";
+        private final int keysPerWriter;
+        private final int[] written;
+        private final List<Thread> threads = new CopyOnWriteArrayList<>();
         private final List<Throwable> failures = new CopyOnWriteArrayList<>();
         private final AtomicInteger acknowledged = new AtomicInteger();
         private final Map<String, Integer> lastFills = new ConcurrentHashMap<>();
         private final AtomicLong longestWriteNanos = new AtomicLong();
 
-        private Load(FaultRun run, int writes, int keys, int threadCount, int perSecond) {
-            String prefix = "c" + UUID.randomUUID().toString().substring(0, 6) + "-";
-            long intervalNanos = TimeUnit.SECONDS.toNanos(1) * threadCount / perSecond;
-            for (int t = 0; t < threadCount; t++) {
+        private Load(FaultRun run, int keys, int writers) {
+            this.run = run;
+            this.keysPerWriter = Math.max(1, keys / writers);
+            this.written = new int[writers];
+        }
+
+        /** Starts a phase of {@code writes} writes at about {@code perSecond}, once the previous phase is done. */
+        Load write(int writes, int perSecond) {
+            if (!done()) {
+                throw new IllegalStateException("the previous phase is still writing");
+            }
+            threads.clear();
+            int writers = written.length;
+            long intervalNanos = TimeUnit.SECONDS.toNanos(1) * writers / perSecond;
+            for (int t = 0; t < writers; t++) {
                 int writer = t;
-                int share = writes / threadCount + (writer < writes % threadCount ? 1 : 0);
+                int share = writes / writers + (writer < writes % writers ? 1 : 0);
                 Thread thread = new Thread(() -> {
                     long start = System.nanoTime();
                     for (int i = 0; i < share; i++) {
                         // Each cohort belongs to one writer, so acknowledgements per cohort are recorded in commit order.
-                        String cohort = prefix + (writer + threadCount * (i % Math.max(1, keys / threadCount)));
-                        long due = start + i * intervalNanos;
-                        long wait = due - System.nanoTime();
+                        String cohort = prefix + (writer + writers * (written[writer]++ % keysPerWriter));
+                        long wait = start + i * intervalNanos - System.nanoTime();
                         if (wait > 0) {
                             // Pacing the load generator, not waiting for a result.
                             java.util.concurrent.locks.LockSupport.parkNanos(wait);
@@ -240,6 +280,7 @@ final class FaultRun implements AutoCloseable {
                 threads.add(thread);
                 thread.start();
             }
+            return this;
         }
 
         int acknowledged() {
@@ -272,6 +313,43 @@ final class FaultRun implements AutoCloseable {
         }
     }
 
+    /** Samples the outbox's published count and keeps the longest interval in which it did not grow. */
+    static final class RelayWatch implements AutoCloseable {
+
+        private final Thread thread;
+        private volatile boolean running = true;
+        private volatile long lastProgress = System.nanoTime();
+        private volatile long longestStall;
+
+        private RelayWatch(FaultRun run) {
+            thread = new Thread(() -> {
+                long published = run.published();
+                while (running) {
+                    long now = run.published();
+                    if (now > published) {
+                        published = now;
+                        long at = System.nanoTime();
+                        longestStall = Math.max(longestStall, at - lastProgress);
+                        lastProgress = at;
+                    }
+                    java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+                }
+            }, "relay-watch");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        long longestStallMillis() {
+            return TimeUnit.NANOSECONDS.toMillis(longestStall);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running = false;
+            thread.join(2_000);
+        }
+    }
+
     /** A plain consumer of the topic and its dead-letter topic, outside the service: what any subscriber sees. */
     static final class TopicReader implements AutoCloseable {
 
@@ -279,6 +357,7 @@ final class FaultRun implements AutoCloseable {
 
         private final FaultLedger ledger;
         private final AtomicLong deadLetters = new AtomicLong();
+        private final List<String> sightings = new CopyOnWriteArrayList<>();
         private final Thread thread;
         private volatile boolean running = true;
 
@@ -299,6 +378,7 @@ final class FaultRun implements AutoCloseable {
                             } else {
                                 CohortFilled fill = JSON.readValue(record.value(), CohortFilled.class);
                                 ledger.observed(fill.cohortId() + "/" + fill.fillNumber(), fill.cohortId());
+                                sightings.add(fill.cohortId() + " " + fill.fillNumber() + " @" + record.partition() + ":" + record.offset());
                             }
                         }
                     }
@@ -310,6 +390,24 @@ final class FaultRun implements AutoCloseable {
 
         long deadLetters() {
             return deadLetters.get();
+        }
+
+        /** "cohort fill" of each record, first sightings only, in the order read. */
+        List<String> firstSightings() {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            List<String> first = new ArrayList<>();
+            for (String line : sightings) {
+                String cohortAndFill = line.substring(0, line.indexOf(" @"));
+                if (seen.add(cohortAndFill)) {
+                    first.add(cohortAndFill);
+                }
+            }
+            return first;
+        }
+
+        /** What the topic holds for one cohort, in offset order: "fill @partition:offset". */
+        List<String> sightingsOf(String cohort) {
+            return sightings.stream().filter(line -> line.startsWith(cohort + " ")).map(line -> line.substring(cohort.length() + 1)).toList();
         }
 
         @Override

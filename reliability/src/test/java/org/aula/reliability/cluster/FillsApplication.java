@@ -1,6 +1,8 @@
 package org.aula.reliability.cluster;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.aula.events.CohortFilled;
 import org.aula.events.Topics;
@@ -29,15 +31,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Import({FillsApplication.FillingCohort.class, FillsApplication.FillsListener.class})
 class FillsApplication {
 
+    /** System property with more arguments for the service, e.g. to try other producer timeouts: {@code -Daula.reliability.cluster.args="--a=b --c=d"}. */
+    static final String EXTRA_ARGUMENTS = "aula.reliability.cluster.args";
+
     /** Starts the service against a cluster and a database; settings in {@code reliability-cluster.yml}. */
     static ConfigurableApplicationContext start(String bootstrapServers, String jdbcUrl, String username, String password) {
+        List<String> arguments = new ArrayList<>(List.of("--spring.kafka.bootstrap-servers=" + bootstrapServers,
+                "--spring.datasource.url=" + jdbcUrl,
+                "--spring.datasource.username=" + username,
+                "--spring.datasource.password=" + password));
+        String extra = System.getProperty(EXTRA_ARGUMENTS, "").trim();
+        if (!extra.isEmpty()) {
+            arguments.addAll(List.of(extra.split("\\s+")));
+        }
         return new SpringApplicationBuilder(FillsApplication.class)
                 .web(WebApplicationType.NONE)
                 .properties("spring.config.name=reliability-cluster")
-                .run("--spring.kafka.bootstrap-servers=" + bootstrapServers,
-                        "--spring.datasource.url=" + jdbcUrl,
-                        "--spring.datasource.username=" + username,
-                        "--spring.datasource.password=" + password);
+                .run(arguments.toArray(String[]::new));
     }
 
     /** One fill of a cohort, as acknowledged to the caller once its transaction committed. */

@@ -26,20 +26,22 @@ class LeaderRestartIT {
         Duration down = Duration.ofSeconds(longForm ? 20 : 6);
 
         try (FaultRun run = FaultRun.start("05")) {
-            FaultRun.Load load = run.load(writes, keys, 4, perSecond);
+            FaultRun.Load load = run.load(keys, 4).write(writes, perSecond);
             load.awaitAcknowledged(writes / 4, Duration.ofMinutes(2));
 
             int partition = run.cluster().busiestPartition(FaultRun.TOPIC);
             int leader = run.cluster().leaderOf(FaultRun.TOPIC, partition);
             run.progress(load.acknowledged() + " acknowledged; stopping broker " + leader + ", leader of busiest partition " + partition);
+            FaultRun.RelayWatch relay = run.watchRelay();
             long stopping = System.nanoTime();
             run.cluster().stopBroker(leader);
+            long stopMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopping);
             long publishedAtStop = run.published();
-            run.progress("broker " + leader + " stopped; partition " + partition + " now led by "
+            run.progress("broker " + leader + " stopped (controlled shutdown took " + stopMillis + " ms); partition " + partition + " now led by "
                     + run.cluster().leaderOf(FaultRun.TOPIC, partition));
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> run.published() > publishedAtStop);
             long failoverMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopping);
-            run.progress("relay publishing again " + failoverMillis + " ms after the stop began");
+            run.progress("relay published again " + failoverMillis + " ms after the stop began");
             assertThat(run.cluster().leaderOf(FaultRun.TOPIC, partition)).isNotEqualTo(leader);
 
             holdFault(stopping, down);
@@ -53,6 +55,9 @@ class LeaderRestartIT {
             load.awaitDone(Duration.ofMinutes(5));
             assertThat(load.failures()).as("writes refused").isEmpty();
             run.progress(load.acknowledged() + " acknowledged, all written; waiting for the effects");
+            relay.close();
+            long longestPause = relay.longestStallMillis();
+            run.progress("longest relay pause from the stop until all was written: " + longestPause + " ms");
             run.awaitEffects(load.lastFills(), Duration.ofMinutes(3));
             FaultRun.Outcome outcome = run.outcome();
             run.progress(outcome.toString());
@@ -62,7 +67,7 @@ class LeaderRestartIT {
                     String.format("%,d fills over %d cohorts at ~%d/s, 4 writers", outcome.acknowledged(), keys, perSecond),
                     "leader of the busiest partition stopped (controlled shutdown) for " + down.toSeconds() + " s, then restarted",
                     outcome.lost(), outcome.duplicates(), outcome.orderViolations(), outcome.deadLetters(),
-                    "relay publishing again " + ReliabilityReport.seconds(failoverMillis) + " after the stop; broker back in sync "
+                    "longest relay pause " + ReliabilityReport.seconds(longestPause) + "; stopped broker back in sync "
                             + ReliabilityReport.seconds(rejoinMillis) + " after its restart",
                     FaultRun.form()));
             outcome.assertClean();
