@@ -9,12 +9,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 import org.aula.events.CohortFilled;
 import org.aula.events.Topics;
@@ -50,6 +52,7 @@ final class FaultRun implements AutoCloseable {
     /** Acknowledged writes against the records on the topic (a plain consumer; repeats there are resends, not effects). */
     final FaultLedger records = new FaultLedger();
 
+    private final Set<String> acknowledgedIds = ConcurrentHashMap.newKeySet();
     private final String name;
     private final long startedAt = System.nanoTime();
     private KafkaCluster cluster;
@@ -98,6 +101,7 @@ final class FaultRun implements AutoCloseable {
     }
 
     void acknowledged(Fill fill) {
+        acknowledgedIds.add(fill.id());
         effects.acknowledged(fill.id(), fill.cohortId());
         records.acknowledged(fill.id(), fill.cohortId());
     }
@@ -150,7 +154,33 @@ final class FaultRun implements AutoCloseable {
         double deadLetterMeter = meters().find("aula.messaging.dead.letters").counters().stream().mapToDouble(Counter::count).sum();
         return new Outcome(effects.acknowledgedCount(), effects.lost().size(), effects.duplicates(),
                 effects.orderViolations(), records.orderViolations(), effects.unacknowledgedEffects(),
-                Math.max(reader.deadLetters(), (long) deadLetterMeter), records.observedCount() - records.acknowledgedCount());
+                Math.max(reader.deadLetters(), (long) deadLetterMeter), records.observedCount() - records.acknowledgedCount(),
+                missingFromTopic());
+    }
+
+    /**
+     * Acknowledged fills that a new subscriber reading the topic from its beginning would not find
+     * (the reader above may have read a record that a broker later lost).
+     */
+    private int missingFromTopic() {
+        Set<String> onTopic = new java.util.HashSet<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor(TOPIC).stream()
+                    .map(info -> new org.apache.kafka.common.TopicPartition(TOPIC, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(partitions);
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    CohortFilled fill = TopicReader.JSON.readValue(record.value(), CohortFilled.class);
+                    onTopic.add(fill.cohortId() + "/" + fill.fillNumber());
+                }
+                return partitions.stream().allMatch(partition -> consumer.position(partition) >= end.get(partition));
+            });
+        }
+        return (int) acknowledgedIds.stream().filter(id -> !onTopic.contains(id)).count();
     }
 
     /** The first cohort whose fills appear on the topic out of order (first sightings). */
@@ -205,7 +235,7 @@ final class FaultRun implements AutoCloseable {
 
     /** What a scenario observed. */
     record Outcome(int acknowledged, int lost, int duplicates, int effectOrderViolations, int topicOrderViolations,
-            int unacknowledgedEffects, long deadLetters, int resentRecords) {
+            int unacknowledgedEffects, long deadLetters, int repeatedRecords, int missingFromTopic) {
 
         int orderViolations() {
             return effectOrderViolations + topicOrderViolations;
@@ -218,6 +248,7 @@ final class FaultRun implements AutoCloseable {
             assertThat(topicOrderViolations).as("fills on the topic out of order per cohort").isZero();
             assertThat(unacknowledgedEffects).as("fills applied that were never acknowledged").isZero();
             assertThat(deadLetters).as("dead letters").isZero();
+            assertThat(missingFromTopic).as("acknowledged fills a new subscriber would not find on the topic").isZero();
         }
     }
 
@@ -262,7 +293,7 @@ final class FaultRun implements AutoCloseable {
                         long wait = start + i * intervalNanos - System.nanoTime();
                         if (wait > 0) {
                             // Pacing the load generator, not waiting for a result.
-                            java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                            LockSupport.parkNanos(wait);
                         }
                         long before = System.nanoTime();
                         try {
@@ -332,7 +363,7 @@ final class FaultRun implements AutoCloseable {
                         longestStall = Math.max(longestStall, at - lastProgress);
                         lastProgress = at;
                     }
-                    java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
                 }
             }, "relay-watch");
             thread.setDaemon(true);
@@ -353,7 +384,7 @@ final class FaultRun implements AutoCloseable {
     /** A plain consumer of the topic and its dead-letter topic, outside the service: what any subscriber sees. */
     static final class TopicReader implements AutoCloseable {
 
-        private static final JsonMapper JSON = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        static final JsonMapper JSON = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
         private final FaultLedger ledger;
         private final AtomicLong deadLetters = new AtomicLong();
