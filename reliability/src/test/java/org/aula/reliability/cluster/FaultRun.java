@@ -91,6 +91,14 @@ final class FaultRun implements AutoCloseable {
         }
     }
 
+    /** Keeps the fault in place until {@code duration} after it began (a fault's length, not a wait for a result). */
+    static void holdFault(long beganNanos, Duration duration) throws InterruptedException {
+        long remaining = beganNanos + duration.toNanos() - System.nanoTime();
+        if (remaining > 0) {
+            TimeUnit.NANOSECONDS.sleep(remaining);
+        }
+    }
+
     KafkaCluster cluster() {
         return cluster;
     }

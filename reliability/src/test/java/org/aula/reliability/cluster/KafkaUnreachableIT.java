@@ -44,7 +44,7 @@ class KafkaUnreachableIT {
             run.progress("all brokers stopped after " + TimeUnit.NANOSECONDS.toMillis(down - stopping) + " ms; sending "
                     + during + " requests at ~" + perSecond + "/s");
             load.write(during, perSecond);
-            LeaderRestartIT.holdFault(down, outage);
+            FaultRun.holdFault(down, outage);
             boolean writtenDuringOutage = load.done();
             int acknowledgedDuringOutage = load.acknowledged() - before;
             run.progress(acknowledgedDuringOutage + " requests acknowledged during the outage; backlog " + run.unpublished()

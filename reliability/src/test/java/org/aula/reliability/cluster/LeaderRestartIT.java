@@ -44,7 +44,7 @@ class LeaderRestartIT {
             run.progress("relay published again " + failoverMillis + " ms after the stop began");
             assertThat(run.cluster().leaderOf(FaultRun.TOPIC, partition)).isNotEqualTo(leader);
 
-            holdFault(stopping, down);
+            FaultRun.holdFault(stopping, down);
             run.progress(load.acknowledged() + " acknowledged; starting broker " + leader);
             long starting = System.nanoTime();
             run.cluster().startBroker(leader);
@@ -72,14 +72,6 @@ class LeaderRestartIT {
                     FaultRun.form()));
             outcome.assertClean();
             assertThat(outcome.acknowledged()).isEqualTo(writes);
-        }
-    }
-
-    /** Keeps the fault in place until {@code duration} after it began (a fault's length, not a wait for a result). */
-    static void holdFault(long beganNanos, Duration duration) throws InterruptedException {
-        long remaining = beganNanos + duration.toNanos() - System.nanoTime();
-        if (remaining > 0) {
-            TimeUnit.NANOSECONDS.sleep(remaining);
         }
     }
 }
