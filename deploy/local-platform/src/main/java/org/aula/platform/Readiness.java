@@ -10,7 +10,7 @@ import java.time.Duration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Waits for services' {@code /actuator/health/readiness} (database and Kafka included) to say UP. */
+/** Waits for services' {@code /actuator/health/readiness} (the database) to say UP. */
 final class Readiness {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

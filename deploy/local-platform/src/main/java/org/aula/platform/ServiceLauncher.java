@@ -95,7 +95,7 @@ final class ServiceLauncher {
                 "--logging.register-shutdown-hook=false");
     }
 
-    /** Runs the service and returns once its readiness (database and Kafka included) is UP. */
+    /** Runs the service and returns once its readiness (its database) is UP. */
     private static ConfigurableApplicationContext launch(PlatformService service, String[] args) {
         long begin = System.nanoTime();
         ConfigurableApplicationContext context = service.application()
