@@ -48,6 +48,7 @@ class PartnerTopics {
     private final Institutions institutions;
     private final EnrollmentProperties.PartnerFeeds settings;
     private final short replicationFactor;
+    private final String minInsyncReplicas;
     private final Set<String> ensured = ConcurrentHashMap.newKeySet();
 
     PartnerTopics(KafkaAdmin admin, Institutions institutions, EnrollmentProperties properties,
@@ -56,6 +57,7 @@ class PartnerTopics {
         this.institutions = institutions;
         this.settings = properties.partnerFeeds();
         this.replicationFactor = messaging.topics().replicationFactor();
+        this.minInsyncReplicas = Integer.toString(messaging.topics().effectiveMinInsyncReplicas());
     }
 
     /** The feed topic of an institution. */
@@ -102,7 +104,9 @@ class PartnerTopics {
         if (ensured.contains(topic)) {
             return;
         }
-        admin.createOrModifyTopics(new NewTopic(topic, settings.partitions(), replicationFactor).configs(config));
+        Map<String, String> withReplicas = new java.util.HashMap<>(config);
+        withReplicas.put("min.insync.replicas", minInsyncReplicas);
+        admin.createOrModifyTopics(new NewTopic(topic, settings.partitions(), replicationFactor).configs(withReplicas));
         awaitLeaders(topic);
         ensured.add(topic);
         log.info("Partner topic {} ready ({})", topic, config);

@@ -168,6 +168,11 @@ public class MessagingAutoConfiguration {
     @Bean
     @ConditionalOnProperty(name = "aula.messaging.topics.create", havingValue = "true", matchIfMissing = true)
     KafkaAdmin.NewTopics aulaTopics(MessagingProperties properties) {
+        return new KafkaAdmin.NewTopics(topics(properties).toArray(NewTopic[]::new));
+    }
+
+    /** Aula's topics and their dead-letter topics as this service creates them. */
+    static List<NewTopic> topics(MessagingProperties properties) {
         List<NewTopic> topics = new ArrayList<>();
         MessagingProperties.Topics settings = properties.topics();
         for (String topic : List.of(Topics.ENROLLMENT, Topics.SESSION, Topics.CERTIFICATION)) {
@@ -175,7 +180,7 @@ public class MessagingAutoConfiguration {
             topics.add(new NewTopic(topic, settings.partitions(), settings.replicationFactor()).configs(config));
             topics.add(new NewTopic(Topics.deadLetterOf(topic), settings.partitions(), settings.replicationFactor()).configs(config));
         }
-        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+        return topics;
     }
 
     @Bean
