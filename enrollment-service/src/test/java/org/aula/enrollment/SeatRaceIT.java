@@ -55,7 +55,7 @@ class SeatRaceIT {
 
     private static final int SEATS = 25;
     private static final int NOMINATIONS = 1000;
-    private static final int THREADS = 32;
+    static final int THREADS = 32;
     private static final InstitutionCode RACE = new InstitutionCode("RACE");
 
     @LocalServerPort
@@ -197,7 +197,7 @@ class SeatRaceIT {
      * Runs {@code count} calls on {@value #THREADS} threads, released together; answers them in call order.
      * Any exception (a 5xx answer included, for HTTP calls, is a status, not an exception) fails the test.
      */
-    private static <T> List<T> concurrently(int count, IntFunction<Callable<T>> call) throws Exception {
+    static <T> List<T> concurrently(int count, IntFunction<Callable<T>> call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try {
             CountDownLatch start = new CountDownLatch(1);

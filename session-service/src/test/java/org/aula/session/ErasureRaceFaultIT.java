@@ -1,0 +1,223 @@
+package org.aula.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.aula.events.CourseCompleted;
+import org.aula.session.domain.RosterEntry;
+import org.aula.testsupport.reliability.FaultLedger;
+import org.aula.testsupport.reliability.ReliabilityReport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Fault scenario 11a: {@code participant.erased} (keyed by participant) racing {@code participant.enrolled} (keyed
+ * by cohort) into session-service, in three cohorts: every erasure applied before its enrolment is sent, every
+ * enrolment on the roster before its erasure is sent, and both sent back to back in alternating order with no
+ * wait. Each erasure the broker acknowledged is a write; its effect is the real name gone from every text and JSON
+ * column of the service's database and from everything it published about the cohort afterwards (a
+ * {@code course.completed} is provoked for each participant, the event that carries a name). A name that survives
+ * is lost. The fast form ({@code ./mvnw verify}) erases 8 participants per order, the long form
+ * ({@code -Daula.reliability.form=long}) 40.
+ */
+@SessionServiceTest
+class ErasureRaceFaultIT {
+
+    private static final String FORM = System.getProperty("aula.reliability.form", "fast");
+    private static final int PER_ORDER = "long".equals(FORM) ? 40 : 8;
+    private static final Duration ARRIVAL = Duration.ofSeconds(60);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
+    void noErasedNameSurvivesWhicheverOfErasureAndEnrolmentArrivesFirst() {
+        FaultLedger ledger = new FaultLedger();
+        long started = System.nanoTime();
+        try (EnrollmentFeed feed = new EnrollmentFeed();
+                SessionEventLog events = new SessionEventLog();
+                DeadLetterCount deadLetters = new DeadLetterCount()) {
+            TestCohort erasedFirst = TestCohort.ofSeats(PER_ORDER);
+            TestCohort enrolledFirst = TestCohort.ofSeats(PER_ORDER);
+            TestCohort racing = TestCohort.ofSeats(PER_ORDER);
+            Map<TestCohort, List<String>> names = new LinkedHashMap<>();
+            for (TestCohort cohort : List.of(erasedFirst, enrolledFirst, racing)) {
+                names.put(cohort, uniqueNames(PER_ORDER));
+            }
+
+            List<UUID> erasures = new ArrayList<>();
+            for (String name : names.get(erasedFirst)) {
+                erasures.add(feed.publish(erasedFirst.erased(name)));
+                ledger.acknowledged(erasedFirst.participant(name), erasedFirst.id);
+            }
+            await().atMost(ARRIVAL).until(() -> applied(erasures) == erasures.size());
+            feed.publish(erasedFirst.scheduled());
+            enrolAll(feed, erasedFirst, names.get(erasedFirst));
+
+            feed.publish(enrolledFirst.scheduled());
+            enrolAll(feed, enrolledFirst, names.get(enrolledFirst));
+            await().atMost(ARRIVAL).until(() -> rosterNames(enrolledFirst).values().stream()
+                    .filter(name -> name.startsWith("Official ")).count() == PER_ORDER);
+            // The search below finds a name where one is kept: before their erasure these names are.
+            List<String> namedBeforeErasure = names.get(enrolledFirst).stream().map(ErasureRaceFaultIT::realName).toList();
+            assertThat(namesHeldInDatabase(namedBeforeErasure)).containsExactlyInAnyOrderElementsOf(namedBeforeErasure);
+            for (String name : names.get(enrolledFirst)) {
+                feed.publish(enrolledFirst.erased(name));
+                ledger.acknowledged(enrolledFirst.participant(name), enrolledFirst.id);
+            }
+
+            feed.publish(racing.scheduled());
+            int seat = 1;
+            for (String name : names.get(racing)) {
+                if (seat % 2 == 0) {
+                    feed.publish(racing.erased(name));
+                    feed.publish(racing.enrolled(name, seat));
+                } else {
+                    feed.publish(racing.enrolled(name, seat));
+                    feed.publish(racing.erased(name));
+                }
+                ledger.acknowledged(racing.participant(name), racing.id);
+                seat++;
+            }
+
+            for (TestCohort cohort : names.keySet()) {
+                await().atMost(ARRIVAL).until(() -> rosterNames(cohort), roster -> roster.size() == PER_ORDER
+                        && roster.values().stream().allMatch(RosterEntry.ERASED_NAME::equals));
+                for (String name : names.get(cohort)) {
+                    assertThat(api().complete(cohort.id, cohort.participant(name), String.valueOf(cohort.hours)).status())
+                            .isEqualTo(201);
+                }
+                List<CourseCompleted> completed = events.await(cohort.id, CourseCompleted.class, found -> found.size() >= PER_ORDER);
+                assertThat(completed).extracting(CourseCompleted::participantName).containsOnly(RosterEntry.ERASED_NAME);
+            }
+            long took = System.nanoTime() - started;
+
+            Set<String> surviving = new HashSet<>(namesHeldInDatabase(names.values().stream().flatMap(List::stream)
+                    .map(ErasureRaceFaultIT::realName).toList()));
+            names.forEach((cohort, cohortNames) -> {
+                List<String> published = events.records(cohort.id).stream()
+                        .map(record -> new String(record.value(), StandardCharsets.UTF_8)).toList();
+                cohortNames.stream().filter(name -> published.stream().anyMatch(text -> text.contains(realName(name))))
+                        .forEach(name -> surviving.add(realName(name)));
+            });
+            names.forEach((cohort, cohortNames) -> cohortNames.stream()
+                    .filter(name -> !surviving.contains(realName(name)))
+                    .forEach(name -> ledger.observed(cohort.participant(name), cohort.id)));
+            Set<String> keys = new HashSet<>();
+            names.forEach((cohort, cohortNames) -> {
+                keys.add(cohort.id);
+                cohortNames.forEach(name -> keys.add(cohort.participant(name)));
+            });
+            long deadLetterCount = deadLetters.of(keys);
+
+            assertThat(surviving).as("real names left in the database or in what was published").isEmpty();
+            assertThat(ledger.acknowledgedCount()).isEqualTo(3 * PER_ORDER);
+            assertThat(ledger.lost()).as("erased participants whose name survives").isEmpty();
+            assertThat(ledger.duplicates()).isZero();
+            assertThat(ledger.orderViolations()).isZero();
+            assertThat(deadLetterCount).isZero();
+
+            ReliabilityReport.record(new ReliabilityReport.Row("11a-erasure-races-enrolment-session",
+                    "session-service: participant.erased racing participant.enrolled (erasure first, enrolment first, "
+                            + "back to back); name searched in every text/JSON column and in the events published after",
+                    String.format(Locale.ROOT, "%d erasures (%d per order)", 3 * PER_ORDER, PER_ORDER),
+                    "erasure and enrolment on different keys, so in either order",
+                    ledger.lost().size(), ledger.duplicates(), ledger.orderViolations(), deadLetterCount,
+                    "n/a (" + ReliabilityReport.seconds(TimeUnit.NANOSECONDS.toMillis(took)) + " until all names gone)", FORM));
+        }
+    }
+
+    private static void enrolAll(EnrollmentFeed feed, TestCohort cohort, List<String> names) {
+        int seat = 1;
+        for (String name : names) {
+            feed.publish(cohort.enrolled(name, seat++));
+        }
+    }
+
+    private long applied(List<UUID> eventIds) {
+        return jdbc.sql("select count(distinct event_id) from aula_messaging.processed_event where event_id in (:ids)")
+                .param("ids", eventIds).query(Long.class).single();
+    }
+
+    /** The roster's names by participant id (empty until the cohort is known). */
+    private Map<String, String> rosterNames(TestCohort cohort) {
+        SessionApi.Response roster = api().roster(cohort.id);
+        Map<String, String> names = new LinkedHashMap<>();
+        if (roster.status() == 200) {
+            for (JsonNode entry : roster.body().path("participants")) {
+                names.put(entry.path("participantId").asString(), entry.path("name").asString());
+            }
+        }
+        return names;
+    }
+
+    /** Which of the values any text, text array or JSON column of any table in the service's database holds. */
+    private Set<String> namesHeldInDatabase(List<String> values) {
+        record Column(String schema, String table, String column) {
+            String text() {
+                return "cast(\"" + column + "\" as text)";
+            }
+
+            String from() {
+                return "\"" + schema + "\".\"" + table + "\"";
+            }
+        }
+        List<Column> columns = jdbc.sql("""
+                select c.table_schema, c.table_name, c.column_name
+                from information_schema.columns c
+                join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+                where t.table_type = 'BASE TABLE'
+                  and c.table_schema not in ('pg_catalog', 'information_schema')
+                  and c.data_type in ('text', 'character varying', 'character', 'json', 'jsonb', 'ARRAY')
+                """)
+                .query((rs, i) -> new Column(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list();
+        assertThat(columns).as("text columns found").extracting(Column::table).contains("roster_entry", "outbox");
+        // The names are letters, digits and a space: safe inside a regular expression.
+        String anyName = values.stream().collect(Collectors.joining("|"));
+        Set<String> held = new HashSet<>();
+        for (Column column : columns) {
+            List<String> texts = jdbc.sql("select " + column.text() + " from " + column.from() + " where " + column.text() + " ~ ?")
+                    .param(anyName).query(String.class).list();
+            values.stream().filter(value -> texts.stream().anyMatch(text -> text.contains(value))).forEach(held::add);
+        }
+        return held;
+    }
+
+    private static List<String> uniqueNames(int count) {
+        List<String> names = new ArrayList<>();
+        for (int n = 0; n < count; n++) {
+            names.add("erin" + UUID.randomUUID().toString().substring(0, 8));
+        }
+        return names;
+    }
+
+    private static String realName(String name) {
+        return "Official " + name;
+    }
+
+    private SessionApi api() {
+        return new SessionApi(port);
+    }
+}
