@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.aula.testsupport.TestInfrastructure;
 import org.aula.testsupport.reliability.FaultLedger;
+import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -21,8 +22,13 @@ final class FillEffects {
         return jdbc;
     }
 
+    /** Effects so far; 0 while the service has not yet created its table (a process still starting). */
     long count() {
-        return jdbc.sql("select count(*) from fill_effect").query(Long.class).single();
+        try {
+            return jdbc.sql("select count(*) from fill_effect").query(Long.class).single();
+        } catch (BadSqlGrammarException e) {
+            return 0;
+        }
     }
 
     /** Every effect, in the order it was applied, into the ledger. */

@@ -24,7 +24,7 @@ final class FillsApp {
         return "fills-" + run;
     }
 
-    /** Command-line arguments of the app; {@code extra} ones ({@code --name=value}) win. */
+    /** Command-line arguments of the app; {@code extra} ones ({@code --name=value}) replace the defaults of the same name. */
     static List<String> arguments(String run, String jdbcUrl, String... extra) {
         TestInfrastructure infrastructure = TestInfrastructure.shared();
         List<String> args = new ArrayList<>(List.of(
@@ -40,7 +40,11 @@ final class FillsApp {
                 "--spring.flyway.locations=classpath:db/consumer-fills",
                 "--aula.messaging.source=/aula/reliability-fills",
                 "--aula.messaging.relay.enabled=false"));
-        args.addAll(List.of(extra));
+        for (String override : extra) {
+            String name = override.substring(0, override.indexOf('=') + 1);
+            args.removeIf(arg -> arg.startsWith(name));
+            args.add(override);
+        }
         return args;
     }
 
