@@ -12,6 +12,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import org.aula.enrollment.Api.Response;
+import org.aula.enrollment.application.IdempotentRequests;
+import org.aula.enrollment.application.IdempotentRequests.InProgress;
+import org.aula.enrollment.application.IdempotentRequests.Replay;
+import org.aula.enrollment.application.IdempotentRequests.Reserved;
+import org.aula.enrollment.application.IdempotentRequests.StoredResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +33,9 @@ class IdempotencyKeyIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    IdempotentRequests requests;
 
     Api api;
     EnrollmentTopic topic;
@@ -179,6 +187,98 @@ class IdempotencyKeyIT {
         assertThat(first.status()).isEqualTo(200);
         assertThat(repeat.json()).isEqualTo(first.json());
         assertThat(repeat.headers().getFirst("Idempotent-Replayed")).isEqualTo("true");
+    }
+
+    @Test
+    void aRunWhoseKeyWasTakenOverNeitherStoresItsAnswerNorFreesTheKey() {
+        String key = "test-subject " + UUID.randomUUID();
+        Reserved slow = (Reserved) requests.reserve(key, "request-hash");
+        abandoned(key);
+        Reserved retry = (Reserved) requests.reserve(key, "request-hash");
+        StoredResponse late = new StoredResponse(201, "/late", "application/json", "{\"run\":\"late\"}");
+        StoredResponse retried = new StoredResponse(201, "/retried", "application/json", "{\"run\":\"retried\"}");
+
+        // The slow run ends after the retry took the key over: its answer is not stored, its failure frees nothing.
+        requests.complete(slow, late);
+        assertThat(requests.reserve(key, "request-hash")).isInstanceOf(InProgress.class);
+        requests.release(slow);
+        assertThat(requests.reserve(key, "request-hash")).isInstanceOf(InProgress.class);
+
+        // The key is the retry's: its answer is the one replayed.
+        requests.complete(retry, retried);
+        requests.release(slow);
+        assertThat(requests.reserve(key, "request-hash")).isEqualTo(new Replay(retried));
+    }
+
+    @Test
+    void aRetryAfterACrashThatStoredNoAnswerGetsTheCohortTheFirstRunCreated() {
+        String code = Api.uniqueCode("IDEM");
+        String key = UUID.randomUUID().toString();
+        Response first = api.post("/cohorts", Api.cohortJson(code, 25), key);
+        assertThat(first.status()).isEqualTo(201);
+        crashedBeforeTheAnswerWasStored(key);
+
+        // The client retries after the reservation was abandoned: the code is taken, by this very request.
+        Response retry = api.post("/cohorts", Api.cohortJson(code, 25), key);
+        Response again = api.post("/cohorts", Api.cohortJson(code, 25), key);
+        Response someoneElse = api.post("/cohorts", Api.cohortJson(code, 25), UUID.randomUUID().toString());
+
+        assertThat(retry.status()).as(retry.body()).isEqualTo(201);
+        assertThat(retry.json()).isEqualTo(first.json());
+        assertThat(retry.headers().getLocation()).isEqualTo(first.headers().getLocation());
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.headers().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.json().get("id")).isEqualTo(first.json().get("id"));
+        // Another request for the same code is still refused: only the run that created the cohort answers it.
+        assertThat(someoneElse.status()).isEqualTo(409);
+        assertThat(someoneElse.json().get("title").asString()).isEqualTo("Cohort code taken");
+        assertThat(api.get("/cohorts?code=" + code).json()).hasSize(1);
+    }
+
+    @Test
+    void aNominationRepeatedAfterTheOfficialWasErasedIsGoneAndTakesNoSecondSeat() {
+        String cohort = api.scheduleCohort("IDEM-ERASED", 25);
+        String key = UUID.randomUUID().toString();
+        String email = "carmen.bol." + UUID.randomUUID().toString().substring(0, 8) + "@police.gov.bz";
+        String nomination = Api.nominationJson("Carmen Bol", email, "POLICE");
+        Response first = api.post("/cohorts/" + cohort + "/enrolments", nomination, key);
+        assertThat(first.status()).isEqualTo(201);
+        String participant = first.json().get("participantId").asString();
+        assertThat(api.post("/participants/" + participant + "/erasure").status()).isEqualTo(200);
+
+        Response retry = api.post("/cohorts/" + cohort + "/enrolments", nomination, key);
+
+        assertThat(retry.status()).as(retry.body()).isEqualTo(410);
+        assertThat(retry.contentType()).startsWith("application/problem+json");
+        assertThat(retry.json().get("title").asString()).isEqualTo("Participant erased");
+        assertThat(retry.body()).doesNotContain("Carmen").doesNotContain(email);
+        assertThat(api.get("/cohorts/" + cohort).json().get("seatsTaken").asInt()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from participant where email = :email").param("email", email)
+                .query(Integer.class).single()).isZero();
+        // The tombstone keeps the key and nothing of the request: no answer, no hash of the name and address.
+        assertThat(jdbc.sql("select count(*) from idempotent_request where idempotency_key like :key and body is null"
+                + " and request_hash not like '%' || :participant || '%' and state = 'ERASED'")
+                .param("key", "% " + key).param("participant", participant).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    /** Ages the key's reservation past {@code in-progress-timeout}, as a run that hangs would. */
+    private void abandoned(String key) {
+        assertThat(jdbc.sql("update idempotent_request set created_at = now() - interval '1 hour' where idempotency_key = :key")
+                .param("key", key).update()).isEqualTo(1);
+    }
+
+    /**
+     * What a crash between the commit of a request and the storing of its answer leaves: the reservation, without
+     * an answer, older than {@code in-progress-timeout}. Rewinds the key's stored answer to that.
+     */
+    private void crashedBeforeTheAnswerWasStored(String key) {
+        int rewound = jdbc.sql("""
+                update idempotent_request
+                   set state = 'IN_PROGRESS', status = null, location = null, content_type = null, body = null,
+                       completed_at = null, created_at = now() - interval '1 hour'
+                 where idempotency_key like :key
+                """).param("key", "% " + key).update();
+        assertThat(rewound).isEqualTo(1);
     }
 
     private int stored(String key) {

@@ -97,7 +97,8 @@ class CompletionIT {
                 decision.path("completionId").asString(), cohort.id, cohort.code, TestCohort.COURSE_CODE,
                 TestCohort.COURSE_TITLE, 40, TestCohort.START, TestCohort.END, TestCohort.LOCATION,
                 cohort.participant("ana"), "Official ana", "BZ-POLICE", 38.5, 40.0, 0.9625,
-                "BMM.completion.v1", Instant.parse(decision.path("decidedAt").asString())));
+                "BMM.completion.v1", Instant.parse(decision.path("decidedAt").asString()), List.of(),
+                "38.5", "40", "0.9625"));
     }
 
     @Test
@@ -169,6 +170,32 @@ class CompletionIT {
         assertThat(decisions).hasSize(2);
         assertThat(decisions.get(0)).isEqualTo(below.body());
         assertThat(decisions.get(1)).isEqualTo(atTheEdge.body());
+    }
+
+    @Test
+    void hoursJustBelowTheMinimumArePublishedExactlyAsNotCompleted() {
+        // 32 of 40 hours is the 80% minimum.
+        SessionApi.Response below = api.complete(cohort.id, cohort.participant("cy"), "31.99");
+
+        assertThat(below.status()).isEqualTo(201);
+        assertThat(below.body().path("decision").asString()).isEqualTo("NOT_COMPLETED");
+        ConsumerRecord<String, byte[]> notCompleted = await().atMost(KAFKA)
+                .until(() -> ofType(COURSE_NOT_COMPLETED), found -> !found.isEmpty()).get(0);
+        JsonNode data = JSON.readTree(IncomingEvent.from(notCompleted).data());
+        assertThat(data.path("participantId").asString()).isEqualTo(cohort.participant("cy"));
+        assertThat(data.path("hoursAttendedExact").asString("absent")).isEqualTo("31.99");
+        assertThat(data.path("hoursScheduledExact").asString("absent")).isEqualTo("40");
+        assertThat(data.path("attendanceRateExact").asString("absent")).isEqualTo("0.79975");
+        assertThat(data.path("hoursAttended").asDouble()).as("kept for consumers of 1.1").isEqualTo(31.99);
+    }
+
+    @Test
+    void hoursWithMoreThanTwoDecimalPlacesAreRefusedNamingTheField() {
+        assertProblem(api.complete(cohort.id, cohort.participant("cy"), "31.999"), 400, "hoursAttended");
+        assertProblem(api.complete(cohort.id, cohort.participant("cy"), "31.9999999999999999"), 400, "hoursAttended");
+
+        assertThat(rows("completion")).isZero();
+        assertThat(api.complete(cohort.id, cohort.participant("cy"), "31.99").status()).as("two places").isEqualTo(201);
     }
 
     @Test

@@ -178,7 +178,7 @@ class DeliveryEndToEndIT {
 
         CohortDeliveryClosed summary = events.awaitCount(cohort.id, CohortDeliveryClosed.class, 1).get(0);
         assertThat(summary).isEqualTo(new CohortDeliveryClosed(cohort.id, cohort.code, cohort.courseCode, 5, 2, 3, 0.4,
-                ruleVersion, summary.closedAt()));
+                ruleVersion, summary.closedAt(), "0.4"));
 
         // The summary follows every decision on the cohort's partition: what is there now is all there is.
         Map<String, CourseCompleted> completed = byParticipant(events.of(cohort.id, CourseCompleted.class),

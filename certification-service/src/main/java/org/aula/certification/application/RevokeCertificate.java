@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
+import org.aula.certification.domain.AwardLocks;
 import org.aula.certification.domain.Certificate;
 import org.aula.certification.domain.CertificateAlreadyRevoked;
 import org.aula.certification.domain.CertificateNumber;
@@ -16,7 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Staff withdraw a certificate, with a reason: its status list bit is set (verifiers see REVOKED)
  * and {@code certificate.revoked} is published in the same transaction. Once only. Diplomas
- * already awarded stay; a revoked certificate no longer counts towards new ones.
+ * already awarded stay; a revoked certificate no longer counts towards new ones. Takes the
+ * participant's lock, as issuing and awarding do, so a diploma being awarded at the same moment is
+ * either awarded before the revocation (and its events come first) or not at all.
  */
 @Service
 public class RevokeCertificate {
@@ -24,12 +27,15 @@ public class RevokeCertificate {
     private static final Logger log = LoggerFactory.getLogger(RevokeCertificate.class);
 
     private final Certificates certificates;
+    private final AwardLocks locks;
     private final CertificateEvents events;
     private final CertificateMetrics metrics;
     private final Clock clock;
 
-    RevokeCertificate(Certificates certificates, CertificateEvents events, CertificateMetrics metrics, Clock clock) {
+    RevokeCertificate(Certificates certificates, AwardLocks locks, CertificateEvents events, CertificateMetrics metrics,
+            Clock clock) {
         this.certificates = certificates;
+        this.locks = locks;
         this.events = events;
         this.metrics = metrics;
         this.clock = clock;
@@ -45,11 +51,16 @@ public class RevokeCertificate {
         if (standing.isEmpty()) {
             return Optional.empty();
         }
+        // The holder of a number never changes, so the look-up may precede the lock. Only the
+        // participant lock is needed (see AwardLocks: a diploma is decided under it); taking no
+        // programmes lock keeps the order programmes-before-participant trivially.
+        locks.participant(standing.get().holder().participantId());
+        // Stamped under the lock: a revocation is never dated before a diploma awarded just before it.
         Certificate revoked = standing.get().revoke(reason, clock.instant().truncatedTo(ChronoUnit.MICROS));
         if (!certificates.recordRevocation(revoked)) {
             throw new CertificateAlreadyRevoked(number);
         }
-        // recordRevocation locked the row: appending now keeps the participant's events in order.
+        // Under the participant lock every event keyed by this participant is appended in commit order.
         events.revoked(revoked);
         metrics.countRevocationAfterCommit(revoked);
         // The reason is free text staff wrote: it stays out of the log.

@@ -128,6 +128,10 @@ public final class AulaLocalPlatform implements AutoCloseable {
         long started = System.nanoTime();
         initializeLoggingOnce();
         List<String> notices = new ArrayList<>();
+        Path dataDir = options.dataDir();
+        // A run killed with kill -9 leaves its PostgreSQL running on the data directory and its port;
+        // stopped first, the port check sees that port free and the JDBC URLs stay what they were.
+        EmbeddedPostgresServer.stopLeftoverServer(dataDir.resolve("postgres"));
         int postgresPort = Ports.choosePostgresPort(options.postgresPort(), notices);
         Ports.requireFree(options.kafkaPort(), "Kafka", "--kafka-port");
         for (PlatformService service : PlatformService.values()) {
@@ -136,7 +140,6 @@ public final class AulaLocalPlatform implements AutoCloseable {
         }
         notices.forEach(log::warn);
 
-        Path dataDir = options.dataDir();
         createDirectories(dataDir);
         // PostgreSQL is a child process: it comes up while this thread formats and starts Kafka.
         CompletableFuture<EmbeddedPostgresServer> postgresStart = ServiceLauncher.inNewThread("start-postgresql",

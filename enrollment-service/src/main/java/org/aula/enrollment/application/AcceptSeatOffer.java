@@ -71,7 +71,11 @@ public class AcceptSeatOffer {
      */
     @Transactional
     public Result accept(SeatOfferId id) {
-        // Lock order: the offer, the person, then both cohorts by id (as nominations and the offering consumer do).
+        // Lock order, the one every path keeps (issue 9): the offer (only this use case locks offer rows), then
+        // cohort rows by id ascending, then participant rows. The offer round of the waitlist consumer holds both its
+        // cohorts when its inserts check the participant (the foreign key's FOR KEY SHARE); locking the person before
+        // the cohorts here, as this use case did, made the two wait for each other: PostgreSQL deadlock 40P01
+        // (OfferLockOrderIT reproduced it).
         SeatOffer offer = offers.lock(id).orElseThrow(() -> ApiProblem.notFound("offer", id));
         if (offer.status() == OfferStatus.ACCEPTED) {
             return new Result(enrolments.find(java.util.Objects.requireNonNull(offer.enrolmentId())).orElseThrow(), false);
@@ -81,8 +85,8 @@ public class AcceptSeatOffer {
             throw new ApiProblem(HttpStatus.GONE, "Offer expired", "offer " + id + " expired at " + offer.expiresAt()
                     + "; the official keeps their waitlist place", List.of());
         }
-        Participant participant = participants.lock(offer.participantId()).orElseThrow();
         Cohort[] locked = lockInOrder(offer.cohortId(), offer.fromCohortId());
+        Participant participant = participants.lock(offer.participantId()).orElseThrow();
         Cohort target = locked[0].id().equals(offer.cohortId()) ? locked[0] : locked[1];
         Cohort waitedFor = locked[0].id().equals(offer.cohortId()) ? locked[1] : locked[0];
 

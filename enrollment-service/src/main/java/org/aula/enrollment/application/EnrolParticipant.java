@@ -43,17 +43,19 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Concurrency, in the order a request meets it:
  * <ol>
+ * <li>The cohort's row is locked ({@code select ... for update}); status, quota and existing enrolments
+ *     are read after that, so they are the truth until commit.</li>
  * <li>The nominees are registered (an upsert, in e-mail order), which locks each person's row until
  *     commit: nominations of one person run one after the other, so a second sees the first one's
  *     enrolment and answers it instead of racing it.</li>
- * <li>The cohort's row is locked ({@code select ... for update}); status, quota and existing enrolments
- *     are read after that, so they are the truth until commit.</li>
  * <li>Each seat is claimed by one conditional update ({@link Cohorts#claimSeat}) that can never take
  *     more seats than there are; seat numbers, enrolments and events follow under the lock.</li>
  * </ol>
  * The unique constraint on (cohort, participant) is the backstop: if it ever fires, the attempt rolls
  * back (its seat claims with it) and is made once more, which then finds the enrolment that won. Lock
- * order is always participants (by e-mail), then the cohort, so nominations cannot deadlock one another.
+ * order is the service's one order (issue 9): cohort rows (by id ascending where a path takes two), then
+ * participant rows (by e-mail here), as accepting a seat offer and the offer round take them; so nominations
+ * cannot deadlock one another nor those.
  */
 @Service
 public class EnrolParticipant {
@@ -135,8 +137,9 @@ public class EnrolParticipant {
         // Read first so that an unknown cohort writes nothing (cohorts are never deleted).
         cohorts.find(command.cohort()).orElseThrow(() -> ApiProblem.notFound("cohort", command.cohort()));
         Instant now = clock.instant();
-        Map<EmailAddress, Participant> registered = register(command, now);
+        // The cohort, then the people (see the lock order above).
         Cohort cohort = cohorts.lock(command.cohort()).orElseThrow();
+        Map<EmailAddress, Participant> registered = register(command, now);
 
         Map<EmailAddress, Enrolment> existing = new LinkedHashMap<>();
         for (Nominee nominee : command.nominees()) {

@@ -3,6 +3,7 @@ package org.aula.enrollment.application;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 
 import org.aula.enrollment.EnrollmentProperties;
 import org.jspecify.annotations.Nullable;
@@ -22,6 +23,21 @@ import org.springframework.stereotype.Service;
  * sees it and is told to wait (409) rather than running twice. A reservation left behind by a crash is
  * taken over after {@code in-progress-timeout}; the request then runs again, and the natural keys of the
  * use cases (one enrolment per person and cohort, unique codes) answer what the first run did.
+ *
+ * <p>Issue 9, the edges:
+ * <ul>
+ * <li>Each reservation is one run of the request with its own owner token ({@link Reserved#owner}); only that
+ *     run stores its answer or frees the key. A run that outlived {@code in-progress-timeout} and was taken over
+ *     leaves the key to the run that took it over: its late answer is not stored, its failure frees nothing.</li>
+ * <li>A use case that creates something records it in its own transaction ({@link #created}); when a crash
+ *     came between that commit and the storing of the answer, the retry that takes the key over is told what
+ *     the first run created ({@link Reserved#created}) and answers that instead of refusing the natural key
+ *     (a retried {@code POST /cohorts} answers its 201 again, not "code taken").</li>
+ * <li>An erasure leaves a tombstone in place of a stored answer that named the participant
+ *     ({@link PersonalDataCopies}): the key stays taken and a repeat is told the participant was erased
+ *     ({@link Erased}); it never runs again (a repeated nomination would register the person anew and take a
+ *     second seat).</li>
+ * </ul>
  */
 @Service
 public class IdempotentRequests {
@@ -53,11 +69,15 @@ public class IdempotentRequests {
     }
 
     /** What became of a key when a request arrived with it. */
-    public sealed interface Reservation permits Reserved, Replay, Mismatch, InProgress {
+    public sealed interface Reservation permits Reserved, Replay, Mismatch, InProgress, Erased {
     }
 
-    /** The key is this request's now: run it, then {@link #complete} or {@link #release}. */
-    public record Reserved() implements Reservation {
+    /**
+     * The key is this run's now: run it, then {@link #complete} or {@link #release}. {@code owner} tells this run
+     * from any other of the same key; {@code created} is what an earlier run of the same request created (taken
+     * over after a crash), if it recorded anything.
+     */
+    public record Reserved(String key, UUID owner, @Nullable String created) implements Reservation {
     }
 
     /** The same request was answered before: answer this. */
@@ -72,15 +92,28 @@ public class IdempotentRequests {
     public record InProgress() implements Reservation {
     }
 
+    /** The request with this key was about a participant since erased: its answer is gone and it is not run again. */
+    public record Erased() implements Reservation {
+    }
+
     /** Where keys live: the port the persistence adapter implements. Each call is its own transaction. */
     public interface Store {
 
-        /** Reserves the key for a request with this hash, or says why not; expired and abandoned keys are taken over. */
-        Reservation reserve(String key, String requestHash, Instant now, Instant expiredBefore, Instant abandonedBefore);
+        /**
+         * Reserves the key for a run ({@code owner}) of a request with this hash, or says why not; expired and
+         * abandoned keys are taken over.
+         */
+        Reservation reserve(String key, String requestHash, UUID owner, Instant now, Instant expiredBefore,
+                Instant abandonedBefore);
 
-        void complete(String key, StoredResponse response, Instant at);
+        /** Stores the answer if the key is still the run's; answers whether it was. */
+        boolean complete(Reserved run, StoredResponse response, Instant at);
 
-        void release(String key);
+        /** Frees the key if it is still the run's. */
+        void release(Reserved run);
+
+        /** Records what the run created; in the caller's transaction, so it commits (or not) with the creation. */
+        void created(Reserved run, String resource);
 
         /** Deletes keys created before {@code before}; answers how many. */
         int deleteCreatedBefore(Instant before);
@@ -89,15 +122,30 @@ public class IdempotentRequests {
     public Reservation reserve(String key, String requestHash) {
         Instant now = clock.instant();
         cleanUp(now);
-        return store.reserve(key, requestHash, now, now.minus(retention), now.minus(inProgressTimeout));
+        return store.reserve(key, requestHash, UUID.randomUUID(), now, now.minus(retention), now.minus(inProgressTimeout));
     }
 
-    public void complete(String key, StoredResponse response) {
-        store.complete(key, response, clock.instant());
+    /** Stores the run's answer, unless the key was taken over meanwhile (then the run that took it answers). */
+    public void complete(Reserved run, StoredResponse response) {
+        if (!store.complete(run, response, clock.instant())) {
+            log.warn("A request outlived its Idempotency-Key reservation, which was taken over; its answer ({}) is not stored",
+                    response.status());
+        }
     }
 
-    public void release(String key) {
-        store.release(key);
+    /** Frees the key for a retry, unless it was taken over meanwhile. */
+    public void release(Reserved run) {
+        store.release(run);
+    }
+
+    /**
+     * Records, in the caller's transaction, the id of what the run of an {@code Idempotency-Key} request created,
+     * for a retry after a crash (see {@link Reserved#created}); nothing without a run (a request without a key).
+     */
+    public void created(@Nullable Reserved run, String resource) {
+        if (run != null) {
+            store.created(run, resource);
+        }
     }
 
     private void cleanUp(Instant now) {

@@ -77,6 +77,8 @@ public class OfferWaitlistedSeats {
         }
         // Both rows locked, in id order (as accepting an offer locks them): the waitlist and the target's seats,
         // quotas and pending offers are then the truth until commit, and SeatOffered follows the target's lock.
+        // The offers' inserts then check each participant's row (foreign key, FOR KEY SHARE): cohorts before
+        // participants, the order every path keeps (see AcceptSeatOffer).
         Cohort[] locked = lockInOrder(waitedFor, candidate.get().id());
         Cohort from = locked[0].id().equals(waitedFor) ? locked[0] : locked[1];
         Cohort target = locked[0].id().equals(waitedFor) ? locked[1] : locked[0];

@@ -11,7 +11,7 @@ import org.aula.enrollment.domain.ParticipantId;
 public interface PersonalDataCopies {
 
     /**
-     * Deletes the stored answers that mention the participant and puts {@code erasedName} in place of the name
+     * Replaces the stored answers that mention the participant by tombstones (key kept, answer gone) and puts {@code erasedName} in place of the name
      * in the outbox payloads about them; answers how many rows were touched.
      */
     int forget(ParticipantId participant, String erasedName);

@@ -42,10 +42,13 @@ public class ScheduleCohort {
     private final Courses courses;
     private final EnrollmentEvents events;
     private final EnrollmentMetrics metrics;
+    private final IdempotentRequests requests;
     private final Clock clock;
 
-    ScheduleCohort(Cohorts cohorts, Courses courses, EnrollmentEvents events, EnrollmentMetrics metrics, Clock clock) {
+    ScheduleCohort(Cohorts cohorts, Courses courses, EnrollmentEvents events, EnrollmentMetrics metrics,
+            IdempotentRequests requests, Clock clock) {
         this.cohorts = cohorts;
+        this.requests = requests;
         this.courses = courses;
         this.events = events;
         this.metrics = metrics;
@@ -61,6 +64,16 @@ public class ScheduleCohort {
     /** Schedules the cohort; 409 when its code is taken, 400 when the course is unknown or contradicts the catalogue. */
     @Transactional
     public Cohort schedule(Command command) {
+        return schedule(command, null);
+    }
+
+    /**
+     * Schedules the cohort as a run of an {@code Idempotency-Key} request: the cohort is recorded as the run's
+     * creation, and when an earlier run of the same request created the cohort with this code (it committed, then
+     * crashed before its answer was stored), that cohort is the answer instead of "code taken".
+     */
+    @Transactional
+    public Cohort schedule(Command command, IdempotentRequests.@Nullable Reserved run) {
         Course course = course(command);
         for (var quota : command.quotas().places().entrySet()) {
             if (quota.getValue() > command.capacity()) {
@@ -73,8 +86,15 @@ public class ScheduleCohort {
         Optional<Transition> opened = command.open() ? Optional.of(planned.open()) : Optional.empty();
         Cohort cohort = opened.map(Transition::cohort).orElse(planned);
         if (!cohorts.add(cohort, now)) {
+            Optional<Cohort> earlier = createdByAnEarlierRun(run, command.code());
+            if (earlier.isPresent()) {
+                // Its events went out with the first run's commit (outbox): nothing to publish again.
+                log.info("Cohort {} ({}) answered to a retry of the request that scheduled it", earlier.get().id(), command.code());
+                return earlier.get();
+            }
             throw ApiProblem.conflict("Cohort code taken", "a cohort with code " + command.code() + " is already scheduled");
         }
+        requests.created(run, cohort.id().toString());
         events.scheduled(cohort);
         opened.ifPresent(transition -> events.statusChanged(new Transition(cohort, transition.from(), transition.to(),
                 "opened for nominations when scheduled"), now));
@@ -82,6 +102,13 @@ public class ScheduleCohort {
         log.info("Cohort {} ({}) scheduled {} with {} seats", cohort.id(), cohort.code(), cohort.status(),
                 cohort.seats().capacity());
         return cohort;
+    }
+
+    private Optional<Cohort> createdByAnEarlierRun(IdempotentRequests.@Nullable Reserved run, CohortCode code) {
+        if (run == null || run.created() == null) {
+            return Optional.empty();
+        }
+        return cohorts.find(CohortId.parse(run.created())).filter(cohort -> cohort.code().equals(code));
     }
 
     private Course course(Command command) {

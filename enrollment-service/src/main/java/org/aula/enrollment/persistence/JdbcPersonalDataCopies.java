@@ -8,8 +8,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Forgets the copies of a participant's personal data in this service's database: answers stored for
- * {@code Idempotency-Key} repeats that mention the participant are deleted (a repeat then runs again and the
- * use cases' natural keys answer it), and the {@code participantName} of the outbox payloads about the
+ * {@code Idempotency-Key} repeats that mention the participant become tombstones (the key stays taken, a repeat
+ * is answered 410 and never runs again; answer and request hash are gone), and the {@code participantName} of the outbox payloads about the
  * participant (published or not; rows kept for {@code aula.messaging.relay.retention}) is replaced
  * through the runtime's {@link Outbox#redact}. What the relay already sent to Kafka is not ours to change here: see the README.
  */
@@ -27,7 +27,15 @@ class JdbcPersonalDataCopies implements PersonalDataCopies {
     @Override
     public int forget(ParticipantId participant, String erasedName) {
         String id = participant.value().toString();
-        int answers = jdbc.sql("delete from idempotent_request where body like :pattern")
+        // A tombstone, not a deletion (issue 9): a deleted key let a repeat of the nomination run again, register the
+        // person anew from the request and take a second seat. The key stays taken (a repeat is answered 410 Gone);
+        // the answer and the request's hash (of the name and address) go.
+        int answers = jdbc.sql("""
+                update idempotent_request
+                   set state = 'ERASED', request_hash = 'erased', status = null, location = null, content_type = null,
+                       body = null
+                 where state = 'COMPLETED' and body like :pattern
+                """)
                 .param("pattern", "%" + id + "%")
                 .update();
         int payloads = outbox.redact("participantId", id, "participantName", erasedName);

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.aula.enrollment.application.BrowseCohorts;
 import org.aula.enrollment.application.CohortLifecycle;
+import org.aula.enrollment.application.IdempotentRequests;
 import org.aula.enrollment.application.ScheduleCohort;
 import org.aula.enrollment.application.SetSeatQuota;
 import org.aula.enrollment.domain.CatalogueCode;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -57,7 +59,8 @@ class CohortController {
     /** Schedules a cohort, OPEN unless {@code status} is PLANNED: 201 with its view and {@code Location}. */
     @PostMapping
     @PreAuthorize(Access.PROGRAMME_STAFF)
-    ResponseEntity<CohortView> schedule(@Valid @RequestBody ScheduleCohortRequest request) {
+    ResponseEntity<CohortView> schedule(@Valid @RequestBody ScheduleCohortRequest request,
+            @RequestAttribute(name = IdempotencyKeyFilter.RUN, required = false) IdempotentRequests.@Nullable Reserved run) {
         // Bean validation has checked presence and ranges; what spans two fields is checked here.
         if (request.endDate().isBefore(request.startDate())) {
             throw ApiProblem.invalidField("endDate", "must be on or after startDate");
@@ -65,7 +68,7 @@ class CohortController {
         Cohort cohort = scheduleCohort.schedule(new ScheduleCohort.Command(new CohortCode(request.code()),
                 request.courseCode(), request.courseTitle(), request.courseHours(), request.startDate(),
                 request.endDate(), request.location(), request.capacity(), request.facilitator(),
-                !"PLANNED".equals(request.status()), quotas(request.seatQuotas(), request.capacity())));
+                !"PLANNED".equals(request.status()), quotas(request.seatQuotas(), request.capacity())), run);
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(cohort.id()).toUri();
         return ResponseEntity.created(location).body(CohortView.of(cohort));
     }

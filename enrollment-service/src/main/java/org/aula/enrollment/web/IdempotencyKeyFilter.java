@@ -34,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * the method, the path with its query, and the body (JSON compared by content: property order and spacing do
  * not matter). A repeat of a request answered with 2xx gets that answer again, with
  * {@code Idempotent-Replayed: true}; the same key with another request is 422; a repeat while the first is
- * still running is 409. Refused requests (4xx) and failures (5xx) store nothing. Keys are per caller (the
+ * still running is 409; a key whose answer named a participant since erased is 410 (a tombstone: never run again).
+ * Refused requests (4xx) and failures (5xx) store nothing. Keys are per caller (the
  * token's subject): one caller's key never answers another's request. Runs after Spring Security's filters
  * (their order is {@code -100}, this one's the default, last), so an unauthenticated request never reaches it.
  */
@@ -43,6 +44,8 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
     static final String REPLAYED = "Idempotent-Replayed";
+    /** The request attribute holding this run's {@link IdempotentRequests.Reserved}, for use cases that create things. */
+    static final String RUN = "org.aula.enrollment.idempotency.run";
     private static final Set<String> UNSAFE = Set.of("POST", "PUT", "PATCH", "DELETE");
     /** Printable ASCII without spaces, as IETF's draft on the header allows; a UUID fits. */
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
@@ -78,11 +81,16 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
         } else if (reservation instanceof IdempotentRequests.Mismatch) {
             problem(request, response, 422, "Idempotency-Key reused",
                     "this Idempotency-Key was used with another request; use a new key for a new request", List.of());
+        } else if (reservation instanceof IdempotentRequests.Erased) {
+            problem(request, response, 410, "Participant erased",
+                    "the request with this Idempotency-Key was about a participant whose personal data has since been erased;"
+                            + " its answer is not kept and it is not run again", List.of());
         } else if (reservation instanceof IdempotentRequests.InProgress) {
             problem(request, response, 409, "Request in progress",
                     "a request with this Idempotency-Key is still being processed; repeat it later", List.of());
-        } else {
-            run(key, new BufferedBodyRequest(request, body), response, chain);
+        } else if (reservation instanceof IdempotentRequests.Reserved run) {
+            request.setAttribute(RUN, run);
+            run(run, new BufferedBodyRequest(request, body), response, chain);
         }
     }
 
@@ -92,7 +100,7 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
         return caller.isAnonymous() ? "anonymous" : caller.subject();
     }
 
-    private void run(String key, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    private void run(IdempotentRequests.Reserved run, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         ContentCachingResponseWrapper caching = new ContentCachingResponseWrapper(response);
         boolean stored = false;
@@ -100,13 +108,13 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
             chain.doFilter(request, caching);
             int status = caching.getStatus();
             if (status >= 200 && status < 300) {
-                requests.complete(key, new StoredResponse(status, caching.getHeader(HttpHeaders.LOCATION),
+                requests.complete(run, new StoredResponse(status, caching.getHeader(HttpHeaders.LOCATION),
                         caching.getContentType(), new String(caching.getContentAsByteArray(), StandardCharsets.UTF_8)));
                 stored = true;
             }
         } finally {
             if (!stored) {
-                requests.release(key);
+                requests.release(run);
             }
             caching.copyBodyToResponse();
         }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.aula.session.domain.CohortId;
 import org.aula.session.domain.CohortSchedule;
 import org.aula.session.domain.Enrolment;
+import org.aula.session.domain.ErasedParticipants;
 import org.aula.session.domain.ParticipantId;
 import org.aula.session.domain.Roster;
 import org.aula.session.domain.RosterEntry;
@@ -25,12 +26,14 @@ public class KeepRoster {
     private static final Logger log = LoggerFactory.getLogger(KeepRoster.class);
 
     private final Rosters rosters;
+    private final ErasedParticipants erasedParticipants;
     private final PlanDelivery planDelivery;
     private final SessionEvents events;
 
-    KeepRoster(Rosters rosters, PlanDelivery planDelivery, SessionEvents events) {
+    KeepRoster(Rosters rosters, ErasedParticipants erasedParticipants, PlanDelivery planDelivery, SessionEvents events) {
         this.events = events;
         this.rosters = rosters;
+        this.erasedParticipants = erasedParticipants;
         this.planDelivery = planDelivery;
     }
 
@@ -51,11 +54,16 @@ public class KeepRoster {
     /**
      * {@code participant.enrolled}: puts the participant on the roster (or back on it after a
      * withdrawal). A cohort not yet scheduled gets a roster anyway: facts are never lost to ordering.
+     * A participant erased before (the erasure travels under another key, so it may overtake the
+     * enrolment) goes on the roster under the pseudonym: the name never reaches this service's store.
      */
     @Transactional
     public void enrol(CohortId cohortId, String cohortCode, String courseCode, Enrolment enrolment) {
+        // Participant before roster, as erase() takes them: ordered against an erasure committing now.
+        erasedParticipants.lock(enrolment.participantId());
+        Enrolment applied = erasedParticipants.isErased(enrolment.participantId()) ? enrolment.erased() : enrolment;
         Roster roster = rosters.lockOrOpen(cohortId, cohortCode, courseCode);
-        if (roster.enrol(enrolment)) {
+        if (roster.enrol(applied)) {
             rosters.save(roster);
             log.info("participant {} on the roster of cohort {}, seat {}", enrolment.participantId(), cohortId,
                     enrolment.seatNumber());
@@ -93,10 +101,14 @@ public class KeepRoster {
 
     /**
      * {@code participant.erased}: the participant's name leaves every roster; ids, seats, attendance
-     * and decisions stay (certificate verification needs them). Rosters are locked in id order.
+     * and decisions stay (certificate verification needs them). The erasure is remembered, so an
+     * enrolment that arrives later is kept under the pseudonym. Rosters are locked in id order,
+     * after the participant.
      */
     @Transactional
-    public void erase(ParticipantId participantId) {
+    public void erase(ParticipantId participantId, Instant erasedAt) {
+        erasedParticipants.lock(participantId);
+        erasedParticipants.record(participantId, erasedAt);
         for (CohortId cohortId : rosters.withParticipant(participantId)) {
             rosters.lock(cohortId).filter(roster -> roster.erase(participantId)).ifPresent(roster -> {
                 rosters.save(roster);

@@ -14,4 +14,9 @@ public record Enrolment(ParticipantId participantId, String name, String institu
         Require.positive(seatNumber, "seat number");
         Objects.requireNonNull(enrolledAt, "enrolled at");
     }
+
+    /** The same enrolment with the pseudonym for a name, for a participant erased before it arrived. */
+    public Enrolment erased() {
+        return new Enrolment(participantId, RosterEntry.ERASED_NAME, institutionCode, seatNumber, enrolledAt);
+    }
 }

@@ -100,7 +100,11 @@ class EnrollmentListener {
     }
 
     private void erased(ParticipantErased event) {
-        keepRoster.erase(mapped("participant.erased", () -> new ParticipantId(event.participantId())));
+        ParticipantId participantId = mapped("participant.erased", () -> new ParticipantId(event.participantId()));
+        if (event.erasedAt() == null) {
+            throw new UndecodableEventException("participant.erased without erasedAt");
+        }
+        keepRoster.erase(participantId, event.erasedAt());
     }
 
     private static CohortId cohortId(String value) {

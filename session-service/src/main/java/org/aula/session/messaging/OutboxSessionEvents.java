@@ -1,5 +1,6 @@
 package org.aula.session.messaging;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 import org.aula.events.AssessmentResult;
@@ -89,7 +90,10 @@ class OutboxSessionEvents implements SessionEvents {
                 completion.attendanceRate().doubleValue(),
                 completion.ruleVersion(),
                 completion.decidedAt(),
-                assessments(completion));
+                assessments(completion),
+                exact(completion.hoursAttended()),
+                exact(completion.hoursScheduled()),
+                exact(completion.attendanceRate()));
     }
 
     static CourseNotCompleted courseNotCompleted(Roster roster, Completion completion) {
@@ -98,7 +102,8 @@ class OutboxSessionEvents implements SessionEvents {
                 roster.courseCode(), participant.participantId().value(), participant.institutionCode(),
                 completion.hoursAttended().doubleValue(), completion.hoursScheduled().doubleValue(),
                 completion.attendanceRate().doubleValue(), assessments(completion), completion.verdict().reasons(),
-                completion.ruleVersion(), completion.decidedAt());
+                completion.ruleVersion(), completion.decidedAt(), exact(completion.hoursAttended()),
+                exact(completion.hoursScheduled()), exact(completion.attendanceRate()));
     }
 
     static CompletionRevised completionRevised(Roster roster, Completion revised, Decision previousDecision,
@@ -109,13 +114,24 @@ class OutboxSessionEvents implements SessionEvents {
                 revised.revision(), previousDecision.name(), revised.decision().name(),
                 revised.hoursAttended().doubleValue(), revised.hoursScheduled().doubleValue(),
                 revised.attendanceRate().doubleValue(), assessments(revised), revised.ruleVersion(), cause,
-                revised.lastChangedAt());
+                revised.lastChangedAt(), exact(revised.hoursAttended()), exact(revised.hoursScheduled()),
+                exact(revised.attendanceRate()));
     }
 
     static CohortDeliveryClosed cohortDeliveryClosed(Roster roster, DeliveryClosure closure) {
         return new CohortDeliveryClosed(roster.cohortId().value(), roster.cohortCode(), roster.courseCode(),
                 closure.participants(), closure.completed(), closure.notCompleted(),
-                closure.completionRate().doubleValue(), closure.ruleVersion(), closure.closedAt());
+                closure.completionRate().doubleValue(), closure.ruleVersion(), closure.closedAt(),
+                exact(closure.completionRate()));
+    }
+
+    /**
+     * The figure the decision was made on, in plain notation ({@code 31.99}, {@code 40}, {@code 0.8}): the
+     * {@code ...Exact} fields of the contract. The double beside it stays for consumers of 1.1, and may be rounded.
+     */
+    static String exact(BigDecimal figure) {
+        BigDecimal stripped = figure.stripTrailingZeros();
+        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
     }
 
     private static PlannedSession plannedSession(Session session) {

@@ -34,6 +34,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -115,10 +116,13 @@ class CompletionController {
                 .map(CompletionView::of).toList();
     }
 
-    /** The body of a completion request. */
+    /**
+     * The body of a completion request; {@code hoursAttended} has at most 2 decimal places (as attendance is
+     * recorded) and 3 integer digits, so the figure decided on is one every consumer can read back exactly.
+     */
     record CompletionRequest(
             @NotBlank @Size(max = 200) @Pattern(regexp = Ids.NO_CONTROL_CHARACTERS) String participantId,
-            @NotNull @DecimalMin("0") BigDecimal hoursAttended) {
+            @NotNull @DecimalMin("0") @Digits(integer = 3, fraction = 2) BigDecimal hoursAttended) {
     }
 
     /**

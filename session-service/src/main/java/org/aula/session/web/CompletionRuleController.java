@@ -29,6 +29,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -111,19 +112,21 @@ class CompletionRuleController {
     /**
      * A course's completion terms.
      *
-     * @param minimumAttendanceRate share of the scheduled hours to attend, in (0, 1]; 0.80 when absent
+     * @param minimumAttendanceRate share of the scheduled hours to attend, in (0, 1], at most 4 decimal places;
+     *                              0.80 when absent
      * @param assessments           the required assessments (an empty list: attendance alone decides)
      */
     record RuleRequest(
-            @Nullable @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") BigDecimal minimumAttendanceRate,
+            @Nullable @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") @Digits(integer = 1, fraction = 4)
+            BigDecimal minimumAttendanceRate,
             @NotNull @Size(max = 20) List<@Valid @NotNull AssessmentRequest> assessments) {
     }
 
-    /** A required assessment; {@code passMark} (0..100) defaults to the configured default pass mark. */
+    /** A required assessment; {@code passMark} (0..100, at most 2 decimal places, as scores) defaults to the configured one. */
     record AssessmentRequest(
             @NotBlank @Pattern(regexp = "[A-Z0-9][A-Z0-9_-]{0,31}") String code,
             @NotBlank @Size(max = 200) @Pattern(regexp = Ids.NO_CONTROL_CHARACTERS) String title,
-            @Nullable @DecimalMin("0") @DecimalMax("100") BigDecimal passMark) {
+            @Nullable @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal passMark) {
     }
 
     /**

@@ -208,6 +208,23 @@ class RosterTest {
     }
 
     @Test
+    void anErasedEnrolmentKeepsEverythingButTheName() {
+        Roster roster = scheduledRoster();
+        Enrolment enrolment = enrolment("ana", 3, minutesLater(1));
+
+        assertThat(roster.enrol(enrolment.erased())).isTrue();
+        assertThat(roster.enrol(enrolment.erased())).as("the same enrolment again").isFalse();
+
+        assertThat(roster.entry(ANA)).hasValueSatisfying(entry -> {
+            assertThat(entry.name()).isEqualTo(RosterEntry.ERASED_NAME);
+            assertThat(entry.seatNumber()).isEqualTo(3);
+            assertThat(entry.institutionCode()).isEqualTo(enrolment.institutionCode());
+            assertThat(entry.enrolledAt()).isEqualTo(enrolment.enrolledAt());
+            assertThat(entry.active()).isTrue();
+        });
+    }
+
+    @Test
     void aSeatGivenUpIsHeldByWhoeverTookItAfter() {
         Roster roster = scheduledRoster();
         roster.enrol(enrolment("ana", 3, minutesLater(1)));

@@ -34,7 +34,7 @@ class CheckedInSchemasTest {
     // Keywords that mean the same in JSON Schema draft-07 and 2020-12: AsyncAPI tools read payloads as draft-07.
     private static final Set<String> PORTABLE_KEYWORDS = Set.of(
             "$schema", "$id", "title", "description", "type", "format", "properties", "required",
-            "additionalProperties", "enum", "const", "items");
+            "additionalProperties", "enum", "const", "items", "pattern");
 
     // The records' convention: a boxed component may be null, a list may be absent (meaning empty), every other one
     // is always present.
@@ -101,8 +101,17 @@ class CheckedInSchemasTest {
             JsonNode property = schema.get("properties").get(component.getName());
             assertThat(property).as("%s in the schema", name).isNotNull();
             boolean list = List.class.isAssignableFrom(component.getType());
-            boolean optional = BOXED.contains(component.getType()) || list;
+            ExactDecimal exact = component.getAnnotation(ExactDecimal.class);
+            boolean optional = BOXED.contains(component.getType()) || list || exact != null;
             assertThat(required.contains(component.getName())).as("%s required", name).isEqualTo(!optional);
+            if (exact != null) {
+                // Optional, but never null: a plain decimal string beside the number it states exactly.
+                assertThat(component.getType()).as("%s type", name).isEqualTo(String.class);
+                assertThat(schema.get("properties").get(exact.value())).as("%s states %s", name, exact.value()).isNotNull();
+                assertThat(property).as("%s", name).isEqualTo(ContractFiles.JSON.createObjectNode()
+                        .put("description", EventSchemaGenerator.exactDecimalDescription(exact))
+                        .put("type", "string").put("pattern", ExactDecimal.PATTERN));
+            }
             if (list) {
                 // Optional, but never null: absent means empty.
                 assertThat(property.get("type").asString()).as("%s type", name).isEqualTo("array");

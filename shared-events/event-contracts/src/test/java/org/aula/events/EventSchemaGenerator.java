@@ -51,7 +51,7 @@ public final class EventSchemaGenerator {
     static final String ABSENT_MEANS_EMPTY = "Optional: absent means empty. Never null.";
 
     private static final List<String> KEYWORD_ORDER = List.of(
-            "$schema", "$id", "title", "description", "type", "format", "items", "properties", "required",
+            "$schema", "$id", "title", "description", "type", "format", "pattern", "items", "properties", "required",
             "additionalProperties");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -69,9 +69,12 @@ public final class EventSchemaGenerator {
                 .with(Option.INLINE_ALL_SCHEMAS);
         config.forFields()
                 .withNullableCheck(EventSchemaGenerator::isNullable)
-                .withRequiredCheck(field -> !isNullable(field) && !isCollection(field))
+                // An @ExactDecimal string was added within the major version: optional, but never null when present.
+                .withRequiredCheck(field -> !isNullable(field) && !isCollection(field) && exactDecimalOf(field) == null)
+                .withStringPatternResolver(field -> exactDecimalOf(field) == null ? null : ExactDecimal.PATTERN)
                 // Said in the schema, since "not required" alone reads as "may be missing, meaning unknown".
-                .withDescriptionResolver(field -> isCollection(field) ? ABSENT_MEANS_EMPTY : null);
+                .withDescriptionResolver(field -> isCollection(field) ? ABSENT_MEANS_EMPTY
+                        : exactDecimalOf(field) == null ? null : exactDecimalDescription(exactDecimalOf(field)));
         config.forTypesInGeneral()
                 .withIdResolver(scope -> entryOf(scope).map(EventCatalog::dataSchema).orElse(null))
                 .withTitleResolver(scope -> isRecord(scope) ? scope.getType().getErasedType().getSimpleName() : null)
@@ -165,6 +168,17 @@ public final class EventSchemaGenerator {
 
     private static boolean isNullable(FieldScope field) {
         return NULLABLE_TYPES.contains(field.getType().getErasedType());
+    }
+
+    /** The {@link ExactDecimal} marker of a record component, or null. */
+    static ExactDecimal exactDecimalOf(FieldScope field) {
+        return field.getAnnotation(ExactDecimal.class);
+    }
+
+    static String exactDecimalDescription(ExactDecimal exact) {
+        return "Optional: absent in events written before it was added, never null. " + exact.value()
+                + " as an exact decimal in plain notation; prefer it to the JSON number " + exact.value()
+                + ", which a reader may round.";
     }
 
     private static boolean isCollection(FieldScope field) {

@@ -98,7 +98,7 @@ public final class SampleEvents {
         return new CourseCompleted("b4e8c2a7-5f1d-4d39-8a6c-2e7f9b0d3c15", COHORT_ID, COHORT_CODE, COURSE_CODE,
                 COURSE_TITLE, COURSE_HOURS, START_DATE, END_DATE, LOCATION, PARTICIPANT_ID, PARTICIPANT_NAME,
                 "POLICE", 38.0, 40.0, 0.95, RULE_VERSION,
-                Instant.parse("2019-05-18T22:15:00Z"));
+                Instant.parse("2019-05-18T22:15:00Z"), List.of(), "38", "40", "0.95");
     }
 
     /** His certificate, verifiable by anyone. */
@@ -176,7 +176,7 @@ public final class SampleEvents {
                 List.of(new AssessmentResult("BMM-CS", "Case study: mixed migration flows", 72.0, 60.0, true),
                         new AssessmentResult("BMM-RP", "Role play: an emergency at the border", 48.0, 60.0, false)),
                 List.of("attendance 75.0% below 80.0%", "assessment BMM-RP failed: 48.0 below the pass mark 60.0"),
-                RULE_VERSION, Instant.parse("2019-05-18T22:15:00Z"));
+                RULE_VERSION, Instant.parse("2019-05-18T22:15:00Z"), "30", "40", "0.75");
     }
 
     /**
@@ -189,13 +189,13 @@ public final class SampleEvents {
                 List.of(new AssessmentResult("BMM-CS", "Case study: mixed migration flows", 72.0, 60.0, true),
                         new AssessmentResult("BMM-RP", "Role play: an emergency at the border", 66.0, 60.0, true)),
                 RULE_VERSION, "Attendance register corrected from the signed paper sheets; role play re-sat on 24 May",
-                Instant.parse("2019-05-27T15:30:00Z"));
+                Instant.parse("2019-05-27T15:30:00Z"), "36", "40", "0.9");
     }
 
     /** Delivery closes with everyone decided: 23 of 25 completed. */
     public static CohortDeliveryClosed cohortDeliveryClosed() {
         return new CohortDeliveryClosed(COHORT_ID, COHORT_CODE, COURSE_CODE, CAPACITY, 23, 2, 0.92, RULE_VERSION,
-                Instant.parse("2019-05-31T17:00:00Z"));
+                Instant.parse("2019-05-31T17:00:00Z"), "0.92");
     }
 
     /** A certificate issued in error (to a duplicate participant record) is revoked by staff. */

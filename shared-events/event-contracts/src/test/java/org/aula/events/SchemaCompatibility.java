@@ -60,6 +60,12 @@ final class SchemaCompatibility {
         if (!Objects.equals(formatBefore, formatAfter)) {
             violations.add(path + ": format changed from " + formatBefore + " to " + formatAfter);
         }
+        // A pattern restricts the values as a format does: adding, changing or dropping one breaks someone.
+        String patternBefore = text(published, "pattern");
+        String patternAfter = text(current, "pattern");
+        if (!Objects.equals(patternBefore, patternAfter)) {
+            violations.add(path + ": pattern changed from " + patternBefore + " to " + patternAfter);
+        }
     }
 
     private static void compareEnums(String path, JsonNode published, JsonNode current, List<String> violations) {

@@ -115,6 +115,20 @@ class SchemaCompatibilityTest {
     }
 
     @Test
+    void addingAnOptionalPropertyWithAPatternIsCompatible() {
+        properties().set("hoursExact", ContractFiles.JSON.readTree("{\"type\":\"string\",\"pattern\":\"^[0-9]+$\"}"));
+
+        assertThat(breaks()).isEmpty();
+    }
+
+    @Test
+    void restrictingOrChangingAPatternBreaks() {
+        properties().set("note", ContractFiles.JSON.readTree("{\"type\":\"string\",\"pattern\":\"^[0-9]+$\"}"));
+
+        assertThat(breaks()).containsExactly("note: pattern changed from null to ^[0-9]+$");
+    }
+
+    @Test
     void makingAnOptionalPropertyRequiredBreaks() {
         ((ArrayNode) current.get("required")).add("note");
 

@@ -107,6 +107,27 @@ class SchemaValidationTest {
     }
 
     @Test
+    void anExactDecimalIsAPlainDecimalStringThatOldEventsLack() {
+        ObjectNode completed = json(SampleEvents.courseCompleted());
+        completed.put("hoursAttendedExact", "31.9999999999999999");
+        assertThat(errors(EventCatalog.COURSE_COMPLETED, completed)).isEmpty();
+
+        completed.remove(List.of("hoursAttendedExact", "hoursScheduledExact", "attendanceRateExact"));
+        assertThat(errors(EventCatalog.COURSE_COMPLETED, completed)).as("an event written before 1.2").isEmpty();
+
+        for (String notPlain : List.of("3.2e1", "-1", "31.", ".5", "32,5", " 32")) {
+            completed.put("hoursAttendedExact", notPlain);
+            assertThat(errors(EventCatalog.COURSE_COMPLETED, completed)).as(notPlain)
+                    .extracting(SchemaValidationTest::describe)
+                    .anySatisfy(error -> assertThat(error).contains("hoursAttendedExact"));
+        }
+        completed.put("hoursAttendedExact", 31.99);
+        assertThat(errors(EventCatalog.COURSE_COMPLETED, completed)).as("a number").isNotEmpty();
+        completed.putNull("hoursAttendedExact");
+        assertThat(errors(EventCatalog.COURSE_COMPLETED, completed)).as("null").isNotEmpty();
+    }
+
+    @Test
     void anEmptyListIsValid() {
         ObjectNode programme = json(SampleEvents.programmeDefined());
         programme.putArray("requiredCourseCodes");

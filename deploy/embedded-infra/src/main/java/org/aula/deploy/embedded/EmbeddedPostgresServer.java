@@ -55,11 +55,31 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
         String onOff = durable ? "on" : "off";
         builder.setServerConfig("fsync", onOff).setServerConfig("synchronous_commit", onOff);
+        if (dataDir != null) {
+            stopLeftoverServer(dataDir);
+        }
         try {
             return new EmbeddedPostgresServer(builder.start());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start PostgreSQL in " + dataDir, e);
+        } catch (IOException | RuntimeException e) {
+            String cause = dataDir == null ? "" : LeftoverPostmaster.diagnose(dataDir, port);
+            throw new IllegalStateException("Could not start PostgreSQL on "
+                    + (dataDir == null ? "a throwaway data directory" : "data directory " + dataDir)
+                    + (port == 0 ? "" : ", port " + port)
+                    + (cause.isEmpty() ? "" : ": " + cause), e);
         }
+    }
+
+    /**
+     * Makes {@code dataDir} startable after a run that ended without stopping its PostgreSQL
+     * ({@code kill -9} of the JVM leaves the server running, orphaned, on the directory): stops
+     * such a server (fast shutdown; SIGKILL if it does not exit within 30 s) and removes a
+     * {@code postmaster.pid} whose process is gone. {@link #start} does this itself; call it earlier
+     * to free the orphan's port before choosing one.
+     *
+     * @throws IllegalStateException if a running process still uses {@code dataDir}
+     */
+    public static void stopLeftoverServer(Path dataDir) {
+        LeftoverPostmaster.clear(dataDir);
     }
 
     /** Creates {@code database} unless it exists and returns its JDBC URL. */

@@ -14,7 +14,7 @@ import org.springframework.core.env.MapPropertySource;
  * {@code application.yml} or an operator's environment variable still wins. They make the
  * messaging promises hold: byte-exact JSON values, acks from all replicas, idempotent producers,
  * offsets committed only after the listener's database transaction, trace context across Kafka,
- * readiness that reflects Kafka and the database, problem+json errors.
+ * readiness that reflects the database (not Kafka), problem+json errors.
  */
 public class AulaServiceDefaults implements EnvironmentPostProcessor, Ordered {
 
@@ -39,7 +39,10 @@ public class AulaServiceDefaults implements EnvironmentPostProcessor, Ordered {
         defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics,deadletters");
         defaults.put("management.endpoint.health.probes.enabled", "true");
         defaults.put("management.endpoint.health.show-details", "always");
-        defaults.put("management.endpoint.health.group.readiness.include", "readinessState,db,kafka");
+        // Readiness is what the API itself needs: its database. Kafka stays out of it (it is in the health details
+        // and in the alerts): the outbox exists so that work is accepted while the broker is away, and a broker
+        // outage must not take every pod of every service, public verification included, out of the load balancer.
+        defaults.put("management.endpoint.health.group.readiness.include", "readinessState,db");
         defaults.put("management.metrics.tags.application", "${spring.application.name}");
         environment.getPropertySources().addLast(new MapPropertySource(NAME, defaults));
     }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -30,10 +31,13 @@ import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.ListenerContainerRegistry;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.micrometer.core.instrument.Counter;
@@ -94,42 +98,70 @@ public class MessagingAutoConfiguration {
         return new MessagingMetrics(jdbc, meters);
     }
 
+    @Bean
+    @ConditionalOnMissingBean
+    ConsumerStalls aulaConsumerStalls(MeterRegistry meters, ObjectProvider<Clock> clock) {
+        return new ConsumerStalls(meters, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    /** Pauses a listener container for the length of a back-off; the scheduler that resumes it is the runtime's own. */
+    @Bean
+    ListenerPauses aulaListenerPauses(ObjectProvider<ListenerContainerRegistry> registry) {
+        return new ListenerPauses(registry);
+    }
+
     /**
-     * Blocking retries with exponential back-off (order per partition is kept), then the record
-     * goes to {@code <topic>-dlt}, same partition, with the reason in headers. Undecodable records
-     * skip the retries. A dead letter that cannot be written fails the recovery, so the record is
-     * retried rather than lost.
+     * Listener failures, decided once for every service by {@link Failures}: a transient failure (database or
+     * broker unavailable, read-only, a deadlock) is retried with capped exponential back-off for as long as it
+     * lasts, the container paused in between and no offset committed past the record; poison (undecodable,
+     * forged, against the contract, refused) goes to {@code <topic>-dlt}, same partition, at once, with its reason
+     * in a header; anything unclassified is retried {@code max-attempts} times, then dead-lettered. A dead letter
+     * that cannot be written fails the recovery, so the record is retried rather than lost.
      */
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     DefaultErrorHandler aulaErrorHandler(KafkaTemplate<String, byte[]> kafka, MessagingProperties properties,
-            MeterRegistry meters) {
+            MeterRegistry meters, ConsumerStalls stalls, ListenerPauses pauses) {
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka,
                 (record, exception) -> new TopicPartition(Topics.deadLetterOf(record.topic()), record.partition()));
         deadLetters.setFailIfSendResultIsError(true);
         deadLetters.setWaitForSendResultTimeout(properties.relay().sendTimeout());
+        // Spring Kafka's exception headers carry the message and stack trace, which may quote personal data
+        // that an erasure could never reach in a topic: the reason header says what an operator needs.
+        deadLetters.excludeHeader(DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd.EX_MSG,
+                DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd.EX_STACKTRACE);
         deadLetters.setHeadersFunction((record, exception) -> {
             var headers = new org.apache.kafka.common.header.internals.RecordHeaders();
             headers.add(DEAD_LETTER_REASON, reason(exception).getBytes(StandardCharsets.UTF_8));
             return headers;
         });
         MessagingProperties.Retry retry = properties.retry();
-        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(Math.max(0, retry.maxAttempts() - 1));
-        backOff.setInitialInterval(retry.initialInterval().toMillis());
-        backOff.setMultiplier(retry.multiplier());
-        backOff.setMaxInterval(retry.maxInterval().toMillis());
-        DefaultErrorHandler handler = new DefaultErrorHandler((record, exception) -> {
-            deadLetters.accept(record, exception);
+        ExponentialBackOffWithMaxRetries unclassified = new ExponentialBackOffWithMaxRetries(Math.max(0, retry.maxAttempts() - 1));
+        unclassified.setInitialInterval(retry.initialInterval().toMillis());
+        unclassified.setMultiplier(retry.multiplier());
+        unclassified.setMaxInterval(retry.maxInterval().toMillis());
+        ExponentialBackOff untilItPasses = new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
+        untilItPasses.setMaxInterval(retry.maxInterval().toMillis());
+        untilItPasses.setMaxElapsedTime(Long.MAX_VALUE);
+        untilItPasses.setMaxAttempts(Long.MAX_VALUE);
+        ConsumerAwareRecordRecoverer recoverer = (record, consumer, exception) -> {
+            deadLetters.accept(record, consumer, exception);
+            stalls.deadLettered(record, consumer);
             log.warn("dead-lettered {}-{}@{} to {}: {}", record.topic(), record.partition(), record.offset(),
                     Topics.deadLetterOf(record.topic()), reason(exception));
             Counter.builder("aula.messaging.dead.letters")
                     .description("Records sent to a dead-letter topic")
                     .tag("topic", record.topic())
-                    .tag("reason", undecodable(exception) != null ? "undecodable" : "failed")
+                    .tag("reason", Failures.classify(exception) == Failures.Kind.POISON
+                            ? (undecodable(exception) != null ? "undecodable" : "refused") : "failed")
                     .register(meters)
                     .increment();
-        }, backOff);
-        handler.addNotRetryableExceptions(UndecodableEventException.class);
+        };
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, unclassified, pauses);
+        handler.setBackOffFunction((record, exception) ->
+                Failures.classify(exception) == Failures.Kind.TRANSIENT ? untilItPasses : null);
+        handler.setResetStateOnExceptionChange(true);
+        handler.addNotRetryableExceptions(UndecodableEventException.class, RefusedEventException.class);
         return handler;
     }
 
@@ -139,8 +171,9 @@ public class MessagingAutoConfiguration {
         List<NewTopic> topics = new ArrayList<>();
         MessagingProperties.Topics settings = properties.topics();
         for (String topic : List.of(Topics.ENROLLMENT, Topics.SESSION, Topics.CERTIFICATION)) {
-            topics.add(new NewTopic(topic, settings.partitions(), settings.replicationFactor()));
-            topics.add(new NewTopic(Topics.deadLetterOf(topic), settings.partitions(), settings.replicationFactor()));
+            Map<String, String> config = Map.of("min.insync.replicas", Integer.toString(settings.effectiveMinInsyncReplicas()));
+            topics.add(new NewTopic(topic, settings.partitions(), settings.replicationFactor()).configs(config));
+            topics.add(new NewTopic(Topics.deadLetterOf(topic), settings.partitions(), settings.replicationFactor()).configs(config));
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }
@@ -162,33 +195,30 @@ public class MessagingAutoConfiguration {
             return properties;
         }
         String source = "/aula/" + environment.getProperty("spring.application.name", "unnamed-service");
-        return new MessagingProperties(source, properties.relay(), properties.retry(), properties.topics());
+        return new MessagingProperties(source, properties.relay(), properties.retry(), properties.topics(), properties.inbox());
     }
 
-    /** The reason written into a dead letter: the decoding problem if there was one, else the root cause. */
+    /**
+     * The reason written into a dead letter: the runtime's own poison message (written by Aula code, about the
+     * contract) if there was one, else only the failure's class and SQLSTATE, never a foreign exception's message,
+     * which may quote personal data that erasure cannot reach in a topic.
+     */
     static String reason(Throwable exception) {
-        Throwable undecodable = undecodable(exception);
-        Throwable reason = undecodable != null ? undecodable : rootCause(exception);
-        String text = reason.getClass().getSimpleName() + ": " + reason.getMessage();
+        Throwable poison = undecodable(exception);
+        String text = poison != null ? poison.getClass().getSimpleName() + ": " + poison.getMessage()
+                : Failures.describe(exception);
         // Bounded: a header is no place for a whole payload quoted back by a parser.
         return text.length() <= MAX_REASON_LENGTH ? text : text.substring(0, MAX_REASON_LENGTH) + "...";
     }
 
     private static Throwable undecodable(Throwable exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof UndecodableEventException) {
+            if (cause instanceof UndecodableEventException || cause instanceof RefusedEventException) {
                 return cause;
             }
         }
         return null;
     }
 
-    private static Throwable rootCause(Throwable exception) {
-        Throwable cause = exception;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause;
-    }
 
 }

@@ -3,14 +3,22 @@ package org.aula.events.runtime;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -32,7 +40,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * <p>Written here rather than taken from a library: Spring Modulith's event externalization has
  * neither a relay process nor per-key ordering (see NOTES.md), and Debezium needs Kafka Connect.
  */
-public class OutboxRelay implements SmartLifecycle {
+public class OutboxRelay implements SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -46,6 +54,11 @@ public class OutboxRelay implements SmartLifecycle {
     private final MessagingProperties.Relay settings;
     private final String source;
     private final Counter published;
+    private final Counter parkedCounter;
+    private final Counter failures;
+    private final Duration inboxRetention;
+    /** The relay's own producer: {@code max.block.ms} bounded by the send timeout, so a send waiting for metadata cannot hold the lock longer. */
+    private final KafkaTemplate<String, byte[]> relayKafka;
 
     private final Object signal = new Object();
     private boolean woken;
@@ -63,6 +76,15 @@ public class OutboxRelay implements SmartLifecycle {
         this.published = Counter.builder("aula.outbox.published")
                 .description("Outbox events acknowledged by the broker and marked published")
                 .register(meters);
+        this.parkedCounter = Counter.builder("aula.outbox.parked.rows")
+                .description("Outbox rows the broker refused for good, parked with their reason")
+                .register(meters);
+        this.failures = Counter.builder("aula.outbox.relay.failures")
+                .description("Relay rounds that failed (broker or database unavailable) and were retried")
+                .register(meters);
+        this.inboxRetention = properties.inbox().retention();
+        this.relayKafka = kafka == null ? null : new KafkaTemplate<>(kafka.getProducerFactory(),
+                Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) Math.min(Integer.MAX_VALUE, settings.sendTimeout().toMillis())));
     }
 
     /** Asks the relay to look for new rows now (called after a commit that appended events). */
@@ -74,8 +96,14 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Sends one batch of unpublished rows and marks them; returns how many were published
+     * Sends one batch of unpublished rows and marks those the broker acknowledged; returns how many were published
      * (0 when another replica holds the relay lock or nothing waits).
+     *
+     * <p>The batch is bounded by {@code send-timeout}: sends stop at the deadline (a send that waits for metadata
+     * blocks at most that long), and what is not acknowledged by then stays unpublished and goes again in the next
+     * batch. Acks come in order per partition, so an acknowledged row never overtakes an unacknowledged one of its
+     * key. A row the broker refuses for good (too large, invalid) is parked with its reason and its key is held
+     * back from then on, so no later event of that key overtakes it; other keys flow.
      */
     public int relayBatch() {
         Integer count = transactions.execute(status -> {
@@ -86,7 +114,12 @@ public class OutboxRelay implements SmartLifecycle {
             }
             List<Row> rows = jdbc.sql("""
                     select seq, id, aggregate_id, type, topic, subject, payload, created_at
-                    from aula_messaging.outbox where published_at is null order by seq limit ?
+                    from aula_messaging.outbox o
+                    where published_at is null and parked_at is null
+                      and not exists (select 1 from aula_messaging.outbox p
+                                      where p.parked_at is not null and p.published_at is null
+                                        and p.aggregate_id = o.aggregate_id and p.topic = o.topic)
+                    order by seq limit ?
                     """)
                     .param(settings.batchSize())
                     .query((rs, i) -> new Row(rs.getLong("seq"), rs.getObject("id", UUID.class),
@@ -97,25 +130,132 @@ public class OutboxRelay implements SmartLifecycle {
             if (rows.isEmpty()) {
                 return 0;
             }
-            CompletableFuture<?>[] acks = rows.stream().map(row -> kafka.send(toRecord(row))).toArray(CompletableFuture[]::new);
-            kafka.flush();
-            try {
-                CompletableFuture.allOf(acks).get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for the broker", e);
-            } catch (Exception e) {
-                // Nothing is marked: the whole batch is sent again; consumers drop the repeats by event id.
-                throw new IllegalStateException("broker did not acknowledge " + rows.size() + " outbox events", e);
-            }
-            jdbc.sql("update aula_messaging.outbox set published_at = now() where seq in (:seqs)")
-                    .param("seqs", rows.stream().map(Row::seq).toList())
-                    .update();
-            return rows.size();
+            return sendAndMark(rows);
         });
         int sent = count == null ? 0 : count;
         published.increment(sent);
         return sent;
+    }
+
+    private int sendAndMark(List<Row> rows) {
+        long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
+        Map<Row, CompletableFuture<?>> sent = new LinkedHashMap<>();
+        Map<Row, String> parked = new LinkedHashMap<>();
+        Set<String> heldBack = new HashSet<>();
+        Throwable unavailable = null;
+        for (Row row : rows) {
+            if (heldBack.contains(row.key())) {
+                continue;
+            }
+            if (System.nanoTime() >= deadline) {
+                break;
+            }
+            CompletableFuture<?> ack;
+            try {
+                ack = relayKafka.send(toRecord(row));
+            } catch (RuntimeException e) {
+                if (permanent(e)) {
+                    parked.put(row, Failures.describe(e));
+                    heldBack.add(row.key());
+                    continue;
+                }
+                // Metadata not available within max.block.ms (the broker is away), buffer full: try again later.
+                unavailable = e;
+                break;
+            }
+            // A client-side refusal (e.g. larger than max.request.size) fails the future at once: park it before
+            // any later row of its key is sent.
+            Throwable refused = ack.isCompletedExceptionally() ? failureOf(ack) : null;
+            if (refused != null && permanent(refused)) {
+                parked.put(row, Failures.describe(refused));
+                heldBack.add(row.key());
+                continue;
+            }
+            sent.put(row, ack);
+        }
+        List<Long> acknowledged = new ArrayList<>();
+        boolean waiting = true;
+        for (Map.Entry<Row, CompletableFuture<?>> entry : sent.entrySet()) {
+            Row row = entry.getKey();
+            CompletableFuture<?> ack = entry.getValue();
+            try {
+                if (waiting) {
+                    ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } else if (!ack.isDone() || ack.isCompletedExceptionally()) {
+                    // Past the deadline: take what is already acknowledged, leave the rest for the next batch.
+                    continue;
+                }
+                acknowledged.add(row.seq());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the broker", e);
+            } catch (java.util.concurrent.TimeoutException e) {
+                unavailable = unavailable == null ? e : unavailable;
+                waiting = false;
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                if (permanent(cause)) {
+                    if (!heldBack.add(row.key())) {
+                        continue;
+                    }
+                    parked.put(row, Failures.describe(cause));
+                    log.error("outbox row {} ({} of {}) refused by the broker for good; its key is held back: {}",
+                            row.seq(), row.type(), row.key(), Failures.describe(cause));
+                } else {
+                    unavailable = unavailable == null ? cause : unavailable;
+                }
+            }
+        }
+        if (!acknowledged.isEmpty()) {
+            jdbc.sql("update aula_messaging.outbox set published_at = now() where seq in (:seqs)")
+                    .param("seqs", acknowledged)
+                    .update();
+        }
+        parked.forEach((row, reason) -> {
+            jdbc.sql("update aula_messaging.outbox set parked_at = now(), park_reason = ? where seq = ?")
+                    .params(reason, row.seq())
+                    .update();
+            parkedCounter.increment();
+            log.error("parked outbox row {} ({} on {}, key {}): {}; later events of this key wait until an operator "
+                    + "retries or skips it (POST /actuator/outbox)", row.seq(), row.type(), row.topic(), row.key(), reason);
+        });
+        if (unavailable != null && acknowledged.isEmpty() && parked.isEmpty()) {
+            // Nothing is marked: the rows go again; consumers drop any repeats by event id.
+            throw new IllegalStateException("broker did not acknowledge " + rows.size() + " outbox events within "
+                    + settings.sendTimeout() + ": " + Failures.describe(unavailable), unavailable);
+        }
+        if (unavailable != null) {
+            log.warn("outbox relay: {} of {} events acknowledged within {}; the rest go again: {}", acknowledged.size(),
+                    rows.size(), settings.sendTimeout(), Failures.describe(unavailable));
+        }
+        return acknowledged.size();
+    }
+
+    /**
+     * A broker refusal that no retry can change for this record (too large, invalid, not serializable). Timeouts,
+     * retriable errors and authorization (an operator fixes the ACL, and it would hit every row of the topic) are
+     * not: the row goes again.
+     */
+    static boolean permanent(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof org.apache.kafka.common.errors.RecordTooLargeException
+                    || cause instanceof org.apache.kafka.common.errors.RecordBatchTooLargeException
+                    || cause instanceof org.apache.kafka.common.InvalidRecordException
+                    || cause instanceof org.apache.kafka.common.errors.InvalidTopicException
+                    || cause instanceof org.apache.kafka.common.errors.SerializationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Throwable failureOf(CompletableFuture<?> future) {
+        try {
+            future.getNow(null);
+            return null;
+        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+            return e.getCause() == null ? e : e.getCause();
+        }
     }
 
     private ProducerRecord<String, byte[]> toRecord(Row row) {
@@ -123,7 +263,8 @@ public class OutboxRelay implements SmartLifecycle {
                 row.subject(), row.payload());
     }
 
-    private void deletePublishedBeyondRetention() {
+    /** Deletes published outbox rows and inbox entries past their retention, at most once a minute. */
+    void housekeeping() {
         Instant now = Instant.now();
         if (Duration.between(lastCleanup, now).compareTo(CLEANUP_EVERY) < 0) {
             return;
@@ -135,6 +276,12 @@ public class OutboxRelay implements SmartLifecycle {
         if (deleted > 0) {
             log.info("outbox cleanup deleted {} rows published before the retention of {}", deleted, settings.retention());
         }
+        int forgotten = jdbc.sql("delete from aula_messaging.processed_event where processed_at < ?")
+                .param(Timestamp.from(now.minus(inboxRetention)))
+                .update();
+        if (forgotten > 0) {
+            log.info("inbox cleanup deleted {} entries older than the retention of {}", forgotten, inboxRetention);
+        }
     }
 
     private void work() {
@@ -143,10 +290,19 @@ public class OutboxRelay implements SmartLifecycle {
             int sent = 0;
             try {
                 sent = relayBatch();
-                deletePublishedBeyondRetention();
+                housekeeping();
                 backOff = settings.pollInterval();
             } catch (RuntimeException e) {
                 log.warn("outbox relay failed, retrying in {}: {}", backOff, e.getMessage());
+                failures.increment();
+                sleepUnlessStopped(backOff);
+                backOff = min(backOff.multipliedBy(2), Duration.ofSeconds(30));
+                continue;
+            } catch (Error e) {
+                // Never die silently: a relay thread that ends stops every event of the service. An Error here
+                // (out of memory, a linkage problem, a stack overflow in a driver) is logged loudly and retried.
+                log.error("outbox relay hit an error, retrying in {}", backOff, e);
+                failures.increment();
                 sleepUnlessStopped(backOff);
                 backOff = min(backOff.multipliedBy(2), Duration.ofSeconds(30));
                 continue;
@@ -196,6 +352,7 @@ public class OutboxRelay implements SmartLifecycle {
         running = true;
         worker = new Thread(this::work, "aula-outbox-relay");
         worker.setDaemon(true);
+        worker.setUncaughtExceptionHandler((thread, e) -> log.error("outbox relay thread ended", e));
         worker.start();
     }
 
@@ -213,11 +370,23 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     @Override
+    public void destroy() {
+        if (relayKafka != null) {
+            relayKafka.destroy();
+        }
+    }
+
+    @Override
     public boolean isRunning() {
         return running;
     }
 
     private record Row(long seq, UUID id, String aggregateId, String type, String topic, String subject,
             String payload, Instant createdAt) {
+
+        /** The ordering key: one aggregate on one topic. */
+        String key() {
+            return topic + "\u0000" + aggregateId;
+        }
     }
 }

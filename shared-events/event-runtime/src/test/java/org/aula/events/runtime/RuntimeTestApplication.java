@@ -33,7 +33,7 @@ class RuntimeTestApplication {
             this.handlers = EventHandlers.forConsumer("test-roster").on(ParticipantEnrolled.class, this::enrolled).build();
         }
 
-        @KafkaListener(topics = Topics.ENROLLMENT, groupId = "runtime-test")
+        @KafkaListener(topics = Topics.ENROLLMENT, groupId = "${aula.test.group:runtime-test}")
         void on(ConsumerRecord<String, byte[]> record) {
             inbox.receive(record, handlers);
         }
@@ -47,7 +47,8 @@ class RuntimeTestApplication {
             if ((event.participantName().equals("BROKEN-UNTIL-FIXED") && !fixed)
                     || event.participantName().equals("ALWAYS-FAIL")
                     || (event.participantName().startsWith("FAIL-ONCE") && attempt == 1)) {
-                throw new IllegalStateException("simulated failure, attempt " + attempt);
+                // The message quotes personal data, as careless exception messages do: it must not reach a dead letter.
+                throw new IllegalStateException("simulated failure for " + event.participantName() + ", attempt " + attempt);
             }
         }
     }

@@ -1,0 +1,183 @@
+package org.aula.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+
+import org.aula.events.CourseCompleted;
+import org.aula.session.domain.RosterEntry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code participant.erased} is keyed by participant and {@code participant.enrolled} by cohort,
+ * so they may arrive in either order. Whichever comes first, the real name must be nowhere the
+ * service keeps it (any text column of its database) and in nothing it publishes afterwards.
+ */
+@SessionServiceTest
+class ErasureIT {
+
+    private static EnrollmentFeed feed;
+    private static SessionEventLog events;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeAll
+    static void open() {
+        feed = new EnrollmentFeed();
+        events = new SessionEventLog();
+    }
+
+    @AfterAll
+    static void close() {
+        feed.close();
+        events.close();
+    }
+
+    @Test
+    void aNameErasedAfterTheEnrolmentIsNowhereTheServiceKeepsOrLaterPublishes() {
+        TestCohort cohort = TestCohort.ofSeats(2);
+        String name = uniqueName();
+        feed.publish(cohort.scheduled());
+        feed.publish(cohort.enrolled(name, 1));
+        awaitRosterName(cohort, name, "Official " + name);
+
+        feed.publish(cohort.erased(name));
+        awaitRosterName(cohort, name, RosterEntry.ERASED_NAME);
+
+        assertNameLeftNoTrace(cohort, name);
+    }
+
+    @Test
+    void anErasureThatArrivesBeforeTheEnrolmentKeepsTheNameOut() {
+        TestCohort cohort = TestCohort.ofSeats(2);
+        String name = uniqueName();
+        awaitApplied(feed.publish(cohort.erased(name)));
+
+        feed.publish(cohort.scheduled());
+        feed.publish(cohort.enrolled(name, 1));
+        feed.publish(cohort.enrolled("bob", 2));
+        awaitRosterSize(cohort, 2);
+
+        assertThat(rosterName(cohort, name)).isEqualTo(RosterEntry.ERASED_NAME);
+        assertThat(rosterName(cohort, "bob")).as("others keep their names").isEqualTo("Official bob");
+        assertNameLeftNoTrace(cohort, name);
+    }
+
+    @Test
+    void anErasedParticipantWhoEnrolsAgainAfterWithdrawingStaysPseudonymous() {
+        TestCohort cohort = TestCohort.ofSeats(2);
+        String name = uniqueName();
+        feed.publish(cohort.scheduled());
+        feed.publish(cohort.enrolled(name, 1));
+        feed.publish(cohort.withdrawn(name, 1));
+        feed.publish(cohort.erased(name));
+        feed.publish(cohort.enrolled(name, 1));
+        await().atMost(SessionEventLog.KAFKA).until(() -> participant(cohort, name),
+                entry -> entry != null && entry.path("status").asString().equals("ENROLLED"));
+
+        assertThat(rosterName(cohort, name)).isEqualTo(RosterEntry.ERASED_NAME);
+        assertNameLeftNoTrace(cohort, name);
+    }
+
+    /**
+     * Provokes a {@code course.completed} for the participant (the event that carries a name), then
+     * searches it, every other event published about the cohort, and every text column of the database.
+     */
+    private void assertNameLeftNoTrace(TestCohort cohort, String name) {
+        String realName = "Official " + name;
+        String hours = String.valueOf(cohort.hours);
+        assertThat(api().complete(cohort.id, cohort.participant(name), hours).status()).isEqualTo(201);
+
+        CourseCompleted completed = events.await(cohort.id, CourseCompleted.class,
+                found -> found.stream().anyMatch(event -> event.participantId().equals(cohort.participant(name))))
+                .stream().filter(event -> event.participantId().equals(cohort.participant(name))).findFirst().orElseThrow();
+        assertThat(completed.participantName()).isEqualTo(RosterEntry.ERASED_NAME);
+        assertThat(events.records(cohort.id)).as("events published about the cohort")
+                .noneMatch(record -> new String(record.value(), StandardCharsets.UTF_8).contains(realName));
+        assertThat(columnsHolding(realName)).as("text columns of the session database holding the name").isEmpty();
+    }
+
+    /** Every {@code schema.table.column} of text (or text array, or JSON) that holds the value. */
+    private List<String> columnsHolding(String value) {
+        record Column(String schema, String table, String column) {
+            String quoted() {
+                return "\"" + schema + "\".\"" + table + "\"";
+            }
+        }
+        List<Column> columns = jdbc.sql("""
+                select c.table_schema, c.table_name, c.column_name
+                from information_schema.columns c
+                join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+                where t.table_type = 'BASE TABLE'
+                  and c.table_schema not in ('pg_catalog', 'information_schema')
+                  and c.data_type in ('text', 'character varying', 'character', 'json', 'jsonb', 'ARRAY')
+                """)
+                .query((rs, i) -> new Column(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list();
+        assertThat(columns).as("text columns found").extracting(Column::table).contains("roster_entry", "outbox");
+        return columns.stream()
+                .filter(column -> jdbc.sql("select count(*) from " + column.quoted() + " where cast(\"" + column.column()
+                        + "\" as text) like ?").param("%" + value + "%").query(Long.class).single() > 0)
+                .map(column -> column.schema() + "." + column.table() + "." + column.column())
+                .toList();
+    }
+
+    private void awaitApplied(UUID eventId) {
+        await().atMost(SessionEventLog.KAFKA).until(() -> jdbc.sql(
+                        "select count(*) from aula_messaging.processed_event where event_id = ?")
+                .param(eventId).query(Long.class).single() == 1);
+    }
+
+    private void awaitRosterName(TestCohort cohort, String name, String expected) {
+        await().atMost(SessionEventLog.KAFKA).until(() -> participant(cohort, name),
+                entry -> entry != null && entry.path("name").asString().equals(expected));
+    }
+
+    private void awaitRosterSize(TestCohort cohort, int size) {
+        await().atMost(SessionEventLog.KAFKA).until(() -> {
+            SessionApi.Response roster = api().roster(cohort.id);
+            return roster.status() == 200 && roster.body().path("participants").size() == size;
+        });
+    }
+
+    private String rosterName(TestCohort cohort, String name) {
+        JsonNode entry = participant(cohort, name);
+        assertThat(entry).as("roster entry of %s", name).isNotNull();
+        return entry.path("name").asString();
+    }
+
+    private JsonNode participant(TestCohort cohort, String name) {
+        SessionApi.Response roster = api().roster(cohort.id);
+        if (roster.status() != 200) {
+            return null;
+        }
+        for (JsonNode entry : roster.body().path("participants")) {
+            if (entry.path("participantId").asString().equals(cohort.participant(name))) {
+                return entry;
+            }
+        }
+        return null;
+    }
+
+    /** A name no other test uses, so a search of the whole database finds only this test's traces. */
+    private static String uniqueName() {
+        return "erin" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private SessionApi api() {
+        return new SessionApi(port);
+    }
+}

@@ -1,0 +1,120 @@
+package org.aula.events.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.aula.events.ParticipantEnrolled;
+import org.aula.events.Topics;
+import org.aula.testsupport.TestInfrastructure;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * A consumer's database refuses writes for a while, as a PostgreSQL failover does ("cannot execute INSERT in a
+ * read-only transaction", SQLSTATE 25006): the records wait, nothing is dead-lettered, every effect arrives once
+ * afterwards, and the stall is visible while it lasts. Its own database and consumer group, so the fault touches
+ * no other test.
+ */
+@SpringBootTest(properties = {"aula.test.database=runtime_transient", "aula.test.group=runtime-transient",
+        "aula.messaging.topics.create=true"})
+@ContextConfiguration(initializers = TestInfrastructure.Initializer.class)
+class TransientFailuresIT {
+
+    private static final String DATABASE = "runtime_transient";
+    private static final String GROUP = "runtime-transient";
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    MeterRegistry meters;
+    @Autowired
+    DeadLetters deadLetters;
+
+    @Test
+    @Timeout(120)
+    void aReadOnlyDatabaseDelaysEffectsButDeadLettersNothing() throws Exception {
+        String cohort = "cohort-" + UUID.randomUUID();
+        List<String> participants = new ArrayList<>();
+        try (KafkaProducer<String, byte[]> producer = KafkaTestClient.producer()) {
+            sendEnrolments(producer, cohort, 5, participants);
+            await().atMost(Duration.ofSeconds(30)).until(() -> rows(cohort) == 5);
+
+            readOnly(true);
+            sendEnrolments(producer, cohort, 20, participants);
+            double stalledMax = 0;
+            long faultEnds = System.nanoTime() + Duration.ofSeconds(6).toNanos();
+            while (System.nanoTime() < faultEnds) {
+                stalledMax = Math.max(stalledMax, stalled());
+                Thread.sleep(200);
+            }
+            assertThat(rows(cohort)).as("nothing applied while the database refuses writes").isEqualTo(5);
+            assertThat(stalledMax).as("the stall is visible while it lasts").isGreaterThan(1.0);
+            readOnly(false);
+
+            sendEnrolments(producer, cohort, 5, participants);
+            await().atMost(Duration.ofSeconds(60)).until(() -> rows(cohort) == participants.size());
+        } finally {
+            readOnly(false);
+        }
+        // Only this test's records: the group starts from the topic's beginning, where other tests left poison.
+        assertThat(deadLetters.list(100_000)).extracting(DeadLetters.DeadLetter::key)
+                .as("a database that can come back is never a dead letter").doesNotContain(cohort);
+        // Once each: the inbox and the roster's key let no redelivery apply twice.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(rows(cohort)).isEqualTo(participants.size()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> stalled() == 0.0);
+    }
+
+    private void sendEnrolments(KafkaProducer<String, byte[]> producer, String cohort, int count, List<String> participants)
+            throws Exception {
+        for (int i = 0; i < count; i++) {
+            String participant = UUID.randomUUID().toString();
+            participants.add(participant);
+            ParticipantEnrolled event = new ParticipantEnrolled(cohort, cohort, "BMM-2019-05", "BMM", participant,
+                    "Official " + participants.size(), "MFA", participants.size(), participants.size(), 100, false, Instant.now());
+            producer.send(CloudEventRecords.of(event, UUID.randomUUID(), "/aula/enrollment-service", Instant.now())).get();
+        }
+    }
+
+    /** Makes the database read-only for new sessions and ends the current ones, as a failover's old primary would. */
+    private static void readOnly(boolean on) throws SQLException {
+        TestInfrastructure infrastructure = TestInfrastructure.shared();
+        try (Connection admin = DriverManager.getConnection(infrastructure.jdbcUrl("postgres"), infrastructure.username(),
+                infrastructure.password()); Statement statement = admin.createStatement()) {
+            statement.execute("alter database " + DATABASE + " set default_transaction_read_only = " + (on ? "on" : "off"));
+            statement.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + DATABASE
+                    + "' and pid <> pg_backend_pid()");
+        }
+    }
+
+    private long rows(String cohort) {
+        try {
+            return jdbc.sql("select count(*) from test_roster where cohort_id = ?").param(cohort).query(Long.class).single();
+        } catch (RuntimeException unavailable) {
+            return -1;
+        }
+    }
+
+    private double stalled() {
+        Gauge gauge = meters.find("aula.messaging.consumer.stalled").tag("group", GROUP).tag("topic", Topics.ENROLLMENT).gauge();
+        return gauge == null ? 0 : gauge.value();
+    }
+
+}
