@@ -4,6 +4,7 @@ import org.aula.events.CohortFilled;
 import org.aula.events.Topics;
 import org.aula.events.runtime.EventHandlers;
 import org.aula.events.runtime.Inbox;
+import org.aula.events.runtime.RefusedEventException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,7 +60,7 @@ public class FillListener {
     }
 
     /** A deterministic refusal: the fill names a course this service has no record of. */
-    static final class UnknownCourseException extends IllegalStateException {
+    static final class UnknownCourseException extends RefusedEventException {
 
         UnknownCourseException(String course) {
             super("course " + course + " is unknown to this service");
