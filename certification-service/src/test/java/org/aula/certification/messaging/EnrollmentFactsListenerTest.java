@@ -11,11 +11,11 @@ import org.aula.events.ProgrammeDefined;
 import org.aula.events.runtime.UndecodableEventException;
 import org.junit.jupiter.api.Test;
 
-class EnrollmentFactsTest {
+class EnrollmentFactsListenerTest {
 
     @Test
     void readsTheProgrammeAProgrammeDefinedDescribes() {
-        Programme programme = EnrollmentFacts.programmeOf(new ProgrammeDefined("programme-1", "MMG",
+        Programme programme = EnrollmentFactsListener.programmeOf(new ProgrammeDefined("programme-1", "MMG",
                 "University Diploma in Migration Management", "University of Belize", List.of("BMM", "IBM"),
                 Instant.parse("2019-01-01T00:00:00Z")));
 
@@ -27,12 +27,12 @@ class EnrollmentFactsTest {
 
     @Test
     void treatsAProgrammeThatBreaksTheContractAsUndecodable() {
-        assertThatThrownBy(() -> EnrollmentFacts.programmeOf(new ProgrammeDefined("programme-1", "M M", "Title",
+        assertThatThrownBy(() -> EnrollmentFactsListener.programmeOf(new ProgrammeDefined("programme-1", "M M", "Title",
                 "University of Belize", List.of("BMM"), Instant.now())))
                 .isInstanceOf(UndecodableEventException.class)
                 .hasMessageContaining("org.aula.enrollment.programme.defined.v1")
                 .hasMessageContaining("programme code");
-        assertThatThrownBy(() -> EnrollmentFacts.programmeOf(new ProgrammeDefined("programme-1", "MMG", "Title",
+        assertThatThrownBy(() -> EnrollmentFactsListener.programmeOf(new ProgrammeDefined("programme-1", "MMG", "Title",
                 "University of Belize", List.of("BMM"), null)))
                 .isInstanceOf(UndecodableEventException.class)
                 .hasMessageEndingWith("defined at is required");

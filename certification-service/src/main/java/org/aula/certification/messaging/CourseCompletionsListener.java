@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  * are ignored.
  */
 @Component
-class CourseCompletions {
+class CourseCompletionsListener {
 
     /** Scopes the issuing consumer's rows in the inbox (and its duplicate counter). */
     static final String CONSUMER = "certificate-issuer";
@@ -52,7 +52,7 @@ class CourseCompletions {
             .on(CompletionRevised.class, this::tallyRevised)
             .build();
 
-    CourseCompletions(Inbox inbox, IssueCertificate issueCertificate, RecordCompletionDecision recordDecision) {
+    CourseCompletionsListener(Inbox inbox, IssueCertificate issueCertificate, RecordCompletionDecision recordDecision) {
         this.inbox = inbox;
         this.issueCertificate = issueCertificate;
         this.recordDecision = recordDecision;

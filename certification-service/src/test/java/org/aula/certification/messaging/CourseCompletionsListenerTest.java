@@ -16,11 +16,11 @@ import org.aula.events.EventCatalog;
 import org.aula.events.runtime.UndecodableEventException;
 import org.junit.jupiter.api.Test;
 
-class CourseCompletionsTest {
+class CourseCompletionsListenerTest {
 
     @Test
     void readsTheCompletionACourseCompletedDescribes() {
-        Completion completion = CourseCompletions.completionOf(courseCompleted(LocalDate.of(2019, 5, 18), "Constant Pascascio", 40));
+        Completion completion = CourseCompletionsListener.completionOf(courseCompleted(LocalDate.of(2019, 5, 18), "Constant Pascascio", 40));
 
         assertThat(completion.id().value()).isEqualTo("completion-1");
         assertThat(completion.holder().participantId().value()).isEqualTo("participant-1");
@@ -47,7 +47,7 @@ class CourseCompletionsTest {
                         new AssessmentResult("CASE", "Final case study", 82, 60, true),
                         new AssessmentResult("QUIZ", "Optional quiz", 40, 60, false)));
 
-        Completion completion = CourseCompletions.completionOf(withAssessments);
+        Completion completion = CourseCompletionsListener.completionOf(withAssessments);
 
         assertThat(completion.ruleVersion()).isEqualTo("attendance-80-and-assessments-v2");
         assertThat(completion.passedAssessments()).containsExactly("Final case study");
@@ -59,14 +59,14 @@ class CourseCompletionsTest {
                 "BZ-IMMIGRATION", 20, 40, 0.5, List.of(), List.of("attended 50%"), "attendance-80-v1",
                 Instant.parse("2019-05-18T16:00:00Z"));
 
-        CompletionDecision decision = CourseCompletions.decision(EventCatalog.COURSE_NOT_COMPLETED, notCompleted.completionId(),
+        CompletionDecision decision = CourseCompletionsListener.decision(EventCatalog.COURSE_NOT_COMPLETED, notCompleted.completionId(),
                 notCompleted.participantId(), notCompleted.cohortId(), notCompleted.cohortCode(), notCompleted.courseCode(),
                 notCompleted.institutionCode(), CompletionDecision.Outcome.NOT_COMPLETED, notCompleted.decidedAt());
 
         assertThat(decision.outcome()).isEqualTo(CompletionDecision.Outcome.NOT_COMPLETED);
         assertThat(decision.institutionCode()).isEqualTo("BZ-IMMIGRATION");
         assertThat(decision.cohortCode()).isEqualTo("BMM-2019-05");
-        assertThatThrownBy(() -> CourseCompletions.decision(EventCatalog.COURSE_NOT_COMPLETED, "c", "p", "cohort", "BMM-2019-05",
+        assertThatThrownBy(() -> CourseCompletionsListener.decision(EventCatalog.COURSE_NOT_COMPLETED, "c", "p", "cohort", "BMM-2019-05",
                 "BMM", " ", CompletionDecision.Outcome.NOT_COMPLETED, Instant.now()))
                 .isInstanceOf(UndecodableEventException.class)
                 .hasMessageEndingWith("institution code must not be blank");
@@ -74,28 +74,28 @@ class CourseCompletionsTest {
 
     @Test
     void treatsACompletionThatBreaksTheContractAsUndecodable() {
-        assertThatThrownBy(() -> CourseCompletions.completionOf(courseCompleted(LocalDate.of(2019, 5, 1), "Constant Pascascio", 40)))
+        assertThatThrownBy(() -> CourseCompletionsListener.completionOf(courseCompleted(LocalDate.of(2019, 5, 1), "Constant Pascascio", 40)))
                 .isInstanceOf(UndecodableEventException.class)
                 .hasMessageContaining("org.aula.session.course.completed.v1")
                 .hasMessageEndingWith("end date must not be before start date");
-        assertThatThrownBy(() -> CourseCompletions.completionOf(courseCompleted(LocalDate.of(2019, 5, 18), null, 40)))
+        assertThatThrownBy(() -> CourseCompletionsListener.completionOf(courseCompleted(LocalDate.of(2019, 5, 18), null, 40)))
                 .isInstanceOf(UndecodableEventException.class)
                 .hasMessageEndingWith("holder name must not be blank");
-        assertThatThrownBy(() -> CourseCompletions.completionOf(courseCompleted(LocalDate.of(2019, 5, 18), "Constant Pascascio", 0)))
+        assertThatThrownBy(() -> CourseCompletionsListener.completionOf(courseCompleted(LocalDate.of(2019, 5, 18), "Constant Pascascio", 0)))
                 .isInstanceOf(UndecodableEventException.class)
                 .hasMessageEndingWith("course hours must be positive");
     }
 
     @Test
     void readsTheOutcomeOfARevisedDecision() {
-        assertThat(CourseCompletions.outcomeOf("NOT_COMPLETED")).isEqualTo(CompletionDecision.Outcome.NOT_COMPLETED);
-        assertThat(CourseCompletions.outcomeOf("COMPLETED")).isEqualTo(CompletionDecision.Outcome.COMPLETED);
-        assertThatThrownBy(() -> CourseCompletions.outcomeOf("MAYBE")).isInstanceOf(UndecodableEventException.class);
+        assertThat(CourseCompletionsListener.outcomeOf("NOT_COMPLETED")).isEqualTo(CompletionDecision.Outcome.NOT_COMPLETED);
+        assertThat(CourseCompletionsListener.outcomeOf("COMPLETED")).isEqualTo(CompletionDecision.Outcome.COMPLETED);
+        assertThatThrownBy(() -> CourseCompletionsListener.outcomeOf("MAYBE")).isInstanceOf(UndecodableEventException.class);
     }
 
     @Test
     void keepsTheHoldersNameOutOfTheReason() {
-        assertThatThrownBy(() -> CourseCompletions.completionOf(courseCompleted(LocalDate.of(2019, 5, 1), "Constant Pascascio", 40)))
+        assertThatThrownBy(() -> CourseCompletionsListener.completionOf(courseCompleted(LocalDate.of(2019, 5, 1), "Constant Pascascio", 40)))
                 .hasMessageNotContaining("Pascascio");
     }
 

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * once; two inbox names, one per effect. Every other enrollment fact is ignored.
  */
 @Component
-class EnrollmentFacts {
+class EnrollmentFactsListener {
 
     static final String PROGRAMMES = "certification-programmes";
     static final String ERASURE = "certification-erasure";
@@ -38,13 +38,13 @@ class EnrollmentFacts {
             .on(ParticipantErased.class, this::erased)
             .build();
 
-    EnrollmentFacts(Inbox inbox, DefineProgramme defineProgramme, EraseParticipant eraseParticipant) {
+    EnrollmentFactsListener(Inbox inbox, DefineProgramme defineProgramme, EraseParticipant eraseParticipant) {
         this.inbox = inbox;
         this.defineProgramme = defineProgramme;
         this.eraseParticipant = eraseParticipant;
     }
 
-    @KafkaListener(topics = Topics.ENROLLMENT, groupId = CourseCompletions.GROUP)
+    @KafkaListener(topics = Topics.ENROLLMENT, groupId = CourseCompletionsListener.GROUP)
     void on(ConsumerRecord<String, byte[]> record) {
         inbox.receive(record, programmes);
         inbox.receive(record, erasures);
