@@ -138,4 +138,30 @@ class AccessControlIT {
     private static boolean ownHandler(HandlerMethod handler) {
         return handler.getBeanType().getPackageName().startsWith("org.aula.enrollment");
     }
+
+    @Test
+    void theOpenApiDocumentNamesTheServiceAndDeclaresTheBearerSchemeWithEachOperationsRoles() throws Exception {
+        var response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/v3/api-docs")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        tools.jackson.databind.JsonNode document = tools.jackson.databind.json.JsonMapper.shared().readTree(response.body());
+
+        assertThat(document.path("info").path("title").asString()).isEqualTo("Aula enrollment service");
+        assertThat(document.path("info").path("version").asString()).isEqualTo("v1");
+        assertThat(document.path("info").path("description").asString()).isNotBlank();
+        assertThat(document.path("components").path("securitySchemes").path("bearer").path("scheme").asString()).isEqualTo("bearer");
+        int protectedOperations = 0;
+        for (var path : document.path("paths").properties()) {
+            for (var operation : path.getValue().properties()) {
+                var security = operation.getValue().path("security");
+                if (security.isArray() && security.isEmpty()) {
+                    continue; // public: verification, JWKS, status lists
+                }
+                protectedOperations++;
+                assertThat(security.path(0).path("bearer").isArray()).as("%s %s", operation.getKey(), path.getKey()).isTrue();
+                assertThat(operation.getValue().path("x-aula-roles").isEmpty()).as("%s %s", operation.getKey(), path.getKey()).isFalse();
+            }
+        }
+        assertThat(protectedOperations).isGreaterThan(3);
+    }
 }

@@ -58,6 +58,20 @@ public class AulaSecurityAutoConfiguration {
         return registration;
     }
 
+    /** The bearer scheme and each operation's roles in the OpenAPI document, in a service that has springdoc. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springdoc.core.customizers.OpenApiCustomizer")
+    static class OpenApiConfiguration {
+
+        @Bean
+        org.springdoc.core.customizers.OpenApiCustomizer aulaOpenApiSecurity(
+                @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+                org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping handlerMapping,
+                AulaSecurityProperties properties) {
+            return new OpenApiSecurity(handlerMapping, properties.publicPaths());
+        }
+    }
+
     /** The filter chain and method security, unless {@code aula.security.enabled=false}. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnBooleanProperty(name = "aula.security.enabled", matchIfMissing = true)
