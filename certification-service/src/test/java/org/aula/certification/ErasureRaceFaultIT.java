@@ -24,8 +24,12 @@ import org.aula.events.CourseCompleted;
 import org.aula.events.ParticipantEnrolled;
 import org.aula.events.ParticipantErased;
 import org.aula.events.Topics;
+import org.aula.testsupport.reliability.DeadLetterCount;
 import org.aula.testsupport.reliability.FaultLedger;
 import org.aula.testsupport.reliability.ReliabilityReport;
+import javax.sql.DataSource;
+
+import org.aula.testsupport.StoredText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,6 +56,8 @@ class ErasureRaceFaultIT {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DataSource dataSource;
 
     @Test
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
@@ -186,34 +192,8 @@ class ErasureRaceFaultIT {
 
     /** Which of the values any text, text array or JSON column of any table in the service's database holds. */
     private Set<String> namesHeldInDatabase(List<String> values) {
-        record Column(String schema, String table, String column) {
-            String text() {
-                return "cast(\"" + column + "\" as text)";
-            }
-
-            String from() {
-                return "\"" + schema + "\".\"" + table + "\"";
-            }
-        }
-        List<Column> columns = jdbc.sql("""
-                select c.table_schema, c.table_name, c.column_name
-                from information_schema.columns c
-                join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
-                where t.table_type = 'BASE TABLE'
-                  and c.table_schema not in ('pg_catalog', 'information_schema')
-                  and c.data_type in ('text', 'character varying', 'character', 'json', 'jsonb', 'ARRAY')
-                """)
-                .query((rs, i) -> new Column(rs.getString(1), rs.getString(2), rs.getString(3)))
-                .list();
-        assertThat(columns).as("text columns found").extracting(Column::table).contains("certificate", "outbox");
-        // The names are letters, digits and a space: safe inside a regular expression.
-        String anyName = String.join("|", values);
-        Set<String> held = new HashSet<>();
-        for (Column column : columns) {
-            List<String> texts = jdbc.sql("select " + column.text() + " from " + column.from() + " where " + column.text() + " ~ ?")
-                    .param(anyName).query(String.class).list();
-            values.stream().filter(value -> texts.stream().anyMatch(text -> text.contains(value))).forEach(held::add);
-        }
-        return held;
+        StoredText stored = StoredText.of(dataSource);
+        assertThat(stored.tables()).as("tables with text columns").contains("certificate", "outbox");
+        return stored.held(values);
     }
 }

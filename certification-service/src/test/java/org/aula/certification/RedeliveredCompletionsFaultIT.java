@@ -31,6 +31,7 @@ import org.aula.events.EventCatalog;
 import org.aula.events.Topics;
 import org.aula.events.runtime.IncomingEvent;
 import org.aula.testsupport.TestInfrastructure;
+import org.aula.testsupport.reliability.DeadLetterCount;
 import org.aula.testsupport.reliability.FaultLedger;
 import org.aula.testsupport.reliability.ReliabilityReport;
 import org.junit.jupiter.api.Test;

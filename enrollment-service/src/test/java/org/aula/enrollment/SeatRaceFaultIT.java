@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.aula.enrollment.Api.Response;
 import org.aula.enrollment.EnrollmentTopic.Received;
+import org.aula.testsupport.reliability.DeadLetterCount;
 import org.aula.testsupport.reliability.FaultLedger;
 import org.aula.testsupport.reliability.ReliabilityReport;
 import org.junit.jupiter.api.Test;

@@ -9,6 +9,9 @@ import java.util.UUID;
 
 import org.aula.events.CourseCompleted;
 import org.aula.session.domain.RosterEntry;
+import javax.sql.DataSource;
+
+import org.aula.testsupport.StoredText;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,6 +36,8 @@ class ErasureIT {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DataSource dataSource;
 
     @BeforeAll
     static void open() {
@@ -112,27 +117,9 @@ class ErasureIT {
 
     /** Every {@code schema.table.column} of text (or text array, or JSON) that holds the value. */
     private List<String> columnsHolding(String value) {
-        record Column(String schema, String table, String column) {
-            String quoted() {
-                return "\"" + schema + "\".\"" + table + "\"";
-            }
-        }
-        List<Column> columns = jdbc.sql("""
-                select c.table_schema, c.table_name, c.column_name
-                from information_schema.columns c
-                join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
-                where t.table_type = 'BASE TABLE'
-                  and c.table_schema not in ('pg_catalog', 'information_schema')
-                  and c.data_type in ('text', 'character varying', 'character', 'json', 'jsonb', 'ARRAY')
-                """)
-                .query((rs, i) -> new Column(rs.getString(1), rs.getString(2), rs.getString(3)))
-                .list();
-        assertThat(columns).as("text columns found").extracting(Column::table).contains("roster_entry", "outbox");
-        return columns.stream()
-                .filter(column -> jdbc.sql("select count(*) from " + column.quoted() + " where cast(\"" + column.column()
-                        + "\" as text) like ?").param("%" + value + "%").query(Long.class).single() > 0)
-                .map(column -> column.schema() + "." + column.table() + "." + column.column())
-                .toList();
+        StoredText stored = StoredText.of(dataSource);
+        assertThat(stored.tables()).as("tables with text columns").contains("roster_entry", "outbox");
+        return stored.columnsHolding(value);
     }
 
     private void awaitApplied(UUID eventId) {

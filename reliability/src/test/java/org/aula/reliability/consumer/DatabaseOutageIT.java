@@ -65,15 +65,15 @@ class DatabaseOutageIT {
 
             // The fault strikes a stream in full flow, not a consumer still joining its group.
             await().atMost(Duration.ofSeconds(60)).until(() -> effects.count() > 0);
-            hold(before);
+            hold(before, meters);
             setReadOnly(admin, database, true);
             System.out.println("[scenario 9] database read-only; effects so far " + effects.count());
-            hold(readOnly);
+            hold(readOnly, meters);
             setReadOnly(admin, database, false);
             proxy.cut();
             System.out.println("[scenario 9] database writable again and now unreachable; effects so far " + effects.count()
                     + ", dead letters so far " + deadLetterCount(meters));
-            hold(unreachable);
+            hold(unreachable, meters);
             proxy.restore();
             long faultEnd = System.nanoTime();
             System.out.println("[scenario 9] database reachable again; effects so far " + effects.count()
@@ -128,8 +128,10 @@ class DatabaseOutageIT {
         return meters.find("aula.messaging.dead.letters").counters().stream().mapToDouble(Counter::count).sum();
     }
 
-    /** Keeps a fault in place for its duration (the scenario's clock, not a wait for a result). */
-    private static void hold(Duration duration) throws InterruptedException {
-        Thread.sleep(duration.toMillis());
+    /** Keeps a fault in place for its duration, failing at once if anything is dead-lettered meanwhile. */
+    private static void hold(Duration duration, MeterRegistry meters) {
+        double deadLetters = deadLetterCount(meters);
+        await().during(duration).atMost(duration.plusSeconds(5)).pollInterval(Duration.ofMillis(200))
+                .until(() -> deadLetterCount(meters) == deadLetters);
     }
 }

@@ -20,6 +20,7 @@ public final class HardKilledPlatform {
         EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), 0);
         System.out.println("READY");
         System.out.flush();
-        Thread.sleep(Long.MAX_VALUE);
+        // Runs until the test kills this JVM.
+        new java.util.concurrent.CountDownLatch(1).await();
     }
 }

@@ -69,8 +69,7 @@ public final class Failures {
                     || cause instanceof CannotCreateTransactionException || cause instanceof TransactionSystemException) {
                 return "database";
             }
-            if (cause instanceof org.apache.kafka.common.KafkaException
-                    || cause instanceof org.springframework.kafka.KafkaException && cause.getCause() == null) {
+            if (cause instanceof org.apache.kafka.common.KafkaException) {
                 return "broker";
             }
         }

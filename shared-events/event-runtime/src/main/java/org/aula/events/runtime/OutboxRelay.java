@@ -191,7 +191,8 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
             sent.put(row, ack);
             inFlight.put(row.seq(), ack);
             CompletableFuture<?> settled = ack;
-            // Once settled it need not be remembered (a send acknowledged but not marked is at worst sent again, behind it).
+            // Forgotten once settled: a failed send goes again in a later batch; one acknowledged but not marked is at
+            // worst sent again, behind itself.
             ack.whenComplete((result, failure) -> inFlight.remove(row.seq(), settled));
         }
         List<Long> acknowledged = new ArrayList<>();
@@ -232,13 +233,6 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
                     .param("seqs", acknowledged)
                     .update();
         }
-        // Forget what is settled; a send that failed is sent again by a later batch.
-        sent.forEach((row, ack) -> {
-            if (ack.isDone()) {
-                inFlight.remove(row.seq());
-            }
-        });
-        parked.keySet().forEach(row -> inFlight.remove(row.seq()));
         parked.forEach((row, reason) -> {
             jdbc.sql("update aula_messaging.outbox set parked_at = now(), park_reason = ? where seq = ?")
                     .params(reason, row.seq())

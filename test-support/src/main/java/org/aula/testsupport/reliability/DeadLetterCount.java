@@ -1,4 +1,4 @@
-package org.aula.enrollment;
+package org.aula.testsupport.reliability;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,14 +20,14 @@ import org.aula.testsupport.TestInfrastructure;
  * The dead letters written to any of Aula's dead-letter topics since it was opened, counted for some record keys
  * only (other tests share the broker).
  */
-final class DeadLetterCount implements AutoCloseable {
+public final class DeadLetterCount implements AutoCloseable {
 
     private static final List<String> SOURCES = List.of(Topics.ENROLLMENT, Topics.SESSION, Topics.CERTIFICATION);
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<TopicPartition> partitions = new ArrayList<>();
 
-    DeadLetterCount() {
+    public DeadLetterCount() {
         consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.shared().kafkaBootstrapServers(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
@@ -45,7 +45,7 @@ final class DeadLetterCount implements AutoCloseable {
     }
 
     /** How many dead letters keyed by one of {@code keys} arrived since this was opened. */
-    long of(Set<String> keys) {
+    public long of(Set<String> keys) {
         Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
         long count = 0;
         while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
