@@ -8,6 +8,7 @@ import org.aula.certification.application.VerifyCredential;
 import org.aula.certification.application.VerifyCredential.Verdict;
 import org.aula.certification.domain.CertificateNumber;
 import org.aula.certification.domain.Certificates;
+import org.aula.events.runtime.security.Access;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -44,7 +45,7 @@ class CertificateVerification {
     }
 
     @GetMapping("/certificates/{number}/verification")
-    @PreAuthorize("permitAll()")
+    @PreAuthorize(Access.PUBLIC)
     @Operation(summary = "Verify a certificate by its printed number (public): VALID, REVOKED, EXPIRED, or 404 UNKNOWN")
     @ApiResponse(responseCode = "200", description = "Aula issued this certificate; its status (VALID, REVOKED, EXPIRED) and facts",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
@@ -61,7 +62,7 @@ class CertificateVerification {
     }
 
     @PostMapping(path = "/verifications", consumes = VcJwt.MEDIA_TYPE)
-    @PreAuthorize("permitAll()")
+    @PreAuthorize(Access.PUBLIC)
     @Operation(summary = "Verify a presented credential, the VC-JWT as the body (public)")
     @ApiResponse(responseCode = "200", description = "VALID, REVOKED or EXPIRED with the facts; INVALID with the reason",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE))
@@ -73,7 +74,7 @@ class CertificateVerification {
     }
 
     @PostMapping(path = "/verifications", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @PreAuthorize("permitAll()")
+    @PreAuthorize(Access.PUBLIC)
     @Operation(summary = "Verify a presented credential, given as {\"credential\": \"<VC-JWT>\"} (public)")
     @ApiResponse(responseCode = "200", description = "VALID, REVOKED or EXPIRED with the facts; INVALID with the reason",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE))

@@ -15,6 +15,7 @@ import org.aula.certification.domain.Certificates;
 import org.aula.certification.domain.CohortId;
 import org.aula.certification.domain.ParticipantId;
 import org.aula.certification.domain.Revocation;
+import org.aula.events.runtime.security.Access;
 import org.aula.events.runtime.security.Caller;
 import org.aula.events.runtime.web.ApiProblem;
 import org.jspecify.annotations.Nullable;
@@ -72,7 +73,7 @@ class CertificatesController {
     }
 
     @GetMapping
-    @PreAuthorize("hasAnyRole('COORDINATOR','OPERATIONS','PARTNER')")
+    @PreAuthorize(Access.STAFF_AND_PARTNERS)
     @Operation(summary = "Certificates of a cohort and/or a participant (at least one of the two is required), optionally "
             + "only of holders one institution nominated. A partner sees only its own institution's holders; naming "
             + "another institution is 403.")
@@ -96,7 +97,7 @@ class CertificatesController {
     }
 
     @GetMapping("/{number}")
-    @PreAuthorize("hasAnyRole('COORDINATOR','OPERATIONS')")
+    @PreAuthorize(Access.PROGRAMME_STAFF)
     @Operation(summary = "One certificate by its printed number, e.g. AULA-BMM-2019-000001")
     CertificateView one(@PathVariable String number) {
         Certificate certificate = find(number);
@@ -104,7 +105,7 @@ class CertificatesController {
     }
 
     @GetMapping("/{number}/credential")
-    @PreAuthorize("hasAnyRole('COORDINATOR','OPERATIONS')")
+    @PreAuthorize(Access.PROGRAMME_STAFF)
     @Operation(summary = "The certificate as a signed Open Badges 3.0 credential: application/vc+jwt, "
             + "or {\"id\",\"mediaType\",\"jwt\"} to a client that accepts only application/json")
     @ApiResponse(responseCode = "200", description = "The VC-JWT (ES256, kid in the header; keys at /.well-known/jwks.json)",
@@ -117,7 +118,7 @@ class CertificatesController {
     }
 
     @GetMapping("/{number}/pdf")
-    @PreAuthorize("hasAnyRole('COORDINATOR','OPERATIONS')")
+    @PreAuthorize(Access.PROGRAMME_STAFF)
     @Operation(summary = "The printable certificate (PDF), with its verification URL")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = CertificatePdf.MEDIA_TYPE,
             schema = @Schema(type = "string", format = "binary")))
@@ -132,7 +133,7 @@ class CertificatesController {
     }
 
     @PostMapping("/{number}/revocation")
-    @PreAuthorize("hasAnyRole('COORDINATOR','OPERATIONS')")
+    @PreAuthorize(Access.PROGRAMME_STAFF)
     @Operation(summary = "Revoke a certificate, with the reason verifiers will see (staff). Once only: again is 409.")
     @ApiResponse(responseCode = "200", description = "Revoked: the verification answer, now REVOKED",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,

@@ -5,6 +5,7 @@ import java.util.List;
 import org.aula.certification.domain.CompletionDecisions;
 import org.aula.certification.domain.CompletionSummary;
 import org.aula.certification.domain.CompletionSummary.Figures;
+import org.aula.events.runtime.security.Access;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,7 +32,7 @@ class CompletionFiguresController {
     }
 
     @GetMapping("/metrics/completions")
-    @PreAuthorize("hasAnyRole('COORDINATOR','OPERATIONS')")
+    @PreAuthorize(Access.PROGRAMME_STAFF)
     @Operation(summary = "Completions, not-completions, completion rate, certificates issued and revoked, time to certificate "
             + "and diplomas: in total, per course, per cohort and per institution; optionally only for one course, cohort "
             + "and/or institution (diplomas follow the institution filter only)")

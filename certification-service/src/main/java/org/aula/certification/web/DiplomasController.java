@@ -12,6 +12,7 @@ import org.aula.certification.domain.Diploma;
 import org.aula.certification.domain.DiplomaNumber;
 import org.aula.certification.domain.Diplomas;
 import org.aula.certification.domain.ParticipantId;
+import org.aula.events.runtime.security.Access;
 import org.aula.events.runtime.web.ApiProblem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
@@ -54,7 +55,7 @@ class DiplomasController {
     }
 
     @GetMapping
-    @PreAuthorize("hasAnyRole('COORDINATOR','OPERATIONS')")
+    @PreAuthorize(Access.PROGRAMME_STAFF)
     @Operation(summary = "The diplomas of a participant, oldest first")
     List<DiplomaView> list(@RequestParam(required = false) @Nullable @IdOrCode String participantId) {
         if (participantId == null || participantId.isBlank()) {
@@ -64,14 +65,14 @@ class DiplomasController {
     }
 
     @GetMapping("/{number}")
-    @PreAuthorize("hasAnyRole('COORDINATOR','OPERATIONS')")
+    @PreAuthorize(Access.PROGRAMME_STAFF)
     @Operation(summary = "One diploma by its printed number, e.g. AULA-DIPLOMA-MMG-2019-000001")
     DiplomaView one(@PathVariable String number) {
         return view(find(number));
     }
 
     @GetMapping("/{number}/verification")
-    @PreAuthorize("permitAll()")
+    @PreAuthorize(Access.PUBLIC)
     @Operation(summary = "Verify a diploma by its printed number (public): VALID, EXPIRED, or 404 UNKNOWN")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
             schema = @Schema(implementation = Verifications.DiplomaAnswer.class)))
@@ -87,7 +88,7 @@ class DiplomasController {
     }
 
     @GetMapping("/{number}/credential")
-    @PreAuthorize("hasAnyRole('COORDINATOR','OPERATIONS')")
+    @PreAuthorize(Access.PROGRAMME_STAFF)
     @Operation(summary = "The diploma as a signed Open Badges 3.0 credential (application/vc+jwt, or JSON to a JSON-only client)")
     @ApiResponse(responseCode = "200", content = {@Content(mediaType = VcJwt.MEDIA_TYPE, schema = @Schema(type = "string")),
             @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = SignedCredentials.Wrapped.class))})

@@ -10,6 +10,7 @@ import org.aula.certification.application.OpenBadgeCredentials;
 import org.aula.certification.application.SigningKeys;
 import org.aula.certification.application.VcJwt;
 import org.aula.certification.application.VerificationLinks;
+import org.aula.events.runtime.security.Access;
 import org.aula.events.runtime.web.ApiProblem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
@@ -53,7 +54,7 @@ class IssuerController {
     }
 
     @GetMapping("/.well-known/jwks.json")
-    @PreAuthorize("permitAll()")
+    @PreAuthorize(Access.PUBLIC)
     @Operation(summary = "The issuer's public keys (JWK Set): the active key and retired keys, each with its kid (public)")
     ResponseEntity<Map<String, Object>> keys() {
         return ResponseEntity.ok().cacheControl(KEYS_CACHE).contentType(MediaType.APPLICATION_JSON)
@@ -61,7 +62,7 @@ class IssuerController {
     }
 
     @GetMapping("/issuer")
-    @PreAuthorize("permitAll()")
+    @PreAuthorize(Access.PUBLIC)
     @Operation(summary = "The issuer profile named in every credential (public)")
     Map<String, Object> issuer() {
         Map<String, Object> profile = new LinkedHashMap<>();
@@ -73,7 +74,7 @@ class IssuerController {
     }
 
     @GetMapping("/status-lists/{listId}")
-    @PreAuthorize("permitAll()")
+    @PreAuthorize(Access.PUBLIC)
     @Operation(summary = "A signed BitstringStatusListCredential (revocation) as application/vc+jwt, "
             + "or {\"id\",\"mediaType\",\"jwt\"} to a JSON-only client (public)")
     @ApiResponse(responseCode = "200", content = {@Content(mediaType = VcJwt.MEDIA_TYPE, schema = @Schema(type = "string")),

@@ -19,6 +19,7 @@ import org.aula.enrollment.domain.ProgrammeId;
 import org.aula.enrollment.web.CatalogueViews.CourseView;
 import org.aula.enrollment.web.CatalogueViews.InstitutionView;
 import org.aula.enrollment.web.CatalogueViews.ProgrammeView;
+import org.aula.events.runtime.security.Access;
 import org.aula.events.runtime.web.ApiProblem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;

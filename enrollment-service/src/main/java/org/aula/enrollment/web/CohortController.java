@@ -17,6 +17,7 @@ import org.aula.enrollment.domain.CohortCode;
 import org.aula.enrollment.domain.CohortStatus;
 import org.aula.enrollment.domain.InstitutionCode;
 import org.aula.enrollment.domain.SeatQuotas;
+import org.aula.events.runtime.security.Access;
 import org.aula.events.runtime.web.ApiProblem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;

@@ -1,6 +1,7 @@
 package org.aula.enrollment.web;
 
 import org.aula.enrollment.application.LoadDemoData;
+import org.aula.events.runtime.security.Access;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;

@@ -12,6 +12,7 @@ import org.aula.enrollment.domain.EmailAddress;
 import org.aula.enrollment.domain.Enrolment;
 import org.aula.enrollment.domain.EnrolmentStatus;
 import org.aula.enrollment.domain.InstitutionCode;
+import org.aula.events.runtime.security.Access;
 import org.aula.events.runtime.web.ApiProblem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -54,7 +55,7 @@ class EnrolmentController {
 
     /** 201 with the new enrolment (seated or waitlisted), or 200 with the one the person already has. */
     @PostMapping("/enrolments")
-    @PreAuthorize(Access.PARTNERS_TOO)
+    @PreAuthorize(Access.STAFF_AND_PARTNERS)
     ResponseEntity<EnrolmentView> enrol(@PathVariable String cohortId, @Valid @RequestBody EnrolRequest request) {
         Partners.requireOwn(request.institutionCode());
         CohortId cohort = Ids.cohort(cohortId);
@@ -78,7 +79,7 @@ class EnrolmentController {
      * line per official (201 when at least one enrolment was created).
      */
     @PostMapping("/nominations")
-    @PreAuthorize(Access.PARTNERS_TOO)
+    @PreAuthorize(Access.STAFF_AND_PARTNERS)
     ResponseEntity<NominationView> nominate(@PathVariable String cohortId, @Valid @RequestBody NominationsRequest request) {
         Partners.requireOwn(request.institutionCode());
         CohortId cohort = Ids.cohort(cohortId);

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.aula.enrollment.application.BrowseCohorts;
 import org.aula.enrollment.domain.NomineeEntry;
+import org.aula.events.runtime.security.Access;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,7 +30,7 @@ class NomineeController {
 
     /** By cohort start date and code, then seated by seat, waiting by position, withdrawn; optionally of one {@code cohortId}. */
     @GetMapping("/institutions/{code}/nominees")
-    @PreAuthorize(Access.PARTNERS_TOO)
+    @PreAuthorize(Access.STAFF_AND_PARTNERS)
     ResponseEntity<List<NomineeView>> nominees(@PathVariable String code,
             @RequestParam(required = false) @Nullable String cohortId,
             @RequestParam(required = false) @Nullable String page, @RequestParam(required = false) @Nullable String size) {

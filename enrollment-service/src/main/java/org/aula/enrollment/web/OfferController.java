@@ -7,6 +7,7 @@ import java.util.List;
 import org.aula.enrollment.application.AcceptSeatOffer;
 import org.aula.enrollment.application.BrowseCohorts;
 import org.aula.enrollment.domain.SeatOffer;
+import org.aula.events.runtime.security.Access;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -34,7 +35,7 @@ class OfferController {
     }
 
     @GetMapping("/offers/{offerId}")
-    @PreAuthorize(Access.PARTNERS_TOO)
+    @PreAuthorize(Access.STAFF_AND_PARTNERS)
     OfferView offer(@PathVariable String offerId) {
         SeatOffer offer = browse.offer(Ids.offer(offerId));
         Partners.requireOwn(offer.institution());
@@ -46,7 +47,7 @@ class OfferController {
      * partner's are those made to its own officials.
      */
     @GetMapping("/offers")
-    @PreAuthorize(Access.PARTNERS_TOO)
+    @PreAuthorize(Access.STAFF_AND_PARTNERS)
     ResponseEntity<List<OfferView>> offers(@RequestParam(required = false) @Nullable String cohortId,
             @RequestParam(required = false) @Nullable String fromCohortId,
             @RequestParam(required = false) @Nullable String page, @RequestParam(required = false) @Nullable String size) {

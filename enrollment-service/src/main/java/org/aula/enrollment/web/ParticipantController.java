@@ -12,6 +12,7 @@ import org.aula.enrollment.domain.Participant;
 import org.aula.enrollment.domain.ParticipantId;
 import org.aula.enrollment.domain.Participants;
 import org.aula.enrollment.web.CatalogueViews.ParticipantView;
+import org.aula.events.runtime.security.Access;
 import org.aula.events.runtime.web.ApiProblem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -68,7 +69,7 @@ class ParticipantController {
 
     /** One official; a partner's own institution's only (403 otherwise). */
     @GetMapping("/{participantId}")
-    @PreAuthorize(Access.PARTNERS_TOO)
+    @PreAuthorize(Access.STAFF_AND_PARTNERS)
     ParticipantView participant(@PathVariable String participantId) {
         Participant participant = browse.participant(Ids.participant(participantId));
         Partners.requireOwn(participant.institution());
@@ -77,7 +78,7 @@ class ParticipantController {
 
     /** Officials by name, optionally of one institution; a partner's are its own institution's (another's: 403). */
     @GetMapping
-    @PreAuthorize(Access.PARTNERS_TOO)
+    @PreAuthorize(Access.STAFF_AND_PARTNERS)
     ResponseEntity<List<ParticipantView>> participants(@RequestParam(required = false) @Nullable String institutionCode,
             @RequestParam(required = false) @Nullable String page, @RequestParam(required = false) @Nullable String size) {
         InstitutionCode scope = Partners.scope();

@@ -3,6 +3,7 @@ package org.aula.session.web;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+import org.aula.events.runtime.security.Access;
 import org.aula.events.runtime.web.ApiProblem;
 import org.aula.session.application.DeliverSession;
 import org.aula.session.application.PlanDelivery;

@@ -2,6 +2,7 @@ package org.aula.session.web;
 
 import java.util.List;
 
+import org.aula.events.runtime.security.Access;
 import org.aula.events.runtime.web.ApiProblem;
 import org.aula.session.application.PlanDelivery;
 import org.aula.session.application.UnknownCohort;
