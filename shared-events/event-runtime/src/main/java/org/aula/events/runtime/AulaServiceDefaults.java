@@ -36,7 +36,7 @@ public class AulaServiceDefaults implements EnvironmentPostProcessor, Ordered {
         defaults.put("spring.kafka.template.observation-enabled", "true");
         defaults.put("spring.kafka.listener.observation-enabled", "true");
         defaults.put("spring.mvc.problemdetails.enabled", "true");
-        defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics,deadletters,outbox");
+        defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics,sbom,deadletters,outbox");
         defaults.put("management.endpoint.health.probes.enabled", "true");
         defaults.put("management.endpoint.health.show-details", "always");
         // Readiness is what the API itself needs: its database. Kafka stays out of it (it is in the health details
