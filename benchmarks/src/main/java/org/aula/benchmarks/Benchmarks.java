@@ -1,0 +1,149 @@
+package org.aula.benchmarks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.aula.events.Topics;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs issue 11's benchmarks in one JVM and one run: the floor (raw Kafka, raw PostgreSQL), Aula's outbox relay and
+ * Spring Modulith's event externalization on the same embedded broker and durable PostgreSQL; writes one JSON file
+ * per subject and regenerates {@code BENCHMARKS.md}. Run by {@code ./mvnw -B -Pbenchmarks -pl benchmarks -am verify
+ * -DskipTests}; see benchmarks/README.md.
+ */
+public final class Benchmarks {
+
+    /** Connections of every subject's pool. */
+    static final int POOL_SIZE = 20;
+
+    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) {
+        Settings settings = Settings.fromSystemProperties();
+        Report.Run run = new Report.Run(settings, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        progress("Aula benchmarks: %d events of %d bytes, %d writers, %d keys; paced %d/s for %d s; subjects %s",
+                settings.events(), settings.payloadBytes(), settings.writers(), settings.keys(), settings.rate(),
+                settings.seconds(), String.join(",", settings.subjects()));
+        progress("starting embedded Kafka and durable PostgreSQL (fsync on, synchronous_commit on)");
+        try (Infrastructure infrastructure = Infrastructure.start(
+                List.of(RawKafka.TOPIC, Topics.ENROLLMENT, ModulithExternalization.TOPIC))) {
+            Phases phases = new Phases(settings, infrastructure);
+            if (settings.runs("kafka")) {
+                progress("floor: raw Kafka");
+                run.kafka = new RawKafka(settings, infrastructure).run();
+                write(settings, "kafka", run.kafka.toMap());
+            }
+            if (settings.runs("postgres")) {
+                progress("floor: raw PostgreSQL");
+                run.postgresTxPerSecond = new RawPostgres(settings, infrastructure).run();
+                write(settings, "postgres", Map.of("transactions", settings.events(), "writers", settings.writers(),
+                        "transactions_per_second", Figures.round(run.postgresTxPerSecond)));
+            }
+            if (settings.runs("aula")) {
+                progress("Aula: outbox + relay (event-runtime)");
+                try (AulaRelay aula = new AulaRelay(infrastructure)) {
+                    phases.warmUp(aula);
+                    run.aulaBurst = phases.burst(aula, "burst", settings.events());
+                    progress("  aula burst, %d events: %s", settings.events(), run.aulaBurst);
+                    run.aulaDrain = prefilledDrain(settings, infrastructure, aula);
+                    progress("  aula drain of a pre-filled outbox, %d events: %.0f events/s (%d received, %d "
+                            + "per-key order violations)", settings.events(), run.aulaDrain.drainPerSecond(),
+                            run.aulaDrain.received(), run.aulaDrain.reorders());
+                    run.aulaPaced = phases.paced(aula);
+                    progress("  aula paced at %d/s for %d s: %s", settings.rate(), settings.seconds(), run.aulaPaced);
+                }
+                write(settings, "aula", Map.of("burst", run.aulaBurst.toMap(), "prefilled_drain", run.aulaDrain.toMap(),
+                        "paced", run.aulaPaced.toMap()));
+            }
+            if (settings.runs("modulith")) {
+                progress("peer: Spring Modulith event externalization");
+                try (ModulithExternalization modulith = new ModulithExternalization(infrastructure)) {
+                    phases.warmUp(modulith);
+                    run.modulithBurst = phases.burst(modulith, "burst", settings.events());
+                    progress("  modulith burst, %d events: %s", settings.events(), run.modulithBurst);
+                    run.modulithPaced = phases.paced(modulith);
+                    progress("  modulith paced at %d/s for %d s: %s", settings.rate(), settings.seconds(),
+                            run.modulithPaced);
+                }
+                write(settings, "modulith", Map.of("burst", run.modulithBurst.toMap(),
+                        "paced", run.modulithPaced.toMap()));
+            }
+        }
+        write(settings, "summary", run.summary());
+        try {
+            Files.writeString(settings.report(), Report.markdown(run));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        progress("wrote %s and %s", settings.out().resolve("*.json"), settings.report());
+        System.out.println(Report.targetsTable(run));
+        // Kafka's and Hikari's leftover non-daemon threads must not keep the build waiting.
+        System.exit(0);
+    }
+
+    /**
+     * The relay's own pace: the outbox filled while the relay's thread is stopped, then the relay started and timed
+     * until the consumer has every event. Commits during the fill still wake it: it is stopped, so they are lost.
+     */
+    private static Figures.Burst prefilledDrain(Settings settings, Infrastructure infrastructure, AulaRelay aula) {
+        int events = settings.events();
+        EventPlan plan = new EventPlan("aula-drain", events, settings.keys(), settings.payloadBytes());
+        long[] commits = new long[events];
+        try (Receiver receiver = new Receiver(infrastructure.bootstrapServers(), aula.topic(), plan)) {
+            aula.pauseRelay();
+            long filling;
+            try {
+                filling = Workload.burst(events, settings.keys(), settings.writers(), i -> aula.write(plan, i, commits));
+            } finally {
+                aula.resumeRelay();
+            }
+            long start = System.nanoTime();
+            boolean complete = receiver.awaitAll(Phases.drainTimeout(events));
+            long end = complete ? receiver.lastNanos() : System.nanoTime();
+            // No latency here: events waited in the outbox on purpose.
+            return new Figures.Burst(events, filling / 1e9, (end - start) / 1e9, receiver.distinct(),
+                    receiver.duplicates(), receiver.reorders(), Latencies.between(new long[0], new long[0]));
+        }
+    }
+
+    static HikariDataSource dataSource(Infrastructure infrastructure, String database) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(infrastructure.jdbcUrl(database));
+        dataSource.setUsername(infrastructure.username());
+        dataSource.setPassword(infrastructure.password());
+        dataSource.setMaximumPoolSize(POOL_SIZE);
+        return dataSource;
+    }
+
+    static void progress(String format, Object... arguments) {
+        System.out.printf("[%s] %s%n", LocalTime.now().truncatedTo(ChronoUnit.SECONDS), String.format(format, arguments));
+        System.out.flush();
+    }
+
+    private static void write(Settings settings, String name, Map<String, Object> figures) {
+        try {
+            Files.createDirectories(settings.out());
+            Map<String, Object> document = new LinkedHashMap<>();
+            document.put("subject", name);
+            document.putAll(figures);
+            Files.writeString(settings.out().resolve(name + ".json"), JSON.writeValueAsString(document));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,246 @@
+package org.aula.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The run's machine, settings, figures and ratios against issue 11's targets, as JSON and as BENCHMARKS.md. */
+final class Report {
+
+    private Report() {
+    }
+
+    /** What one run measured; a subject that did not run leaves its figures null. */
+    static final class Run {
+        final Settings settings;
+        final Instant started;
+        RawKafka.Result kafka;
+        Double postgresTxPerSecond;
+        Figures.Burst aulaBurst;
+        Figures.Burst aulaDrain;
+        Figures.Paced aulaPaced;
+        Figures.Burst modulithBurst;
+        Figures.Paced modulithPaced;
+
+        Run(Settings settings, Instant started) {
+            this.settings = settings;
+            this.started = started;
+        }
+
+        Map<String, Object> summary() {
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("date", started.toString());
+            summary.put("command", settings.command());
+            summary.put("machine", machine());
+            Map<String, Object> targets = new LinkedHashMap<>();
+            for (Target target : targets(this)) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("target", target.target());
+                target.value().ifPresent(value -> row.put("measured", Figures.round(value)));
+                row.put("verdict", target.verdict());
+                row.put("how", target.how());
+                targets.put(target.figure(), row);
+            }
+            summary.put("targets", targets);
+            return summary;
+        }
+    }
+
+    /** One row of the issue's targets table. */
+    record Target(String figure, String target, Optional<Double> value, String verdict, String how) {
+    }
+
+    static List<Target> targets(Run run) {
+        List<Target> targets = new ArrayList<>();
+        if (run.aulaBurst != null && run.modulithBurst != null) {
+            double ratio = run.aulaBurst.drainPerSecond() / run.modulithBurst.drainPerSecond();
+            int reorders = run.aulaBurst.reorders() + run.aulaPaced.reorders() + run.aulaDrain.reorders();
+            targets.add(new Target("relay events/s ÷ Modulith externalization, burst, same run",
+                    "≥ 3.5, with 0 per-key order violations", Optional.of(ratio),
+                    ratio >= 3.5 && reorders == 0 && run.aulaBurst.complete() ? "PASS" : "MISS",
+                    String.format("%.0f ÷ %.0f events/s; Aula %d, Modulith %d per-key order violations",
+                            run.aulaBurst.drainPerSecond(), run.modulithBurst.drainPerSecond(), reorders,
+                            run.modulithBurst.reorders() + run.modulithPaced.reorders())));
+        } else {
+            targets.add(notMeasured("relay events/s ÷ Modulith externalization, burst, same run",
+                    "≥ 3.5, with 0 per-key order violations", "needs subjects aula and modulith"));
+        }
+        if (run.aulaDrain != null && run.kafka != null) {
+            double ratio = run.aulaDrain.drainPerSecond() / run.kafka.burst().writersPerSecond();
+            targets.add(new Target("relay drain events/s ÷ raw producer (`acks=all`, same record size)", "≥ 0.6",
+                    Optional.of(ratio), ratio >= 0.6 && run.aulaDrain.complete() ? "PASS" : "MISS",
+                    String.format("%.0f (pre-filled outbox) ÷ %.0f records/s acknowledged",
+                            run.aulaDrain.drainPerSecond(), run.kafka.burst().writersPerSecond())));
+        } else {
+            targets.add(notMeasured("relay drain events/s ÷ raw producer (`acks=all`, same record size)", "≥ 0.6",
+                    "needs subjects aula and kafka"));
+        }
+        if (run.aulaBurst != null) {
+            double ratio = run.aulaBurst.drainPerSecond() / run.aulaBurst.writersPerSecond();
+            targets.add(new Target("relay with 8 concurrent writers ÷ the writers' own rate", "≥ 0.95",
+                    Optional.of(ratio), ratio >= 0.95 && run.aulaBurst.complete() ? "PASS" : "MISS",
+                    String.format("%.0f ÷ %.0f events/s", run.aulaBurst.drainPerSecond(),
+                            run.aulaBurst.writersPerSecond())));
+            double p99 = run.aulaPaced.latency().p99Millis();
+            targets.add(new Target("one hop commit→consume p99 at 200 events/s", "≤ 20 ms", Optional.of(p99),
+                    p99 <= 20 && run.aulaPaced.received() == run.aulaPaced.events() ? "PASS" : "MISS",
+                    String.format("p50 %.1f ms, p99 %.1f ms, max %.1f ms at %d/s", run.aulaPaced.latency().p50Millis(),
+                            p99, run.aulaPaced.latency().maxMillis(), run.aulaPaced.rate())));
+        } else {
+            targets.add(notMeasured("relay with 8 concurrent writers ÷ the writers' own rate", "≥ 0.95", "needs subject aula"));
+            targets.add(notMeasured("one hop commit→consume p99 at 200 events/s", "≤ 20 ms", "needs subject aula"));
+        }
+        targets.add(notMeasured("end-to-end p99 (enrolment → roster; completion → certificate) at 200 events/s",
+                "≤ 50 ms", "not in the harness yet"));
+        targets.add(notMeasured("pipeline events/s ÷ bare loop", "≥ 0.7", "not in the harness yet"));
+        targets.add(notMeasured("seat race 1,000 → 25 seats", "≤ 2 s", "not in the harness yet"));
+        targets.add(notMeasured("one service, standalone jar, start to ready", "≤ 4 s", "not in the harness yet"));
+        return targets;
+    }
+
+    private static Target notMeasured(String figure, String target, String why) {
+        return new Target(figure, target, Optional.empty(), "NOT MEASURED", why);
+    }
+
+    static String targetsTable(Run run) {
+        StringBuilder table = new StringBuilder("| figure | target | measured | verdict | from |\n|---|---|---|---|---|\n");
+        for (Target target : targets(run)) {
+            table.append("| ").append(target.figure()).append(" | ").append(target.target()).append(" | ")
+                    .append(target.value().map(value -> String.format("%.2f", value)).orElse("—")).append(" | ")
+                    .append(target.verdict()).append(" | ").append(target.how()).append(" |\n");
+        }
+        return table.toString();
+    }
+
+    static String markdown(Run run) {
+        Settings settings = run.settings;
+        Map<String, Object> machine = machine();
+        StringBuilder md = new StringBuilder();
+        md.append("# Benchmarks\n\n");
+        md.append("Generated by the benchmark harness (`benchmarks/`, issue 11); do not edit, run it again. ")
+                .append("What each figure means: [benchmarks/README.md](benchmarks/README.md).\n\n");
+        if (!settings.isDefault()) {
+            md.append("> **Not the full benchmark**: settings differ from the defaults (see the command); these figures ")
+                    .append("show the harness works, they are not the ones to hold against the targets.\n\n");
+        }
+        md.append("- Command: `").append(settings.command()).append("`\n");
+        md.append("- Date: ").append(run.started).append("\n");
+        md.append("- Machine: ").append(machine.get("cores")).append(" cores (").append(machine.get("cpu"))
+                .append("), ").append(machine.get("memory")).append(" memory; ").append(machine.get("os")).append("\n");
+        md.append("- JDK: ").append(machine.get("jdk")).append("; benchmark JVM options `").append(settings.jvm())
+                .append("`\n");
+        md.append("- One JVM holds the broker, the subjects and the consumers; PostgreSQL runs as its child process. ")
+                .append("PostgreSQL ").append("with `fsync` and `synchronous_commit` on; one KRaft broker; topics of ")
+                .append(Infrastructure.PARTITIONS).append(" partitions, replication 1; producers `acks=all`, ")
+                .append("idempotent; every subject's pool ").append(Benchmarks.POOL_SIZE).append(" connections.\n");
+        md.append("- Size: bursts of ").append(settings.events()).append(" events of ").append(settings.payloadBytes())
+                .append(" bytes by ").append(settings.writers()).append(" writers over ").append(settings.keys())
+                .append(" keys (warm-up ").append(settings.warmUpEvents()).append(" events first); paced ")
+                .append(settings.rate()).append(" events/s for ").append(settings.seconds()).append(" s.\n\n");
+        md.append("## Targets (issue 11)\n\n").append(targetsTable(run)).append('\n');
+        md.append("## Figures\n\n");
+        md.append("| subject | phase | figure | value |\n|---|---|---|---|\n");
+        if (run.kafka != null) {
+            Figures.Burst burst = run.kafka.burst();
+            row(md, "raw Kafka", "burst", "producer, records acknowledged/s", burst.writersPerSecond());
+            row(md, "raw Kafka", "burst", "produce→consume, records/s", burst.drainPerSecond());
+            latency(md, "raw Kafka", "burst", "send→consume", burst.latency());
+            paced(md, "raw Kafka", run.kafka.paced(), "send→consume");
+        }
+        if (run.postgresTxPerSecond != null) {
+            row(md, "raw PostgreSQL", "burst", "one-event transactions/s, " + settings.writers() + " writers",
+                    run.postgresTxPerSecond);
+        }
+        if (run.aulaBurst != null) {
+            burst(md, "Aula relay", run.aulaBurst);
+            row(md, "Aula relay", "pre-filled outbox", "relay drain, events/s", run.aulaDrain.drainPerSecond());
+            row(md, "Aula relay", "pre-filled outbox", "per-key order violations", run.aulaDrain.reorders());
+            paced(md, "Aula relay", run.aulaPaced, "commit→consume");
+        }
+        if (run.modulithBurst != null) {
+            burst(md, "Spring Modulith", run.modulithBurst);
+            paced(md, "Spring Modulith", run.modulithPaced, "commit→consume");
+        }
+        md.append('\n');
+        md.append("## Other ratios\n\n");
+        if (run.aulaBurst != null && run.postgresTxPerSecond != null) {
+            md.append(String.format("- Aula's writers ÷ raw PostgreSQL transactions: %.2f (what `Outbox.append` and "
+                    + "Spring's transaction cost over plain JDBC)%n", run.aulaBurst.writersPerSecond() / run.postgresTxPerSecond));
+        }
+        if (run.aulaBurst != null && run.kafka != null) {
+            md.append(String.format("- Aula relay (burst, concurrent writers) ÷ raw producer: %.2f%n",
+                    run.aulaBurst.drainPerSecond() / run.kafka.burst().writersPerSecond()));
+        }
+        if (run.aulaPaced != null && run.modulithPaced != null) {
+            md.append(String.format("- commit→consume p99 at %d/s, Modulith ÷ Aula: %.2f%n", settings.rate(),
+                    run.modulithPaced.latency().p99Millis() / run.aulaPaced.latency().p99Millis()));
+        }
+        if (run.aulaPaced != null && run.kafka != null) {
+            md.append(String.format("- Aula commit→consume p99 ÷ raw Kafka send→consume p99, at %d/s: %.2f%n",
+                    settings.rate(), run.aulaPaced.latency().p99Millis() / run.kafka.paced().latency().p99Millis()));
+        }
+        md.append('\n');
+        md.append("## Not measured yet\n\n");
+        md.append("The bare consume → transaction → produce loop, the services end to end (enrolment → roster, ")
+                .append("completion → certificate), the scaled seed story, enrolment requests/s, the seat race over ")
+                .append("HTTP, start time and resident memory: issue 11 asks for them; this harness does not ")
+                .append("measure them yet.\n");
+        return md.toString();
+    }
+
+    private static void burst(StringBuilder md, String subject, Figures.Burst burst) {
+        row(md, subject, "burst", "writers' own rate, events/s", burst.writersPerSecond());
+        row(md, subject, "burst", "drain with writers running, events/s", burst.drainPerSecond());
+        row(md, subject, "burst", "received of " + burst.events(), burst.received());
+        row(md, subject, "burst", "per-key order violations", burst.reorders());
+        row(md, subject, "burst", "duplicates", burst.duplicates());
+        latency(md, subject, "burst", "commit→consume", burst.latency());
+    }
+
+    private static void paced(StringBuilder md, String subject, Figures.Paced paced, String what) {
+        String phase = "paced " + paced.rate() + "/s";
+        latency(md, subject, phase, what, paced.latency());
+        row(md, subject, phase, "received of " + paced.events(), paced.received());
+        row(md, subject, phase, "per-key order violations", paced.reorders());
+    }
+
+    private static void latency(StringBuilder md, String subject, String phase, String what, Latencies latency) {
+        md.append(String.format("| %s | %s | %s p50 / p90 / p99 / max, ms | %.1f / %.1f / %.1f / %.1f |%n", subject,
+                phase, what, latency.p50Millis(), latency.p90Millis(), latency.p99Millis(), latency.maxMillis()));
+    }
+
+    private static void row(StringBuilder md, String subject, String phase, String figure, double value) {
+        md.append(String.format("| %s | %s | %s | %s |%n", subject, phase, figure,
+                value == Math.rint(value) ? String.format("%.0f", value) : String.format("%.1f", value)));
+    }
+
+    static Map<String, Object> machine() {
+        Map<String, Object> machine = new LinkedHashMap<>();
+        machine.put("cores", Runtime.getRuntime().availableProcessors());
+        machine.put("cpu", procLine("/proc/cpuinfo", "model name").orElse(System.getProperty("os.arch")));
+        machine.put("memory", procLine("/proc/meminfo", "MemTotal")
+                .map(kb -> String.format("%.1f GiB", Long.parseLong(kb.replaceAll("[^0-9]", "")) / 1024.0 / 1024.0))
+                .orElse("unknown"));
+        machine.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                + System.getProperty("os.arch"));
+        return machine;
+    }
+
+    private static Optional<String> procLine(String file, String field) {
+        try {
+            return Files.readAllLines(Path.of(file)).stream()
+                    .filter(line -> line.startsWith(field))
+                    .map(line -> line.substring(line.indexOf(':') + 1).trim())
+                    .findFirst();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}

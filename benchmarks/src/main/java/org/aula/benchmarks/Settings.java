@@ -1,0 +1,91 @@
+package org.aula.benchmarks;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The size of one benchmark run, read from system properties {@code benchmarks.*} (the module's pom passes the
+ * Maven properties of the same names through).
+ *
+ * @param events       events (or records, or transactions) in each burst; the warm-up writes a tenth of it
+ * @param writers      concurrent writer threads in a burst
+ * @param keys         distinct keys (aggregates); each writer owns {@code keys / writers} of them
+ * @param payloadBytes size of one event's JSON value
+ * @param rate         events per second of the paced phase
+ * @param seconds      length of the paced phase
+ * @param subjects     which of kafka, postgres, aula, modulith to run
+ * @param jvm          the JVM options of the benchmark's JVM, reported
+ * @param out          folder for the JSON results
+ * @param report       the generated markdown report
+ */
+record Settings(int events, int writers, int keys, int payloadBytes, int rate, int seconds, List<String> subjects,
+        String jvm, Path out, Path report) {
+
+    static final Map<String, String> DEFAULTS = defaults();
+
+    static Settings fromSystemProperties() {
+        Settings settings = new Settings(intProperty("events"), intProperty("writers"), intProperty("keys"),
+                intProperty("payload-bytes"), intProperty("rate"), intProperty("seconds"),
+                List.of(property("subjects").split(",")), property("jvm"),
+                Path.of(System.getProperty("benchmarks.out", "target/benchmarks")),
+                Path.of(System.getProperty("benchmarks.report", "BENCHMARKS.md")));
+        if (settings.keys % settings.writers != 0) {
+            throw new IllegalArgumentException("benchmarks.keys must be a multiple of benchmarks.writers");
+        }
+        return settings;
+    }
+
+    boolean runs(String subject) {
+        return subjects.contains(subject);
+    }
+
+    int warmUpEvents() {
+        return Math.max(events / 10, keys);
+    }
+
+    int pacedEvents() {
+        return rate * seconds;
+    }
+
+    /** The command that reproduces this run: the documented one plus every setting that differs from its default. */
+    String command() {
+        StringBuilder command = new StringBuilder("./mvnw -B -Pbenchmarks -pl benchmarks -am verify -DskipTests");
+        DEFAULTS.forEach((name, value) -> {
+            String actual = property(name);
+            if (!actual.equals(value)) {
+                command.append(" -Dbenchmarks.").append(name).append('=')
+                        .append(actual.contains(" ") ? "\"" + actual + "\"" : actual);
+            }
+        });
+        return command.toString();
+    }
+
+    /** Whether every setting is its default: the full benchmark, not a smoke run. */
+    boolean isDefault() {
+        return DEFAULTS.entrySet().stream().allMatch(setting -> property(setting.getKey()).equals(setting.getValue()));
+    }
+
+    private static Map<String, String> defaults() {
+        // Keep in step with benchmarks/pom.xml.
+        Map<String, String> defaults = new LinkedHashMap<>();
+        defaults.put("events", "20000");
+        defaults.put("writers", "8");
+        defaults.put("keys", "200");
+        defaults.put("payload-bytes", "1024");
+        defaults.put("rate", "200");
+        defaults.put("seconds", "30");
+        defaults.put("subjects", "kafka,postgres,aula,modulith");
+        defaults.put("jvm", "-Xms1g -Xmx1g");
+        return defaults;
+    }
+
+    private static String property(String name) {
+        return System.getProperty("benchmarks." + name, DEFAULTS.get(name)).trim();
+    }
+
+    private static int intProperty(String name) {
+        return Integer.parseInt(property(name));
+    }
+}
