@@ -109,7 +109,7 @@ class RevocationDuringAwardIT {
                 awaitStart(start);
                 return issueCertificate.issue(completion(participant, last));
             }, threads);
-            CompletableFuture<Optional<Certificate>> revocation = CompletableFuture.supplyAsync(() -> {
+            CompletableFuture<Certificate> revocation = CompletableFuture.supplyAsync(() -> {
                 awaitStart(start);
                 if (duringAward) {
                     awaitParticipantLockTakenOrReleased(participant, award);
@@ -119,7 +119,7 @@ class RevocationDuringAwardIT {
             start.countDown();
 
             assertThat(award.get(30, TimeUnit.SECONDS)).isInstanceOf(IssueCertificate.Issued.class);
-            assertThat(revocation.get(30, TimeUnit.SECONDS)).isPresent();
+            assertThat(revocation.get(30, TimeUnit.SECONDS).isRevoked()).isTrue();
 
             List<OutboxRow> events = outboxOf(participant);
             List<String> types = events.stream().map(OutboxRow::type).toList();

@@ -62,11 +62,11 @@ public final class Certificate {
      * Withdraws the certificate. Revocation is final and happens once: a second attempt is refused
      * so that the first reason and time stand.
      *
-     * @throws CertificateAlreadyRevoked if it was revoked before
+     * @throws CertificateRefused {@link CertificateRefused.Reason#ALREADY_REVOKED} if it was revoked before
      */
     public Certificate revoke(String reason, Instant at) {
         if (revocation != null) {
-            throw new CertificateAlreadyRevoked(number);
+            throw CertificateRefused.alreadyRevoked(number);
         }
         return new Certificate(id, number, completion, issuedAt, statusListEntry, validUntil, new Revocation(reason, at));
     }

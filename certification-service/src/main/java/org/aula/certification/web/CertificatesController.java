@@ -8,8 +8,8 @@ import org.aula.certification.application.RevokeCertificate;
 import org.aula.certification.application.VcJwt;
 import org.aula.certification.application.VerificationLinks;
 import org.aula.certification.domain.Certificate;
-import org.aula.certification.domain.CertificateAlreadyRevoked;
 import org.aula.certification.domain.CertificateNumber;
+import org.aula.certification.domain.CertificateRefused;
 import org.aula.certification.domain.CertificateQuery;
 import org.aula.certification.domain.Certificates;
 import org.aula.certification.domain.CohortId;
@@ -143,13 +143,9 @@ class CertificatesController {
     @ApiResponse(responseCode = "409", description = "The certificate was revoked before",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     Verifications.CertificateAnswer revoke(@PathVariable String number, @Valid @RequestBody RevocationRequest request) {
-        CertificateNumber parsed = CertificateNumber.parse(number).orElseThrow(() -> notFound(number));
-        try {
-            Certificate revoked = revokeCertificate.revoke(parsed, request.reason()).orElseThrow(() -> notFound(number));
-            return Verifications.of(revoked, revoked.statusAt(clock.instant()));
-        } catch (CertificateAlreadyRevoked already) {
-            throw ApiProblem.conflict("Certificate already revoked", already.getMessage());
-        }
+        CertificateNumber parsed = CertificateNumber.parse(number).orElseThrow(() -> CertificateRefused.unknownCertificate(number));
+        Certificate revoked = revokeCertificate.revoke(parsed, request.reason());
+        return Verifications.of(revoked, revoked.statusAt(clock.instant()));
     }
 
     /**
@@ -168,11 +164,7 @@ class CertificatesController {
     private Certificate find(String number) {
         return CertificateNumber.parse(number)
                 .flatMap(certificates::withNumber)
-                .orElseThrow(() -> notFound(number));
-    }
-
-    private static ApiProblem notFound(String number) {
-        return new ApiProblem(HttpStatus.NOT_FOUND, "Certificate not found", "no certificate has number " + number, List.of());
+                .orElseThrow(() -> CertificateRefused.unknownCertificate(number));
     }
 
     /** Why staff revoke a certificate; public, verifiers see it. */

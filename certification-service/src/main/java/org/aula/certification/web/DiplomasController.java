@@ -8,6 +8,7 @@ import org.aula.certification.application.Credentials;
 import org.aula.certification.application.VcJwt;
 import org.aula.certification.application.VerificationLinks;
 import org.aula.certification.domain.CertificateNumber;
+import org.aula.certification.domain.CertificateRefused;
 import org.aula.certification.domain.Diploma;
 import org.aula.certification.domain.DiplomaNumber;
 import org.aula.certification.domain.Diplomas;
@@ -17,7 +18,6 @@ import org.aula.events.runtime.web.ApiProblem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -99,8 +99,8 @@ class DiplomasController {
     }
 
     private Diploma find(String number) {
-        return DiplomaNumber.parse(number).flatMap(diplomas::withNumber).orElseThrow(() ->
-                new ApiProblem(HttpStatus.NOT_FOUND, "Diploma not found", "no diploma has number " + number, List.of()));
+        return DiplomaNumber.parse(number).flatMap(diplomas::withNumber)
+                .orElseThrow(() -> CertificateRefused.unknownDiploma(number));
     }
 
     private DiplomaView view(Diploma diploma) {

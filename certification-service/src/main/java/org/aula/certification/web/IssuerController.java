@@ -2,7 +2,6 @@ package org.aula.certification.web;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.aula.certification.application.Credentials;
@@ -10,12 +9,11 @@ import org.aula.certification.application.OpenBadgeCredentials;
 import org.aula.certification.application.SigningKeys;
 import org.aula.certification.application.VcJwt;
 import org.aula.certification.application.VerificationLinks;
+import org.aula.certification.domain.CertificateRefused;
 import org.aula.events.runtime.security.Access;
-import org.aula.events.runtime.web.ApiProblem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -87,13 +85,9 @@ class IssuerController {
         try {
             id = Integer.parseInt(listId);
         } catch (NumberFormatException notANumber) {
-            throw notFound(listId);
+            throw CertificateRefused.unknownStatusList(listId);
         }
-        String jwt = credentials.statusList(id).orElseThrow(() -> notFound(listId));
+        String jwt = credentials.statusList(id).orElseThrow(() -> CertificateRefused.unknownStatusList(listId));
         return SignedCredentials.answer(links.statusList(id), jwt, accept, STATUS_LIST_CACHE);
-    }
-
-    private static ApiProblem notFound(String listId) {
-        return new ApiProblem(HttpStatus.NOT_FOUND, "Status list not found", "no status list has id " + listId, List.of());
     }
 }

@@ -71,7 +71,8 @@ class CertificateTest {
         assertThat(revoked.revocation()).isEqualTo(new Revocation("Attendance records were falsified", revokedAt));
         assertThat(issued.isRevoked()).isFalse();
         assertThatThrownBy(() -> revoked.revoke("again", revokedAt.plusSeconds(60)))
-                .isInstanceOf(CertificateAlreadyRevoked.class)
+                .isInstanceOfSatisfying(CertificateRefused.class,
+                        refusal -> assertThat(refusal.reason()).isEqualTo(CertificateRefused.Reason.ALREADY_REVOKED))
                 .hasMessageContaining(revoked.number().value());
     }
 
