@@ -19,23 +19,23 @@ import org.springframework.stereotype.Component;
 public class Credentials {
 
     private final OpenBadgeCredentials badges;
-    private final VcJwt jwt;
+    private final CredentialSigner signer;
     private final Certificates certificates;
     private final Clock clock;
 
-    public Credentials(OpenBadgeCredentials badges, VcJwt jwt, Certificates certificates, Clock clock) {
+    public Credentials(OpenBadgeCredentials badges, CredentialSigner signer, Certificates certificates, Clock clock) {
         this.badges = badges;
-        this.jwt = jwt;
+        this.signer = signer;
         this.certificates = certificates;
         this.clock = clock;
     }
 
     public String of(Certificate certificate) {
-        return jwt.sign(badges.of(certificate));
+        return signer.sign(badges.of(certificate));
     }
 
     public String of(Diploma diploma) {
-        return jwt.sign(badges.of(diploma));
+        return signer.sign(badges.of(diploma));
     }
 
     /**
@@ -48,7 +48,7 @@ public class Credentials {
         }
         StatusListBits bits = new StatusListBits();
         certificates.revokedIndexesIn(listId).forEach(bits::set);
-        return Optional.of(jwt.sign(badges.statusList(listId, bits.encoded(), clock.instant())));
+        return Optional.of(signer.sign(badges.statusList(listId, bits.encoded(), clock.instant())));
     }
 
     /** The issuer profile, as embedded in every credential. */

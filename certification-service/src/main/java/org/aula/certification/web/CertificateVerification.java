@@ -3,7 +3,7 @@ package org.aula.certification.web;
 import java.net.URI;
 import java.time.Clock;
 
-import org.aula.certification.application.VcJwt;
+import org.aula.certification.application.CredentialSigner;
 import org.aula.certification.application.VerifyCredential;
 import org.aula.certification.application.VerifyCredential.Verdict;
 import org.aula.certification.domain.CertificateNumber;
@@ -61,7 +61,7 @@ class CertificateVerification {
                 .orElseGet(() -> unknownNumber(number));
     }
 
-    @PostMapping(path = "/verifications", consumes = VcJwt.MEDIA_TYPE)
+    @PostMapping(path = "/verifications", consumes = CredentialSigner.MEDIA_TYPE)
     @PreAuthorize(Access.PUBLIC)
     @Operation(summary = "Verify a presented credential, the VC-JWT as the body (public)")
     @ApiResponse(responseCode = "200", description = "VALID, REVOKED or EXPIRED with the facts; INVALID with the reason",

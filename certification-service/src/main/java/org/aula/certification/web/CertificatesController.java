@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.aula.certification.application.Credentials;
 import org.aula.certification.application.RevokeCertificate;
-import org.aula.certification.application.VcJwt;
+import org.aula.certification.application.CredentialSigner;
 import org.aula.certification.application.VerificationLinks;
 import org.aula.certification.domain.Certificate;
 import org.aula.certification.domain.CertificateNumber;
@@ -109,7 +109,7 @@ class CertificatesController {
     @Operation(summary = "The certificate as a signed Open Badges 3.0 credential: application/vc+jwt, "
             + "or {\"id\",\"mediaType\",\"jwt\"} to a client that accepts only application/json")
     @ApiResponse(responseCode = "200", description = "The VC-JWT (ES256, kid in the header; keys at /.well-known/jwks.json)",
-            content = {@Content(mediaType = VcJwt.MEDIA_TYPE, schema = @Schema(type = "string")),
+            content = {@Content(mediaType = CredentialSigner.MEDIA_TYPE, schema = @Schema(type = "string")),
                     @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = SignedCredentials.Wrapped.class))})
     ResponseEntity<?> credential(@PathVariable String number,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {

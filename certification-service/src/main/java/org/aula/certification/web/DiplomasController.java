@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.aula.certification.application.Credentials;
-import org.aula.certification.application.VcJwt;
+import org.aula.certification.application.CredentialSigner;
 import org.aula.certification.application.VerificationLinks;
 import org.aula.certification.domain.CertificateNumber;
 import org.aula.certification.domain.CertificateRefused;
@@ -90,7 +90,7 @@ class DiplomasController {
     @GetMapping("/{number}/credential")
     @PreAuthorize(Access.PROGRAMME_STAFF)
     @Operation(summary = "The diploma as a signed Open Badges 3.0 credential (application/vc+jwt, or JSON to a JSON-only client)")
-    @ApiResponse(responseCode = "200", content = {@Content(mediaType = VcJwt.MEDIA_TYPE, schema = @Schema(type = "string")),
+    @ApiResponse(responseCode = "200", content = {@Content(mediaType = CredentialSigner.MEDIA_TYPE, schema = @Schema(type = "string")),
             @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = SignedCredentials.Wrapped.class))})
     ResponseEntity<?> credential(@PathVariable String number,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
