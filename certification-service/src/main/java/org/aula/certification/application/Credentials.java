@@ -2,11 +2,12 @@ package org.aula.certification.application;
 
 import java.time.Clock;
 import java.util.Map;
-import java.util.Optional;
 
 import org.aula.certification.domain.Certificate;
+import org.aula.certification.domain.CertificateRefused;
 import org.aula.certification.domain.Certificates;
 import org.aula.certification.domain.Diploma;
+import org.aula.certification.domain.StatusList;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,16 +40,17 @@ public class Credentials {
     }
 
     /**
-     * The signed status list credential of a list, built from the revocations as they stand now;
-     * empty for a list no certificate was ever placed in.
+     * The signed status list credential of a list, built from the revocations as they stand now.
+     *
+     * @throws CertificateRefused for a list no certificate was ever placed in
      */
-    public Optional<String> statusList(int listId) {
+    public String statusList(int listId) {
         if (listId < 1 || listId > certificates.highestStatusList()) {
-            return Optional.empty();
+            throw CertificateRefused.unknownStatusList(Integer.toString(listId));
         }
-        StatusListBits bits = new StatusListBits();
-        certificates.revokedIndexesIn(listId).forEach(bits::set);
-        return Optional.of(signer.sign(badges.statusList(listId, bits.encoded(), clock.instant())));
+        StatusList list = new StatusList();
+        certificates.revokedIndexesIn(listId).forEach(list::revoke);
+        return signer.sign(badges.statusList(listId, list.encoded(), clock.instant()));
     }
 
     /** The issuer profile, as embedded in every credential. */

@@ -11,7 +11,7 @@ public interface Certificates {
     /** Draws the next value of the certificate number sequence (1 to {@link CertificateNumber#MAX_SEQUENCE}). */
     int nextSequence();
 
-    /** Draws the next status list entry (see {@link StatusListEntry#forSequence(long)}). */
+    /** Draws the next status list entry (see {@link StatusList#entryOf(long)}). */
     StatusListEntry nextStatusListEntry();
 
     /**

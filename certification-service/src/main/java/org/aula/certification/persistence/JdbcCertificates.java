@@ -27,6 +27,7 @@ import org.aula.certification.domain.Course;
 import org.aula.certification.domain.Holder;
 import org.aula.certification.domain.ParticipantId;
 import org.aula.certification.domain.Revocation;
+import org.aula.certification.domain.StatusList;
 import org.aula.certification.domain.StatusListEntry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,7 +55,7 @@ class JdbcCertificates implements Certificates {
 
     @Override
     public StatusListEntry nextStatusListEntry() {
-        return StatusListEntry.forSequence(jdbc.sql("select nextval('status_list_entry_seq')").query(Long.class).single());
+        return StatusList.entryOf(jdbc.sql("select nextval('status_list_entry_seq')").query(Long.class).single());
     }
 
     @Override

@@ -86,7 +86,7 @@ class IssuerController {
         } catch (NumberFormatException notANumber) {
             throw CertificateRefused.unknownStatusList(listId);
         }
-        String jwt = credentials.statusList(id).orElseThrow(() -> CertificateRefused.unknownStatusList(listId));
+        String jwt = credentials.statusList(id);
         return SignedCredentials.answer(links.statusList(id), jwt, accept, STATUS_LIST_CACHE);
     }
 }
