@@ -5,7 +5,7 @@ import java.time.temporal.ChronoUnit;
 
 import org.aula.certification.domain.AwardLocks;
 import org.aula.certification.domain.Certificate;
-import org.aula.certification.domain.CertificateNumber;
+import org.aula.certification.domain.AwardNumber;
 import org.aula.certification.domain.CertificateRefused;
 import org.aula.certification.domain.Certificates;
 import org.slf4j.Logger;
@@ -45,7 +45,7 @@ public class RevokeCertificate {
      * @throws CertificateRefused when no certificate has this number, or it was revoked before (or concurrently)
      */
     @Transactional
-    public Certificate revoke(CertificateNumber number, String reason) {
+    public Certificate revoke(AwardNumber number, String reason) {
         Certificate standing = certificates.withNumber(number)
                 .orElseThrow(() -> CertificateRefused.unknownCertificate(number.value()));
         // The holder of a number never changes, so the look-up may precede the lock. Only the

@@ -14,14 +14,14 @@ import org.jspecify.annotations.Nullable;
 public final class Certificate {
 
     private final CertificateId id;
-    private final CertificateNumber number;
+    private final AwardNumber number;
     private final Completion completion;
     private final Instant issuedAt;
     private final StatusListEntry statusListEntry;
     private final @Nullable Instant validUntil;
     private final @Nullable Revocation revocation;
 
-    private Certificate(CertificateId id, CertificateNumber number, Completion completion, Instant issuedAt,
+    private Certificate(CertificateId id, AwardNumber number, Completion completion, Instant issuedAt,
             StatusListEntry statusListEntry, @Nullable Instant validUntil, @Nullable Revocation revocation) {
         this.id = Guards.present(id, "certificate id");
         this.number = Guards.present(number, "certificate number");
@@ -37,13 +37,13 @@ public final class Certificate {
      * (its course code and the year its cohort ended); a number made up for another course would
      * mislead every verifier.
      */
-    public static Certificate issue(CertificateId id, CertificateNumber number, Completion completion, Instant issuedAt,
+    public static Certificate issue(CertificateId id, AwardNumber number, Completion completion, Instant issuedAt,
             StatusListEntry statusListEntry, Validity validity) {
         Guards.present(number, "certificate number");
         Guards.present(completion, "completion");
         Guards.present(issuedAt, "issued at");
         Guards.present(validity, "validity");
-        if (!number.courseCode().equals(completion.course().code())) {
+        if (!number.code().equals(completion.course().code())) {
             throw new IllegalArgumentException("certificate number " + number + " is not for course " + completion.course().code());
         }
         if (number.year() != completion.cohort().endDate().getYear()) {
@@ -53,7 +53,7 @@ public final class Certificate {
     }
 
     /** A certificate as stored: it was checked when it was issued. */
-    public static Certificate restore(CertificateId id, CertificateNumber number, Completion completion, Instant issuedAt,
+    public static Certificate restore(CertificateId id, AwardNumber number, Completion completion, Instant issuedAt,
             StatusListEntry statusListEntry, @Nullable Instant validUntil, @Nullable Revocation revocation) {
         return new Certificate(id, number, completion, issuedAt, statusListEntry, validUntil, revocation);
     }
@@ -90,7 +90,7 @@ public final class Certificate {
         return id;
     }
 
-    public CertificateNumber number() {
+    public AwardNumber number() {
         return number;
     }
 

@@ -40,7 +40,7 @@ public class CertificateRefused extends RuntimeException {
         return new CertificateRefused(Reason.STATUS_LIST_UNKNOWN, "no status list has id " + listId);
     }
 
-    public static CertificateRefused alreadyRevoked(CertificateNumber number) {
+    public static CertificateRefused alreadyRevoked(AwardNumber number) {
         return new CertificateRefused(Reason.ALREADY_REVOKED, "certificate " + number + " is already revoked");
     }
 

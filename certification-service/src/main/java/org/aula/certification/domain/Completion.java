@@ -30,12 +30,12 @@ public record Completion(CompletionId id, Holder holder, Course course, Cohort c
         passedAssessments.forEach(title -> Guards.text(title, "assessment title"));
         Guards.present(decidedAt, "decided at");
         // Refuse now what could never be numbered, rather than after a sequence value is spent.
-        CertificateNumber.requireNumberable(course.code(), cohort.endDate().getYear());
+        AwardNumber.requireNumberable(AwardNumber.Kind.CERTIFICATE, course.code(), cohort.endDate().getYear());
     }
 
     /** The number a certificate for this completion gets with the given sequence value. */
-    public CertificateNumber numberWith(int sequence) {
-        return new CertificateNumber(course.code(), cohort.endDate().getYear(), sequence);
+    public AwardNumber numberWith(int sequence) {
+        return AwardNumber.certificate(course.code(), cohort.endDate().getYear(), sequence);
     }
 
     /** The same completion made out to another holder (the pseudonym of an erased participant). */

@@ -17,15 +17,15 @@ import org.jspecify.annotations.Nullable;
 public final class Diploma {
 
     private final DiplomaId id;
-    private final DiplomaNumber number;
+    private final AwardNumber number;
     private final AwardedProgramme programme;
     private final Holder holder;
-    private final List<CertificateNumber> certificateNumbers;
+    private final List<AwardNumber> certificateNumbers;
     private final Instant awardedAt;
     private final @Nullable Instant validUntil;
 
-    private Diploma(DiplomaId id, DiplomaNumber number, AwardedProgramme programme, Holder holder,
-            List<CertificateNumber> certificateNumbers, Instant awardedAt, @Nullable Instant validUntil) {
+    private Diploma(DiplomaId id, AwardNumber number, AwardedProgramme programme, Holder holder,
+            List<AwardNumber> certificateNumbers, Instant awardedAt, @Nullable Instant validUntil) {
         this.id = Guards.present(id, "diploma id");
         this.number = Guards.present(number, "diploma number");
         this.programme = Guards.present(programme, "programme");
@@ -40,7 +40,7 @@ public final class Diploma {
      * it (every required course, unrevoked, all the same participant's) and the number must be
      * drawn for this programme and year.
      */
-    public static Diploma award(DiplomaId id, DiplomaNumber number, Programme programme, List<Certificate> held,
+    public static Diploma award(DiplomaId id, AwardNumber number, Programme programme, List<Certificate> held,
             Instant awardedAt, Validity validity) {
         Guards.present(programme, "programme");
         Guards.present(held, "certificates");
@@ -50,7 +50,7 @@ public final class Diploma {
         }
         List<Certificate> qualifying = programme.qualifyingCertificates(held).orElseThrow(() ->
                 new IllegalArgumentException("the certificates do not cover every course programme " + programme.code() + " requires"));
-        if (!number.programmeCode().equals(programme.code())) {
+        if (!number.code().equals(programme.code())) {
             throw new IllegalArgumentException("diploma number " + number + " is not for programme " + programme.code());
         }
         if (number.year() != awardedAt.atZone(ZoneOffset.UTC).getYear()) {
@@ -63,8 +63,8 @@ public final class Diploma {
     }
 
     /** A diploma as stored. */
-    public static Diploma restore(DiplomaId id, DiplomaNumber number, AwardedProgramme programme, Holder holder,
-            List<CertificateNumber> certificateNumbers, Instant awardedAt, @Nullable Instant validUntil) {
+    public static Diploma restore(DiplomaId id, AwardNumber number, AwardedProgramme programme, Holder holder,
+            List<AwardNumber> certificateNumbers, Instant awardedAt, @Nullable Instant validUntil) {
         return new Diploma(id, number, programme, holder, certificateNumbers, awardedAt, validUntil);
     }
 
@@ -77,7 +77,7 @@ public final class Diploma {
         return id;
     }
 
-    public DiplomaNumber number() {
+    public AwardNumber number() {
         return number;
     }
 
@@ -89,7 +89,7 @@ public final class Diploma {
         return holder;
     }
 
-    public List<CertificateNumber> certificateNumbers() {
+    public List<AwardNumber> certificateNumbers() {
         return certificateNumbers;
     }
 

@@ -24,7 +24,7 @@ public record Programme(ProgrammeId id, String code, String title, String awardi
     public Programme {
         Guards.present(id, "programme id");
         code = Guards.text(code, "programme code");
-        DiplomaNumber.requireNumberable(code, 2000);
+        AwardNumber.requireNumberable(AwardNumber.Kind.DIPLOMA, code, 2000);
         title = Guards.text(title, "programme title");
         awardingInstitution = Guards.text(awardingInstitution, "awarding institution");
         Guards.present(requiredCourseCodes, "required course codes");

@@ -6,7 +6,7 @@ import java.time.Clock;
 import org.aula.certification.application.CredentialSigner;
 import org.aula.certification.application.VerifyCredential;
 import org.aula.certification.application.VerifyCredential.Verdict;
-import org.aula.certification.domain.CertificateNumber;
+import org.aula.certification.domain.AwardNumber;
 import org.aula.certification.domain.Certificates;
 import org.aula.events.runtime.security.Access;
 import org.springframework.http.MediaType;
@@ -54,7 +54,7 @@ class CertificateVerification {
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(implementation = Verifications.UnknownProblem.class)))
     ResponseEntity<?> verify(@PathVariable String number) {
-        return CertificateNumber.parse(number)
+        return AwardNumber.parseCertificate(number)
                 .flatMap(certificates::withNumber)
                 .<ResponseEntity<?>>map(certificate -> ResponseEntity.ok(
                         Verifications.of(certificate, certificate.statusAt(clock.instant()))))

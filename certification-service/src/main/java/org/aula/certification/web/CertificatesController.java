@@ -8,7 +8,7 @@ import org.aula.certification.application.RevokeCertificate;
 import org.aula.certification.application.CredentialSigner;
 import org.aula.certification.application.VerificationLinks;
 import org.aula.certification.domain.Certificate;
-import org.aula.certification.domain.CertificateNumber;
+import org.aula.certification.domain.AwardNumber;
 import org.aula.certification.domain.CertificateRefused;
 import org.aula.certification.domain.CertificateQuery;
 import org.aula.certification.domain.Certificates;
@@ -143,7 +143,7 @@ class CertificatesController {
     @ApiResponse(responseCode = "409", description = "The certificate was revoked before",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     Verifications.CertificateAnswer revoke(@PathVariable String number, @Valid @RequestBody RevocationRequest request) {
-        CertificateNumber parsed = CertificateNumber.parse(number).orElseThrow(() -> CertificateRefused.unknownCertificate(number));
+        AwardNumber parsed = AwardNumber.parseCertificate(number).orElseThrow(() -> CertificateRefused.unknownCertificate(number));
         Certificate revoked = revokeCertificate.revoke(parsed, request.reason());
         return Verifications.of(revoked, revoked.statusAt(clock.instant()));
     }
@@ -162,7 +162,7 @@ class CertificatesController {
     }
 
     private Certificate find(String number) {
-        return CertificateNumber.parse(number)
+        return AwardNumber.parseCertificate(number)
                 .flatMap(certificates::withNumber)
                 .orElseThrow(() -> CertificateRefused.unknownCertificate(number));
     }

@@ -7,10 +7,9 @@ import java.util.List;
 import org.aula.certification.application.Credentials;
 import org.aula.certification.application.CredentialSigner;
 import org.aula.certification.application.VerificationLinks;
-import org.aula.certification.domain.CertificateNumber;
+import org.aula.certification.domain.AwardNumber;
 import org.aula.certification.domain.CertificateRefused;
 import org.aula.certification.domain.Diploma;
-import org.aula.certification.domain.DiplomaNumber;
 import org.aula.certification.domain.Diplomas;
 import org.aula.certification.domain.ParticipantId;
 import org.aula.events.runtime.security.Access;
@@ -80,7 +79,7 @@ class DiplomasController {
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(implementation = Verifications.UnknownProblem.class)))
     ResponseEntity<?> verify(@PathVariable String number) {
-        return DiplomaNumber.parse(number)
+        return AwardNumber.parseDiploma(number)
                 .flatMap(diplomas::withNumber)
                 .<ResponseEntity<?>>map(diploma -> ResponseEntity.ok(Verifications.of(diploma, diploma.statusAt(clock.instant()))))
                 .orElseGet(() -> Verifications.unknown("Diploma", "Aula awarded no diploma with number " + number
@@ -99,7 +98,7 @@ class DiplomasController {
     }
 
     private Diploma find(String number) {
-        return DiplomaNumber.parse(number).flatMap(diplomas::withNumber)
+        return AwardNumber.parseDiploma(number).flatMap(diplomas::withNumber)
                 .orElseThrow(() -> CertificateRefused.unknownDiploma(number));
     }
 
@@ -107,7 +106,7 @@ class DiplomasController {
         return new DiplomaView(diploma.id().toString(), diploma.number().value(), diploma.programme().id().value(),
                 diploma.programme().code(), diploma.programme().title(), diploma.programme().awardingInstitution(),
                 diploma.holder().participantId().value(), diploma.holder().name(), diploma.holder().institutionCode(),
-                diploma.certificateNumbers().stream().map(CertificateNumber::value).toList(), diploma.awardedAt(),
+                diploma.certificateNumbers().stream().map(AwardNumber::value).toList(), diploma.awardedAt(),
                 diploma.validUntil(), links.of(diploma.number()).toString());
     }
 

@@ -31,7 +31,7 @@ class CertificateTest {
     @Test
     void refusesANumberDrawnForAnotherCourse() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> Certificate.issue(CertificateId.random(), new CertificateNumber("MIG", 2019, 7),
+                .isThrownBy(() -> Certificate.issue(CertificateId.random(), AwardNumber.certificate("MIG", 2019, 7),
                         completion, Instant.now(), CompletionFixture.ENTRY, Validity.UNLIMITED))
                 .withMessageContaining("not for course BMM");
     }
@@ -39,7 +39,7 @@ class CertificateTest {
     @Test
     void refusesANumberOfAnotherYear() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> Certificate.issue(CertificateId.random(), new CertificateNumber("BMM", 2020, 7),
+                .isThrownBy(() -> Certificate.issue(CertificateId.random(), AwardNumber.certificate("BMM", 2020, 7),
                         completion, Instant.now(), CompletionFixture.ENTRY, Validity.UNLIMITED))
                 .withMessageContaining("year");
     }
