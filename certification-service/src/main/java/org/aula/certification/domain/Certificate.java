@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
+import org.aula.kernel.Require;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,11 +24,11 @@ public final class Certificate {
 
     private Certificate(CertificateId id, AwardNumber number, Completion completion, Instant issuedAt,
             StatusListEntry statusListEntry, @Nullable Instant validUntil, @Nullable Revocation revocation) {
-        this.id = Guards.present(id, "certificate id");
-        this.number = Guards.present(number, "certificate number");
-        this.completion = Guards.present(completion, "completion");
-        this.issuedAt = Guards.present(issuedAt, "issued at");
-        this.statusListEntry = Guards.present(statusListEntry, "status list entry");
+        this.id = Require.present(id, "certificate id");
+        this.number = Require.present(number, "certificate number");
+        this.completion = Require.present(completion, "completion");
+        this.issuedAt = Require.present(issuedAt, "issued at");
+        this.statusListEntry = Require.present(statusListEntry, "status list entry");
         this.validUntil = validUntil;
         this.revocation = revocation;
     }
@@ -39,10 +40,10 @@ public final class Certificate {
      */
     public static Certificate issue(CertificateId id, AwardNumber number, Completion completion, Instant issuedAt,
             StatusListEntry statusListEntry, Validity validity) {
-        Guards.present(number, "certificate number");
-        Guards.present(completion, "completion");
-        Guards.present(issuedAt, "issued at");
-        Guards.present(validity, "validity");
+        Require.present(number, "certificate number");
+        Require.present(completion, "completion");
+        Require.present(issuedAt, "issued at");
+        Require.present(validity, "validity");
         if (!number.code().equals(completion.course().code())) {
             throw new IllegalArgumentException("certificate number " + number + " is not for course " + completion.course().code());
         }

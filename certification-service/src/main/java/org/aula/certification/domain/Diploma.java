@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
+import org.aula.kernel.Require;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,12 +27,12 @@ public final class Diploma {
 
     private Diploma(DiplomaId id, AwardNumber number, AwardedProgramme programme, Holder holder,
             List<AwardNumber> certificateNumbers, Instant awardedAt, @Nullable Instant validUntil) {
-        this.id = Guards.present(id, "diploma id");
-        this.number = Guards.present(number, "diploma number");
-        this.programme = Guards.present(programme, "programme");
-        this.holder = Guards.present(holder, "holder");
-        this.certificateNumbers = List.copyOf(Guards.present(certificateNumbers, "certificate numbers"));
-        this.awardedAt = Guards.present(awardedAt, "awarded at");
+        this.id = Require.present(id, "diploma id");
+        this.number = Require.present(number, "diploma number");
+        this.programme = Require.present(programme, "programme");
+        this.holder = Require.present(holder, "holder");
+        this.certificateNumbers = List.copyOf(Require.present(certificateNumbers, "certificate numbers"));
+        this.awardedAt = Require.present(awardedAt, "awarded at");
         this.validUntil = validUntil;
     }
 
@@ -42,9 +43,9 @@ public final class Diploma {
      */
     public static Diploma award(DiplomaId id, AwardNumber number, Programme programme, List<Certificate> held,
             Instant awardedAt, Validity validity) {
-        Guards.present(programme, "programme");
-        Guards.present(held, "certificates");
-        Guards.present(awardedAt, "awarded at");
+        Require.present(programme, "programme");
+        Require.present(held, "certificates");
+        Require.present(awardedAt, "awarded at");
         if (held.stream().map(certificate -> certificate.holder().participantId()).distinct().count() > 1) {
             throw new IllegalArgumentException("a diploma is earned by one participant's certificates");
         }
@@ -120,10 +121,10 @@ public final class Diploma {
     public record AwardedProgramme(ProgrammeId id, String code, String title, String awardingInstitution) {
 
         public AwardedProgramme {
-            Guards.present(id, "programme id");
-            code = Guards.text(code, "programme code");
-            title = Guards.text(title, "programme title");
-            awardingInstitution = Guards.text(awardingInstitution, "awarding institution");
+            Require.present(id, "programme id");
+            code = Require.text(code, "programme code");
+            title = Require.text(title, "programme title");
+            awardingInstitution = Require.text(awardingInstitution, "awarding institution");
         }
 
         static AwardedProgramme of(Programme programme) {

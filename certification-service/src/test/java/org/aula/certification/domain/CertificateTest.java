@@ -81,7 +81,7 @@ class CertificateTest {
         Certificate issued = issuedAt(Instant.parse("2019-05-20T09:00:00Z"), Validity.UNLIMITED);
 
         assertThatIllegalArgumentException().isThrownBy(() -> issued.revoke(" ", Instant.now()))
-                .withMessage("revocation reason must not be blank");
+                .withMessage("revocation reason is required");
         assertThatIllegalArgumentException().isThrownBy(() -> issued.revoke("x".repeat(501), Instant.now()))
                 .withMessageContaining("at most 500");
     }
@@ -140,7 +140,7 @@ class CertificateTest {
     @Test
     void refusesAHolderWithoutAName() {
         assertThatIllegalArgumentException().isThrownBy(() -> new Holder(new ParticipantId("p"), " ", "BZ-POLICE"))
-                .withMessage("holder name must not be blank");
+                .withMessage("holder name is required");
     }
 
     @Test
@@ -177,7 +177,7 @@ class CertificateTest {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new Completion(valid.id(), valid.holder(), valid.course(), valid.cohort(), "",
                         valid.passedAssessments(), valid.decidedAt()))
-                .withMessage("rule version must not be blank");
+                .withMessage("rule version is required");
     }
 
     @Test
@@ -191,7 +191,7 @@ class CertificateTest {
         assertThat(new CertificateQuery(new CohortId("c"), null, " BZ-POLICE ").institutionCode()).isEqualTo("BZ-POLICE");
         assertThat(new CertificateQuery(new CohortId("c"), null).institutionCode()).isNull();
         assertThatIllegalArgumentException().isThrownBy(() -> new CertificateQuery(new CohortId("c"), null, " "))
-                .withMessage("institution code must not be blank");
+                .withMessage("institution code is required");
         assertThatIllegalArgumentException().isThrownBy(() -> new CertificateQuery(null, null, "BZ-POLICE"));
     }
 }
