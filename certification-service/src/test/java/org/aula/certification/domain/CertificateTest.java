@@ -179,19 +179,4 @@ class CertificateTest {
                         valid.passedAssessments(), valid.decidedAt()))
                 .withMessage("rule version is required");
     }
-
-    @Test
-    void listsNothingWithoutACohortOrAParticipant() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new CertificateQuery(null, null));
-        assertThat(new CertificateQuery(new CohortId("c"), null).cohortId()).isEqualTo(new CohortId("c"));
-    }
-
-    @Test
-    void aListingMayBeLimitedToTheHoldersOfOneInstitutionButNotToABlankOne() {
-        assertThat(new CertificateQuery(new CohortId("c"), null, " BZ-POLICE ").institutionCode()).isEqualTo("BZ-POLICE");
-        assertThat(new CertificateQuery(new CohortId("c"), null).institutionCode()).isNull();
-        assertThatIllegalArgumentException().isThrownBy(() -> new CertificateQuery(new CohortId("c"), null, " "))
-                .withMessage("institution code is required");
-        assertThatIllegalArgumentException().isThrownBy(() -> new CertificateQuery(null, null, "BZ-POLICE"));
-    }
 }
