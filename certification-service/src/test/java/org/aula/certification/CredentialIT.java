@@ -16,7 +16,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.aula.certification.CourseCompletedFixture.Cohort;
-import org.aula.certification.application.SigningKeys;
+import org.aula.certification.signing.SigningKeys;
 import org.aula.certification.domain.SigningKeyStore;
 import org.aula.events.CourseCompleted;
 import org.aula.testsupport.TestTokens;

@@ -73,7 +73,7 @@ class DeadLetterIT {
                         "end date must not be before start date"),
                 Arguments.of("a completion without its holder's name",
                         (UnaryOperator<String>) json -> with(json, "participantName", ""),
-                        "holder name must not be blank"));
+                        "holder name is required"));
     }
 
     @ParameterizedTest(name = "{0}")

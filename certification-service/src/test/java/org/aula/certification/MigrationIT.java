@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.aula.certification.domain.StatusList;
 import org.aula.certification.domain.StatusListEntry;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -53,8 +54,8 @@ class MigrationIT {
                             .formatted(schema))
                     .query((row, n) -> new StatusListEntry(row.getInt("status_list_id"), row.getInt("status_list_index")))
                     .list();
-            assertThat(entries).containsExactlyInAnyOrder(StatusListEntry.forSequence(0), StatusListEntry.forSequence(1),
-                    StatusListEntry.forSequence(2));
+            assertThat(entries).containsExactlyInAnyOrder(StatusList.entryOf(0), StatusList.entryOf(1),
+                    StatusList.entryOf(2));
             assertThat(jdbc.sql("select distinct rule_version from %s.certificate".formatted(schema)).query(String.class).list())
                     .containsExactly("unrecorded");
             assertThat(jdbc.sql("select nextval('%s.status_list_entry_seq')".formatted(schema)).query(Long.class).single())

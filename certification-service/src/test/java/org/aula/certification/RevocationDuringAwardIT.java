@@ -21,7 +21,7 @@ import org.aula.certification.application.DefineProgramme;
 import org.aula.certification.application.IssueCertificate;
 import org.aula.certification.application.RevokeCertificate;
 import org.aula.certification.domain.Certificate;
-import org.aula.certification.domain.CertificateNumber;
+import org.aula.certification.domain.AwardNumber;
 import org.aula.certification.domain.Cohort;
 import org.aula.certification.domain.CohortId;
 import org.aula.certification.domain.Completion;
@@ -100,7 +100,7 @@ class RevocationDuringAwardIT {
         for (int round = 0; round < ROUNDS; round++) {
             ParticipantId participant = new ParticipantId(UUID.randomUUID().toString());
             participants.add(participant.value());
-            CertificateNumber standing = issueCertificate.issue(completion(participant, first)).certificate().number();
+            AwardNumber standing = issueCertificate.issue(completion(participant, first)).certificate().number();
 
             // Even rounds start both at once; odd ones revoke while the award's transaction is under way.
             boolean duringAward = round % 2 == 1;
@@ -109,7 +109,7 @@ class RevocationDuringAwardIT {
                 awaitStart(start);
                 return issueCertificate.issue(completion(participant, last));
             }, threads);
-            CompletableFuture<Optional<Certificate>> revocation = CompletableFuture.supplyAsync(() -> {
+            CompletableFuture<Certificate> revocation = CompletableFuture.supplyAsync(() -> {
                 awaitStart(start);
                 if (duringAward) {
                     awaitParticipantLockTakenOrReleased(participant, award);
@@ -119,7 +119,7 @@ class RevocationDuringAwardIT {
             start.countDown();
 
             assertThat(award.get(30, TimeUnit.SECONDS)).isInstanceOf(IssueCertificate.Issued.class);
-            assertThat(revocation.get(30, TimeUnit.SECONDS)).isPresent();
+            assertThat(revocation.get(30, TimeUnit.SECONDS).isRevoked()).isTrue();
 
             List<OutboxRow> events = outboxOf(participant);
             List<String> types = events.stream().map(OutboxRow::type).toList();
@@ -191,7 +191,7 @@ class RevocationDuringAwardIT {
                 .optional();
     }
 
-    private Instant revokedTime(CertificateNumber number) {
+    private Instant revokedTime(AwardNumber number) {
         return jdbc.sql("select revoked_at from certificate where number = :number").param("number", number.value())
                 .query((row, n) -> row.getTimestamp("revoked_at").toInstant()).single();
     }

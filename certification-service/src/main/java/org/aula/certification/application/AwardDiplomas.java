@@ -12,7 +12,7 @@ import org.aula.certification.domain.Certificate;
 import org.aula.certification.domain.Certificates;
 import org.aula.certification.domain.Diploma;
 import org.aula.certification.domain.DiplomaId;
-import org.aula.certification.domain.DiplomaNumber;
+import org.aula.certification.domain.AwardNumber;
 import org.aula.certification.domain.Diplomas;
 import org.aula.certification.domain.ParticipantId;
 import org.aula.certification.domain.Programme;
@@ -83,7 +83,7 @@ class AwardDiplomas {
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Diploma diploma = Diploma.award(DiplomaId.random(),
-                new DiplomaNumber(programme.code(), now.atZone(ZoneOffset.UTC).getYear(), diplomas.nextSequence()),
+                AwardNumber.diploma(programme.code(), now.atZone(ZoneOffset.UTC).getYear(), diplomas.nextSequence()),
                 programme, held, now, validity);
         if (!diplomas.add(diploma)) {
             return false;

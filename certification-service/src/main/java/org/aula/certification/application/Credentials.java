@@ -2,11 +2,12 @@ package org.aula.certification.application;
 
 import java.time.Clock;
 import java.util.Map;
-import java.util.Optional;
 
 import org.aula.certification.domain.Certificate;
+import org.aula.certification.domain.CertificateRefused;
 import org.aula.certification.domain.Certificates;
 import org.aula.certification.domain.Diploma;
+import org.aula.certification.domain.StatusList;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,36 +20,37 @@ import org.springframework.stereotype.Component;
 public class Credentials {
 
     private final OpenBadgeCredentials badges;
-    private final VcJwt jwt;
+    private final CredentialSigner signer;
     private final Certificates certificates;
     private final Clock clock;
 
-    public Credentials(OpenBadgeCredentials badges, VcJwt jwt, Certificates certificates, Clock clock) {
+    public Credentials(OpenBadgeCredentials badges, CredentialSigner signer, Certificates certificates, Clock clock) {
         this.badges = badges;
-        this.jwt = jwt;
+        this.signer = signer;
         this.certificates = certificates;
         this.clock = clock;
     }
 
     public String of(Certificate certificate) {
-        return jwt.sign(badges.of(certificate));
+        return signer.sign(badges.of(certificate));
     }
 
     public String of(Diploma diploma) {
-        return jwt.sign(badges.of(diploma));
+        return signer.sign(badges.of(diploma));
     }
 
     /**
-     * The signed status list credential of a list, built from the revocations as they stand now;
-     * empty for a list no certificate was ever placed in.
+     * The signed status list credential of a list, built from the revocations as they stand now.
+     *
+     * @throws CertificateRefused for a list no certificate was ever placed in
      */
-    public Optional<String> statusList(int listId) {
+    public String statusList(int listId) {
         if (listId < 1 || listId > certificates.highestStatusList()) {
-            return Optional.empty();
+            throw CertificateRefused.unknownStatusList(Integer.toString(listId));
         }
-        StatusListBits bits = new StatusListBits();
-        certificates.revokedIndexesIn(listId).forEach(bits::set);
-        return Optional.of(jwt.sign(badges.statusList(listId, bits.encoded(), clock.instant())));
+        StatusList list = new StatusList();
+        certificates.revokedIndexesIn(listId).forEach(list::revoke);
+        return signer.sign(badges.statusList(listId, list.encoded(), clock.instant()));
     }
 
     /** The issuer profile, as embedded in every credential. */

@@ -10,7 +10,7 @@ import java.util.Map;
 
 import org.aula.certification.CertificationProperties;
 import org.aula.certification.domain.Certificate;
-import org.aula.certification.domain.CertificateNumber;
+import org.aula.certification.domain.AwardNumber;
 import org.aula.certification.domain.Diploma;
 import org.aula.certification.domain.Holder;
 import org.jspecify.annotations.Nullable;
@@ -81,7 +81,7 @@ public class OpenBadgeCredentials {
         achievement.put("name", programme.title());
         achievement.put("description", programme.title() + " (" + programme.code() + "), awarded by " + programme.awardingInstitution());
         achievement.put("criteria", Map.of("narrative", "Completed every course the programme requires, as certified by "
-                + String.join(", ", diploma.certificateNumbers().stream().map(CertificateNumber::value).toList()) + "."));
+                + String.join(", ", diploma.certificateNumbers().stream().map(AwardNumber::value).toList()) + "."));
 
         Map<String, Object> credential = credential(diploma.id().value().toString(), programme.title(),
                 "Diploma " + diploma.number().value() + ": " + diploma.holder().name() + " completed " + programme.title(),

@@ -2,12 +2,11 @@ package org.aula.certification.application;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
 
 import org.aula.certification.domain.AwardLocks;
 import org.aula.certification.domain.Certificate;
-import org.aula.certification.domain.CertificateAlreadyRevoked;
-import org.aula.certification.domain.CertificateNumber;
+import org.aula.certification.domain.AwardNumber;
+import org.aula.certification.domain.CertificateRefused;
 import org.aula.certification.domain.Certificates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,29 +41,27 @@ public class RevokeCertificate {
     }
 
     /**
-     * @return the revoked certificate; empty when no certificate has this number
-     * @throws CertificateAlreadyRevoked when it was revoked before (or concurrently)
+     * @return the revoked certificate
+     * @throws CertificateRefused when no certificate has this number, or it was revoked before (or concurrently)
      */
     @Transactional
-    public Optional<Certificate> revoke(CertificateNumber number, String reason) {
-        Optional<Certificate> standing = certificates.withNumber(number);
-        if (standing.isEmpty()) {
-            return Optional.empty();
-        }
+    public Certificate revoke(AwardNumber number, String reason) {
+        Certificate standing = certificates.withNumber(number)
+                .orElseThrow(() -> CertificateRefused.unknownCertificate(number.value()));
         // The holder of a number never changes, so the look-up may precede the lock. Only the
         // participant lock is needed (see AwardLocks: a diploma is decided under it); taking no
         // programmes lock keeps the order programmes-before-participant trivially.
-        locks.participant(standing.get().holder().participantId());
+        locks.participant(standing.holder().participantId());
         // Stamped under the lock: a revocation is never dated before a diploma awarded just before it.
-        Certificate revoked = standing.get().revoke(reason, clock.instant().truncatedTo(ChronoUnit.MICROS));
+        Certificate revoked = standing.revoke(reason, clock.instant().truncatedTo(ChronoUnit.MICROS));
         if (!certificates.recordRevocation(revoked)) {
-            throw new CertificateAlreadyRevoked(number);
+            throw CertificateRefused.alreadyRevoked(number);
         }
         // Under the participant lock every event keyed by this participant is appended in commit order.
         events.revoked(revoked);
         metrics.countRevocationAfterCommit(revoked);
         // The reason is free text staff wrote: it stays out of the log.
         log.info("Revoked certificate {} ({}) of participant {}", number, revoked.id(), revoked.holder().participantId());
-        return Optional.of(revoked);
+        return revoked;
     }
 }

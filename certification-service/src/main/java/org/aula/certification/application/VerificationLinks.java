@@ -3,8 +3,7 @@ package org.aula.certification.application;
 import java.net.URI;
 
 import org.aula.certification.CertificationProperties;
-import org.aula.certification.domain.CertificateNumber;
-import org.aula.certification.domain.DiplomaNumber;
+import org.aula.certification.domain.AwardNumber;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,12 +21,13 @@ public class VerificationLinks {
         this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
-    public URI of(CertificateNumber number) {
-        return URI.create(base + "/certificates/" + number.value() + "/verification");
-    }
-
-    public URI of(DiplomaNumber number) {
-        return URI.create(base + "/diplomas/" + number.value() + "/verification");
+    /** Where a certificate's or a diploma's number is verified. */
+    public URI of(AwardNumber number) {
+        String awards = switch (number.kind()) {
+            case CERTIFICATE -> "/certificates/";
+            case DIPLOMA -> "/diplomas/";
+        };
+        return URI.create(base + awards + number.value() + "/verification");
     }
 
     /** The issuer's id in every credential (and the JWT {@code iss}); it answers with the issuer profile. */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
+import org.aula.kernel.Require;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,20 +15,20 @@ import org.jspecify.annotations.Nullable;
 public final class Certificate {
 
     private final CertificateId id;
-    private final CertificateNumber number;
+    private final AwardNumber number;
     private final Completion completion;
     private final Instant issuedAt;
     private final StatusListEntry statusListEntry;
     private final @Nullable Instant validUntil;
     private final @Nullable Revocation revocation;
 
-    private Certificate(CertificateId id, CertificateNumber number, Completion completion, Instant issuedAt,
+    private Certificate(CertificateId id, AwardNumber number, Completion completion, Instant issuedAt,
             StatusListEntry statusListEntry, @Nullable Instant validUntil, @Nullable Revocation revocation) {
-        this.id = Guards.present(id, "certificate id");
-        this.number = Guards.present(number, "certificate number");
-        this.completion = Guards.present(completion, "completion");
-        this.issuedAt = Guards.present(issuedAt, "issued at");
-        this.statusListEntry = Guards.present(statusListEntry, "status list entry");
+        this.id = Require.present(id, "certificate id");
+        this.number = Require.present(number, "certificate number");
+        this.completion = Require.present(completion, "completion");
+        this.issuedAt = Require.present(issuedAt, "issued at");
+        this.statusListEntry = Require.present(statusListEntry, "status list entry");
         this.validUntil = validUntil;
         this.revocation = revocation;
     }
@@ -37,13 +38,13 @@ public final class Certificate {
      * (its course code and the year its cohort ended); a number made up for another course would
      * mislead every verifier.
      */
-    public static Certificate issue(CertificateId id, CertificateNumber number, Completion completion, Instant issuedAt,
+    public static Certificate issue(CertificateId id, AwardNumber number, Completion completion, Instant issuedAt,
             StatusListEntry statusListEntry, Validity validity) {
-        Guards.present(number, "certificate number");
-        Guards.present(completion, "completion");
-        Guards.present(issuedAt, "issued at");
-        Guards.present(validity, "validity");
-        if (!number.courseCode().equals(completion.course().code())) {
+        Require.present(number, "certificate number");
+        Require.present(completion, "completion");
+        Require.present(issuedAt, "issued at");
+        Require.present(validity, "validity");
+        if (!number.code().equals(completion.course().code())) {
             throw new IllegalArgumentException("certificate number " + number + " is not for course " + completion.course().code());
         }
         if (number.year() != completion.cohort().endDate().getYear()) {
@@ -53,7 +54,7 @@ public final class Certificate {
     }
 
     /** A certificate as stored: it was checked when it was issued. */
-    public static Certificate restore(CertificateId id, CertificateNumber number, Completion completion, Instant issuedAt,
+    public static Certificate restore(CertificateId id, AwardNumber number, Completion completion, Instant issuedAt,
             StatusListEntry statusListEntry, @Nullable Instant validUntil, @Nullable Revocation revocation) {
         return new Certificate(id, number, completion, issuedAt, statusListEntry, validUntil, revocation);
     }
@@ -62,11 +63,11 @@ public final class Certificate {
      * Withdraws the certificate. Revocation is final and happens once: a second attempt is refused
      * so that the first reason and time stand.
      *
-     * @throws CertificateAlreadyRevoked if it was revoked before
+     * @throws CertificateRefused {@link CertificateRefused.Reason#ALREADY_REVOKED} if it was revoked before
      */
     public Certificate revoke(String reason, Instant at) {
         if (revocation != null) {
-            throw new CertificateAlreadyRevoked(number);
+            throw CertificateRefused.alreadyRevoked(number);
         }
         return new Certificate(id, number, completion, issuedAt, statusListEntry, validUntil, new Revocation(reason, at));
     }
@@ -90,7 +91,7 @@ public final class Certificate {
         return id;
     }
 
-    public CertificateNumber number() {
+    public AwardNumber number() {
         return number;
     }
 

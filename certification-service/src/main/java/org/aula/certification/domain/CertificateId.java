@@ -2,11 +2,13 @@ package org.aula.certification.domain;
 
 import java.util.UUID;
 
+import org.aula.kernel.Require;
+
 /** Identity of a certificate. */
 public record CertificateId(UUID value) {
 
     public CertificateId {
-        Guards.present(value, "certificate id");
+        Require.present(value, "certificate id");
     }
 
     public static CertificateId random() {

@@ -1,5 +1,6 @@
 package org.aula.certification.domain;
 
+import org.aula.kernel.Require;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,7 +16,7 @@ public record CertificateQuery(@Nullable CohortId cohortId, @Nullable Participan
             throw new IllegalArgumentException("a cohort id or a participant id is required");
         }
         if (institutionCode != null) {
-            institutionCode = Guards.text(institutionCode, "institution code");
+            institutionCode = Require.text(institutionCode, "institution code");
         }
     }
 

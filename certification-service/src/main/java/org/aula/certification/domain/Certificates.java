@@ -8,10 +8,10 @@ import java.util.Optional;
 /** Every certificate issued; unique per completion and per participant in a cohort. */
 public interface Certificates {
 
-    /** Draws the next value of the certificate number sequence (1 to {@link CertificateNumber#MAX_SEQUENCE}). */
+    /** Draws the next value of the certificate number sequence (1 to {@link AwardNumber#MAX_SEQUENCE}). */
     int nextSequence();
 
-    /** Draws the next status list entry (see {@link StatusListEntry#forSequence(long)}). */
+    /** Draws the next status list entry (see {@link StatusList#entryOf(long)}). */
     StatusListEntry nextStatusListEntry();
 
     /**
@@ -25,7 +25,7 @@ public interface Certificates {
     /** The certificate already issued for this completion, or for its holder in its cohort. */
     Optional<Certificate> issuedFor(Completion completion);
 
-    Optional<Certificate> withNumber(CertificateNumber number);
+    Optional<Certificate> withNumber(AwardNumber number);
 
     Optional<Certificate> withId(CertificateId id);
 

@@ -2,6 +2,8 @@ package org.aula.certification.domain;
 
 import java.time.LocalDate;
 
+import org.aula.kernel.Require;
+
 /**
  * The run of the course a certificate was earned in.
  *
@@ -13,10 +15,10 @@ import java.time.LocalDate;
 public record Cohort(CohortId id, String code, LocalDate startDate, LocalDate endDate) {
 
     public Cohort {
-        Guards.present(id, "cohort id");
-        code = Guards.text(code, "cohort code");
-        Guards.present(startDate, "start date");
-        Guards.present(endDate, "end date");
+        Require.present(id, "cohort id");
+        code = Require.text(code, "cohort code");
+        Require.present(startDate, "start date");
+        Require.present(endDate, "end date");
         if (endDate.isBefore(startDate)) {
             throw new IllegalArgumentException("end date must not be before start date");
         }

@@ -3,6 +3,8 @@ package org.aula.certification.domain;
 import java.time.Instant;
 import java.util.List;
 
+import org.aula.kernel.Require;
+
 /**
  * A participant's completed course, as decided at the end of the cohort: what a certificate is
  * issued for. One completion earns at most one certificate, and so does one participant in one
@@ -21,21 +23,21 @@ public record Completion(CompletionId id, Holder holder, Course course, Cohort c
         List<String> passedAssessments, Instant decidedAt) {
 
     public Completion {
-        Guards.present(id, "completion id");
-        Guards.present(holder, "holder");
-        Guards.present(course, "course");
-        Guards.present(cohort, "cohort");
-        ruleVersion = Guards.text(ruleVersion, "rule version");
-        passedAssessments = List.copyOf(Guards.present(passedAssessments, "passed assessments"));
-        passedAssessments.forEach(title -> Guards.text(title, "assessment title"));
-        Guards.present(decidedAt, "decided at");
+        Require.present(id, "completion id");
+        Require.present(holder, "holder");
+        Require.present(course, "course");
+        Require.present(cohort, "cohort");
+        ruleVersion = Require.text(ruleVersion, "rule version");
+        passedAssessments = List.copyOf(Require.present(passedAssessments, "passed assessments"));
+        passedAssessments.forEach(title -> Require.text(title, "assessment title"));
+        Require.present(decidedAt, "decided at");
         // Refuse now what could never be numbered, rather than after a sequence value is spent.
-        CertificateNumber.requireNumberable(course.code(), cohort.endDate().getYear());
+        AwardNumber.requireNumberable(AwardNumber.Kind.CERTIFICATE, course.code(), cohort.endDate().getYear());
     }
 
     /** The number a certificate for this completion gets with the given sequence value. */
-    public CertificateNumber numberWith(int sequence) {
-        return new CertificateNumber(course.code(), cohort.endDate().getYear(), sequence);
+    public AwardNumber numberWith(int sequence) {
+        return AwardNumber.certificate(course.code(), cohort.endDate().getYear(), sequence);
     }
 
     /** The same completion made out to another holder (the pseudonym of an erased participant). */

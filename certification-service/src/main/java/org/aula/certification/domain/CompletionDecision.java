@@ -2,6 +2,8 @@ package org.aula.certification.domain;
 
 import java.time.Instant;
 
+import org.aula.kernel.Require;
+
 /**
  * session-service's verdict on one participant in one cohort, as far as the completion figures
  * need it: who decided what, for which course, cohort and institution. No name.
@@ -10,14 +12,14 @@ public record CompletionDecision(CompletionId completionId, ParticipantId partic
         String cohortCode, String courseCode, String institutionCode, Outcome outcome, Instant decidedAt) {
 
     public CompletionDecision {
-        Guards.present(completionId, "completion id");
-        Guards.present(participantId, "participant id");
-        Guards.present(cohortId, "cohort id");
-        cohortCode = Guards.text(cohortCode, "cohort code");
-        courseCode = Guards.text(courseCode, "course code");
-        institutionCode = Guards.text(institutionCode, "institution code");
-        Guards.present(outcome, "outcome");
-        Guards.present(decidedAt, "decided at");
+        Require.present(completionId, "completion id");
+        Require.present(participantId, "participant id");
+        Require.present(cohortId, "cohort id");
+        cohortCode = Require.text(cohortCode, "cohort code");
+        courseCode = Require.text(courseCode, "course code");
+        institutionCode = Require.text(institutionCode, "institution code");
+        Require.present(outcome, "outcome");
+        Require.present(decidedAt, "decided at");
     }
 
     /** Completed, or not. */

@@ -1,10 +1,12 @@
 package org.aula.certification.domain;
 
+import org.aula.kernel.Require;
+
 /** The completion decision (session-service's) a certificate is issued for. */
 public record CompletionId(String value) {
 
     public CompletionId {
-        value = Guards.text(value, "completion id");
+        value = Require.text(value, "completion id");
     }
 
     @Override

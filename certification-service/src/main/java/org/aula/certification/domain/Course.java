@@ -1,5 +1,7 @@
 package org.aula.certification.domain;
 
+import org.aula.kernel.Require;
+
 /**
  * The course a certificate attests, as it stood when completed.
  *
@@ -10,8 +12,8 @@ package org.aula.certification.domain;
 public record Course(String code, String title, int hours) {
 
     public Course {
-        code = Guards.text(code, "course code");
-        title = Guards.text(title, "course title");
+        code = Require.text(code, "course code");
+        title = Require.text(title, "course title");
         if (hours <= 0) {
             throw new IllegalArgumentException("course hours must be positive");
         }

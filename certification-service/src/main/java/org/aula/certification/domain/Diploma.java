@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
+import org.aula.kernel.Require;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,21 +18,21 @@ import org.jspecify.annotations.Nullable;
 public final class Diploma {
 
     private final DiplomaId id;
-    private final DiplomaNumber number;
+    private final AwardNumber number;
     private final AwardedProgramme programme;
     private final Holder holder;
-    private final List<CertificateNumber> certificateNumbers;
+    private final List<AwardNumber> certificateNumbers;
     private final Instant awardedAt;
     private final @Nullable Instant validUntil;
 
-    private Diploma(DiplomaId id, DiplomaNumber number, AwardedProgramme programme, Holder holder,
-            List<CertificateNumber> certificateNumbers, Instant awardedAt, @Nullable Instant validUntil) {
-        this.id = Guards.present(id, "diploma id");
-        this.number = Guards.present(number, "diploma number");
-        this.programme = Guards.present(programme, "programme");
-        this.holder = Guards.present(holder, "holder");
-        this.certificateNumbers = List.copyOf(Guards.present(certificateNumbers, "certificate numbers"));
-        this.awardedAt = Guards.present(awardedAt, "awarded at");
+    private Diploma(DiplomaId id, AwardNumber number, AwardedProgramme programme, Holder holder,
+            List<AwardNumber> certificateNumbers, Instant awardedAt, @Nullable Instant validUntil) {
+        this.id = Require.present(id, "diploma id");
+        this.number = Require.present(number, "diploma number");
+        this.programme = Require.present(programme, "programme");
+        this.holder = Require.present(holder, "holder");
+        this.certificateNumbers = List.copyOf(Require.present(certificateNumbers, "certificate numbers"));
+        this.awardedAt = Require.present(awardedAt, "awarded at");
         this.validUntil = validUntil;
     }
 
@@ -40,17 +41,17 @@ public final class Diploma {
      * it (every required course, unrevoked, all the same participant's) and the number must be
      * drawn for this programme and year.
      */
-    public static Diploma award(DiplomaId id, DiplomaNumber number, Programme programme, List<Certificate> held,
+    public static Diploma award(DiplomaId id, AwardNumber number, Programme programme, List<Certificate> held,
             Instant awardedAt, Validity validity) {
-        Guards.present(programme, "programme");
-        Guards.present(held, "certificates");
-        Guards.present(awardedAt, "awarded at");
+        Require.present(programme, "programme");
+        Require.present(held, "certificates");
+        Require.present(awardedAt, "awarded at");
         if (held.stream().map(certificate -> certificate.holder().participantId()).distinct().count() > 1) {
             throw new IllegalArgumentException("a diploma is earned by one participant's certificates");
         }
         List<Certificate> qualifying = programme.qualifyingCertificates(held).orElseThrow(() ->
                 new IllegalArgumentException("the certificates do not cover every course programme " + programme.code() + " requires"));
-        if (!number.programmeCode().equals(programme.code())) {
+        if (!number.code().equals(programme.code())) {
             throw new IllegalArgumentException("diploma number " + number + " is not for programme " + programme.code());
         }
         if (number.year() != awardedAt.atZone(ZoneOffset.UTC).getYear()) {
@@ -63,8 +64,8 @@ public final class Diploma {
     }
 
     /** A diploma as stored. */
-    public static Diploma restore(DiplomaId id, DiplomaNumber number, AwardedProgramme programme, Holder holder,
-            List<CertificateNumber> certificateNumbers, Instant awardedAt, @Nullable Instant validUntil) {
+    public static Diploma restore(DiplomaId id, AwardNumber number, AwardedProgramme programme, Holder holder,
+            List<AwardNumber> certificateNumbers, Instant awardedAt, @Nullable Instant validUntil) {
         return new Diploma(id, number, programme, holder, certificateNumbers, awardedAt, validUntil);
     }
 
@@ -77,7 +78,7 @@ public final class Diploma {
         return id;
     }
 
-    public DiplomaNumber number() {
+    public AwardNumber number() {
         return number;
     }
 
@@ -89,7 +90,7 @@ public final class Diploma {
         return holder;
     }
 
-    public List<CertificateNumber> certificateNumbers() {
+    public List<AwardNumber> certificateNumbers() {
         return certificateNumbers;
     }
 
@@ -120,10 +121,10 @@ public final class Diploma {
     public record AwardedProgramme(ProgrammeId id, String code, String title, String awardingInstitution) {
 
         public AwardedProgramme {
-            Guards.present(id, "programme id");
-            code = Guards.text(code, "programme code");
-            title = Guards.text(title, "programme title");
-            awardingInstitution = Guards.text(awardingInstitution, "awarding institution");
+            Require.present(id, "programme id");
+            code = Require.text(code, "programme code");
+            title = Require.text(title, "programme title");
+            awardingInstitution = Require.text(awardingInstitution, "awarding institution");
         }
 
         static AwardedProgramme of(Programme programme) {

@@ -2,11 +2,13 @@ package org.aula.certification.domain;
 
 import java.util.UUID;
 
+import org.aula.kernel.Require;
+
 /** Identity of a diploma. */
 public record DiplomaId(UUID value) {
 
     public DiplomaId {
-        Guards.present(value, "diploma id");
+        Require.present(value, "diploma id");
     }
 
     public static DiplomaId random() {

@@ -18,7 +18,7 @@ public interface Diplomas {
     /** A participant's diplomas, oldest first. */
     List<Diploma> heldBy(ParticipantId participant);
 
-    Optional<Diploma> withNumber(DiplomaNumber number);
+    Optional<Diploma> withNumber(AwardNumber number);
 
     Optional<Diploma> withId(DiplomaId id);
 

@@ -1,5 +1,7 @@
 package org.aula.certification.domain;
 
+import org.aula.kernel.Require;
+
 /**
  * Who a certificate is made out to.
  *
@@ -10,9 +12,9 @@ package org.aula.certification.domain;
 public record Holder(ParticipantId participantId, String name, String institutionCode) {
 
     public Holder {
-        Guards.present(participantId, "participant id");
-        name = Guards.text(name, "holder name");
-        institutionCode = Guards.text(institutionCode, "institution code");
+        Require.present(participantId, "participant id");
+        name = Require.text(name, "holder name");
+        institutionCode = Require.text(institutionCode, "institution code");
     }
 
     /**

@@ -7,6 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 
+import org.aula.kernel.Require;
+
 /**
  * A programme whose diploma a participant earns by holding certificates for every course it
  * requires. Its code is printed in diploma numbers, so it follows the course code rules.
@@ -22,16 +24,16 @@ public record Programme(ProgrammeId id, String code, String title, String awardi
         List<String> requiredCourseCodes, Instant definedAt) {
 
     public Programme {
-        Guards.present(id, "programme id");
-        code = Guards.text(code, "programme code");
-        DiplomaNumber.requireNumberable(code, 2000);
-        title = Guards.text(title, "programme title");
-        awardingInstitution = Guards.text(awardingInstitution, "awarding institution");
-        Guards.present(requiredCourseCodes, "required course codes");
+        Require.present(id, "programme id");
+        code = Require.text(code, "programme code");
+        AwardNumber.requireNumberable(AwardNumber.Kind.DIPLOMA, code, 2000);
+        title = Require.text(title, "programme title");
+        awardingInstitution = Require.text(awardingInstitution, "awarding institution");
+        Require.present(requiredCourseCodes, "required course codes");
         LinkedHashSet<String> distinct = new LinkedHashSet<>();
-        requiredCourseCodes.forEach(courseCode -> distinct.add(Guards.text(courseCode, "required course code")));
+        requiredCourseCodes.forEach(courseCode -> distinct.add(Require.text(courseCode, "required course code")));
         requiredCourseCodes = List.copyOf(distinct);
-        Guards.present(definedAt, "defined at");
+        Require.present(definedAt, "defined at");
     }
 
     /**

@@ -1,10 +1,12 @@
 package org.aula.certification.domain;
 
+import org.aula.kernel.Require;
+
 /** A programme (e.g. a university diploma) as enrollment-service identifies it. */
 public record ProgrammeId(String value) {
 
     public ProgrammeId {
-        value = Guards.text(value, "programme id");
+        value = Require.text(value, "programme id");
     }
 
     @Override

@@ -2,6 +2,8 @@ package org.aula.certification.domain;
 
 import java.time.Instant;
 
+import org.aula.kernel.Require;
+
 /**
  * Why and when a certificate was withdrawn. The reason is public: verifiers see it.
  *
@@ -13,10 +15,10 @@ public record Revocation(String reason, Instant revokedAt) {
     public static final int MAX_REASON_LENGTH = 500;
 
     public Revocation {
-        reason = Guards.text(reason, "revocation reason");
+        reason = Require.text(reason, "revocation reason");
         if (reason.length() > MAX_REASON_LENGTH) {
             throw new IllegalArgumentException("revocation reason must be at most " + MAX_REASON_LENGTH + " characters");
         }
-        Guards.present(revokedAt, "revoked at");
+        Require.present(revokedAt, "revoked at");
     }
 }

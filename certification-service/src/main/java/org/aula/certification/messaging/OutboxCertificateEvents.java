@@ -5,7 +5,7 @@ import java.net.URI;
 import org.aula.certification.application.CertificateEvents;
 import org.aula.certification.application.VerificationLinks;
 import org.aula.certification.domain.Certificate;
-import org.aula.certification.domain.CertificateNumber;
+import org.aula.certification.domain.AwardNumber;
 import org.aula.certification.domain.Diploma;
 import org.aula.certification.domain.ParticipantId;
 import org.aula.certification.domain.Revocation;
@@ -91,7 +91,7 @@ class OutboxCertificateEvents implements CertificateEvents {
                 diploma.holder().participantId().value(),
                 diploma.holder().name(),
                 diploma.holder().institutionCode(),
-                diploma.certificateNumbers().stream().map(CertificateNumber::value).toList(),
+                diploma.certificateNumbers().stream().map(AwardNumber::value).toList(),
                 diploma.awardedAt(),
                 verificationUrl.toString());
     }

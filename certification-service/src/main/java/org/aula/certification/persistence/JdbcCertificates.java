@@ -16,7 +16,7 @@ import java.util.UUID;
 
 import org.aula.certification.domain.Certificate;
 import org.aula.certification.domain.CertificateId;
-import org.aula.certification.domain.CertificateNumber;
+import org.aula.certification.domain.AwardNumber;
 import org.aula.certification.domain.CertificateQuery;
 import org.aula.certification.domain.Certificates;
 import org.aula.certification.domain.Cohort;
@@ -27,6 +27,7 @@ import org.aula.certification.domain.Course;
 import org.aula.certification.domain.Holder;
 import org.aula.certification.domain.ParticipantId;
 import org.aula.certification.domain.Revocation;
+import org.aula.certification.domain.StatusList;
 import org.aula.certification.domain.StatusListEntry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,7 +55,7 @@ class JdbcCertificates implements Certificates {
 
     @Override
     public StatusListEntry nextStatusListEntry() {
-        return StatusListEntry.forSequence(jdbc.sql("select nextval('status_list_entry_seq')").query(Long.class).single());
+        return StatusList.entryOf(jdbc.sql("select nextval('status_list_entry_seq')").query(Long.class).single());
     }
 
     @Override
@@ -108,7 +109,7 @@ class JdbcCertificates implements Certificates {
     }
 
     @Override
-    public Optional<Certificate> withNumber(CertificateNumber number) {
+    public Optional<Certificate> withNumber(AwardNumber number) {
         return jdbc.sql("select %s from certificate where number = :number".formatted(COLUMNS))
                 .param("number", number.value())
                 .query(JdbcCertificates::certificate)
@@ -257,7 +258,7 @@ class JdbcCertificates implements Certificates {
         Instant revokedAt = instant(row, "revoked_at");
         return Certificate.restore(
                 new CertificateId(row.getObject("id", UUID.class)),
-                CertificateNumber.parse(number).orElseThrow(
+                AwardNumber.parseCertificate(number).orElseThrow(
                         () -> new IllegalStateException("stored certificate number is malformed: " + number)),
                 completion,
                 row.getTimestamp("issued_at").toInstant(),

@@ -8,10 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.aula.certification.domain.CertificateNumber;
+import org.aula.certification.domain.AwardNumber;
 import org.aula.certification.domain.Diploma;
 import org.aula.certification.domain.DiplomaId;
-import org.aula.certification.domain.DiplomaNumber;
 import org.aula.certification.domain.Diplomas;
 import org.aula.certification.domain.Holder;
 import org.aula.certification.domain.ParticipantId;
@@ -55,7 +54,7 @@ class JdbcDiplomas implements Diplomas {
                 .param("participantId", diploma.holder().participantId().value())
                 .param("holderName", diploma.holder().name())
                 .param("institutionCode", diploma.holder().institutionCode())
-                .param("certificateNumbers", diploma.certificateNumbers().stream().map(CertificateNumber::value).toArray(String[]::new))
+                .param("certificateNumbers", diploma.certificateNumbers().stream().map(AwardNumber::value).toArray(String[]::new))
                 .param("awardedAt", Timestamp.from(diploma.awardedAt()))
                 .param("validUntil", diploma.validUntil() == null ? null : Timestamp.from(diploma.validUntil()))
                 .update() == 1;
@@ -79,7 +78,7 @@ class JdbcDiplomas implements Diplomas {
     }
 
     @Override
-    public Optional<Diploma> withNumber(DiplomaNumber number) {
+    public Optional<Diploma> withNumber(AwardNumber number) {
         return jdbc.sql("select %s from diploma where number = :number".formatted(COLUMNS))
                 .param("number", number.value())
                 .query(JdbcDiplomas::diploma)
@@ -111,13 +110,13 @@ class JdbcDiplomas implements Diplomas {
         Timestamp validUntil = row.getTimestamp("valid_until");
         return Diploma.restore(
                 new DiplomaId(row.getObject("id", UUID.class)),
-                DiplomaNumber.parse(number).orElseThrow(() -> new IllegalStateException("stored diploma number is malformed: " + number)),
+                AwardNumber.parseDiploma(number).orElseThrow(() -> new IllegalStateException("stored diploma number is malformed: " + number)),
                 new Diploma.AwardedProgramme(new ProgrammeId(row.getString("programme_id")), row.getString("programme_code"),
                         row.getString("programme_title"), row.getString("awarding_institution")),
                 new Holder(new ParticipantId(row.getString("participant_id")), row.getString("holder_name"),
                         row.getString("institution_code")),
                 JdbcCertificates.texts(row, "certificate_numbers").stream()
-                        .map(text -> CertificateNumber.parse(text).orElseThrow(
+                        .map(text -> AwardNumber.parseCertificate(text).orElseThrow(
                                 () -> new IllegalStateException("stored certificate number is malformed: " + text)))
                         .toList(),
                 row.getTimestamp("awarded_at").toInstant(),

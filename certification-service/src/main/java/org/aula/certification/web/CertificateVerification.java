@@ -3,10 +3,10 @@ package org.aula.certification.web;
 import java.net.URI;
 import java.time.Clock;
 
-import org.aula.certification.application.VcJwt;
+import org.aula.certification.application.CredentialSigner;
 import org.aula.certification.application.VerifyCredential;
 import org.aula.certification.application.VerifyCredential.Verdict;
-import org.aula.certification.domain.CertificateNumber;
+import org.aula.certification.domain.AwardNumber;
 import org.aula.certification.domain.Certificates;
 import org.aula.events.runtime.security.Access;
 import org.springframework.http.MediaType;
@@ -54,14 +54,14 @@ class CertificateVerification {
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(implementation = Verifications.UnknownProblem.class)))
     ResponseEntity<?> verify(@PathVariable String number) {
-        return CertificateNumber.parse(number)
+        return AwardNumber.parseCertificate(number)
                 .flatMap(certificates::withNumber)
                 .<ResponseEntity<?>>map(certificate -> ResponseEntity.ok(
                         Verifications.of(certificate, certificate.statusAt(clock.instant()))))
                 .orElseGet(() -> unknownNumber(number));
     }
 
-    @PostMapping(path = "/verifications", consumes = VcJwt.MEDIA_TYPE)
+    @PostMapping(path = "/verifications", consumes = CredentialSigner.MEDIA_TYPE)
     @PreAuthorize(Access.PUBLIC)
     @Operation(summary = "Verify a presented credential, the VC-JWT as the body (public)")
     @ApiResponse(responseCode = "200", description = "VALID, REVOKED or EXPIRED with the facts; INVALID with the reason",

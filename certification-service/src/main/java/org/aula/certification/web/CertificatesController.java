@@ -5,11 +5,11 @@ import java.util.List;
 
 import org.aula.certification.application.Credentials;
 import org.aula.certification.application.RevokeCertificate;
-import org.aula.certification.application.VcJwt;
+import org.aula.certification.application.CredentialSigner;
 import org.aula.certification.application.VerificationLinks;
 import org.aula.certification.domain.Certificate;
-import org.aula.certification.domain.CertificateAlreadyRevoked;
-import org.aula.certification.domain.CertificateNumber;
+import org.aula.certification.domain.AwardNumber;
+import org.aula.certification.domain.CertificateRefused;
 import org.aula.certification.domain.CertificateQuery;
 import org.aula.certification.domain.Certificates;
 import org.aula.certification.domain.CohortId;
@@ -109,7 +109,7 @@ class CertificatesController {
     @Operation(summary = "The certificate as a signed Open Badges 3.0 credential: application/vc+jwt, "
             + "or {\"id\",\"mediaType\",\"jwt\"} to a client that accepts only application/json")
     @ApiResponse(responseCode = "200", description = "The VC-JWT (ES256, kid in the header; keys at /.well-known/jwks.json)",
-            content = {@Content(mediaType = VcJwt.MEDIA_TYPE, schema = @Schema(type = "string")),
+            content = {@Content(mediaType = CredentialSigner.MEDIA_TYPE, schema = @Schema(type = "string")),
                     @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = SignedCredentials.Wrapped.class))})
     ResponseEntity<?> credential(@PathVariable String number,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
@@ -143,13 +143,9 @@ class CertificatesController {
     @ApiResponse(responseCode = "409", description = "The certificate was revoked before",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     Verifications.CertificateAnswer revoke(@PathVariable String number, @Valid @RequestBody RevocationRequest request) {
-        CertificateNumber parsed = CertificateNumber.parse(number).orElseThrow(() -> notFound(number));
-        try {
-            Certificate revoked = revokeCertificate.revoke(parsed, request.reason()).orElseThrow(() -> notFound(number));
-            return Verifications.of(revoked, revoked.statusAt(clock.instant()));
-        } catch (CertificateAlreadyRevoked already) {
-            throw ApiProblem.conflict("Certificate already revoked", already.getMessage());
-        }
+        AwardNumber parsed = AwardNumber.parseCertificate(number).orElseThrow(() -> CertificateRefused.unknownCertificate(number));
+        Certificate revoked = revokeCertificate.revoke(parsed, request.reason());
+        return Verifications.of(revoked, revoked.statusAt(clock.instant()));
     }
 
     /**
@@ -166,13 +162,9 @@ class CertificatesController {
     }
 
     private Certificate find(String number) {
-        return CertificateNumber.parse(number)
+        return AwardNumber.parseCertificate(number)
                 .flatMap(certificates::withNumber)
-                .orElseThrow(() -> notFound(number));
-    }
-
-    private static ApiProblem notFound(String number) {
-        return new ApiProblem(HttpStatus.NOT_FOUND, "Certificate not found", "no certificate has number " + number, List.of());
+                .orElseThrow(() -> CertificateRefused.unknownCertificate(number));
     }
 
     /** Why staff revoke a certificate; public, verifiers see it. */

@@ -5,11 +5,11 @@ import java.time.Instant;
 import java.util.List;
 
 import org.aula.certification.application.Credentials;
-import org.aula.certification.application.VcJwt;
+import org.aula.certification.application.CredentialSigner;
 import org.aula.certification.application.VerificationLinks;
-import org.aula.certification.domain.CertificateNumber;
+import org.aula.certification.domain.AwardNumber;
+import org.aula.certification.domain.CertificateRefused;
 import org.aula.certification.domain.Diploma;
-import org.aula.certification.domain.DiplomaNumber;
 import org.aula.certification.domain.Diplomas;
 import org.aula.certification.domain.ParticipantId;
 import org.aula.events.runtime.security.Access;
@@ -17,7 +17,6 @@ import org.aula.events.runtime.web.ApiProblem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -80,7 +79,7 @@ class DiplomasController {
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(implementation = Verifications.UnknownProblem.class)))
     ResponseEntity<?> verify(@PathVariable String number) {
-        return DiplomaNumber.parse(number)
+        return AwardNumber.parseDiploma(number)
                 .flatMap(diplomas::withNumber)
                 .<ResponseEntity<?>>map(diploma -> ResponseEntity.ok(Verifications.of(diploma, diploma.statusAt(clock.instant()))))
                 .orElseGet(() -> Verifications.unknown("Diploma", "Aula awarded no diploma with number " + number
@@ -90,7 +89,7 @@ class DiplomasController {
     @GetMapping("/{number}/credential")
     @PreAuthorize(Access.PROGRAMME_STAFF)
     @Operation(summary = "The diploma as a signed Open Badges 3.0 credential (application/vc+jwt, or JSON to a JSON-only client)")
-    @ApiResponse(responseCode = "200", content = {@Content(mediaType = VcJwt.MEDIA_TYPE, schema = @Schema(type = "string")),
+    @ApiResponse(responseCode = "200", content = {@Content(mediaType = CredentialSigner.MEDIA_TYPE, schema = @Schema(type = "string")),
             @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = SignedCredentials.Wrapped.class))})
     ResponseEntity<?> credential(@PathVariable String number,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
@@ -99,15 +98,15 @@ class DiplomasController {
     }
 
     private Diploma find(String number) {
-        return DiplomaNumber.parse(number).flatMap(diplomas::withNumber).orElseThrow(() ->
-                new ApiProblem(HttpStatus.NOT_FOUND, "Diploma not found", "no diploma has number " + number, List.of()));
+        return AwardNumber.parseDiploma(number).flatMap(diplomas::withNumber)
+                .orElseThrow(() -> CertificateRefused.unknownDiploma(number));
     }
 
     private DiplomaView view(Diploma diploma) {
         return new DiplomaView(diploma.id().toString(), diploma.number().value(), diploma.programme().id().value(),
                 diploma.programme().code(), diploma.programme().title(), diploma.programme().awardingInstitution(),
                 diploma.holder().participantId().value(), diploma.holder().name(), diploma.holder().institutionCode(),
-                diploma.certificateNumbers().stream().map(CertificateNumber::value).toList(), diploma.awardedAt(),
+                diploma.certificateNumbers().stream().map(AwardNumber::value).toList(), diploma.awardedAt(),
                 diploma.validUntil(), links.of(diploma.number()).toString());
     }
 

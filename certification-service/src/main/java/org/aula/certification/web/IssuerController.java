@@ -2,20 +2,17 @@ package org.aula.certification.web;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.aula.certification.application.Credentials;
 import org.aula.certification.application.OpenBadgeCredentials;
-import org.aula.certification.application.SigningKeys;
-import org.aula.certification.application.VcJwt;
+import org.aula.certification.application.CredentialSigner;
 import org.aula.certification.application.VerificationLinks;
+import org.aula.certification.domain.CertificateRefused;
 import org.aula.events.runtime.security.Access;
-import org.aula.events.runtime.web.ApiProblem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -43,12 +40,12 @@ class IssuerController {
     /** Revocation becomes visible to caching verifiers within a minute. */
     private static final CacheControl STATUS_LIST_CACHE = CacheControl.maxAge(Duration.ofMinutes(1)).cachePublic();
 
-    private final SigningKeys keys;
+    private final CredentialSigner signer;
     private final Credentials credentials;
     private final VerificationLinks links;
 
-    IssuerController(SigningKeys keys, Credentials credentials, VerificationLinks links) {
-        this.keys = keys;
+    IssuerController(CredentialSigner signer, Credentials credentials, VerificationLinks links) {
+        this.signer = signer;
         this.credentials = credentials;
         this.links = links;
     }
@@ -58,7 +55,7 @@ class IssuerController {
     @Operation(summary = "The issuer's public keys (JWK Set): the active key and retired keys, each with its kid (public)")
     ResponseEntity<Map<String, Object>> keys() {
         return ResponseEntity.ok().cacheControl(KEYS_CACHE).contentType(MediaType.APPLICATION_JSON)
-                .body(keys.jwks());
+                .body(signer.publishedKeys());
     }
 
     @GetMapping("/issuer")
@@ -77,7 +74,7 @@ class IssuerController {
     @PreAuthorize(Access.PUBLIC)
     @Operation(summary = "A signed BitstringStatusListCredential (revocation) as application/vc+jwt, "
             + "or {\"id\",\"mediaType\",\"jwt\"} to a JSON-only client (public)")
-    @ApiResponse(responseCode = "200", content = {@Content(mediaType = VcJwt.MEDIA_TYPE, schema = @Schema(type = "string")),
+    @ApiResponse(responseCode = "200", content = {@Content(mediaType = CredentialSigner.MEDIA_TYPE, schema = @Schema(type = "string")),
             @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = SignedCredentials.Wrapped.class))})
     @ApiResponse(responseCode = "404", description = "No credential was ever placed in this list",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
@@ -87,13 +84,9 @@ class IssuerController {
         try {
             id = Integer.parseInt(listId);
         } catch (NumberFormatException notANumber) {
-            throw notFound(listId);
+            throw CertificateRefused.unknownStatusList(listId);
         }
-        String jwt = credentials.statusList(id).orElseThrow(() -> notFound(listId));
+        String jwt = credentials.statusList(id);
         return SignedCredentials.answer(links.statusList(id), jwt, accept, STATUS_LIST_CACHE);
-    }
-
-    private static ApiProblem notFound(String listId) {
-        return new ApiProblem(HttpStatus.NOT_FOUND, "Status list not found", "no status list has id " + listId, List.of());
     }
 }

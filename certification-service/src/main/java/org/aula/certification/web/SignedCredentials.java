@@ -2,7 +2,7 @@ package org.aula.certification.web;
 
 import java.util.List;
 
-import org.aula.certification.application.VcJwt;
+import org.aula.certification.application.CredentialSigner;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -14,7 +14,7 @@ import org.springframework.http.ResponseEntity;
  */
 final class SignedCredentials {
 
-    static final MediaType VC_JWT = MediaType.parseMediaType(VcJwt.MEDIA_TYPE);
+    static final MediaType VC_JWT = MediaType.parseMediaType(CredentialSigner.MEDIA_TYPE);
 
     private SignedCredentials() {
     }
@@ -22,7 +22,7 @@ final class SignedCredentials {
     static ResponseEntity<?> answer(String id, String jwt, @Nullable String accept, CacheControl cache) {
         if (wantsJson(accept)) {
             return ResponseEntity.ok().cacheControl(cache).contentType(MediaType.APPLICATION_JSON)
-                    .body(new Wrapped(id, VcJwt.MEDIA_TYPE, jwt));
+                    .body(new Wrapped(id, CredentialSigner.MEDIA_TYPE, jwt));
         }
         return ResponseEntity.ok().cacheControl(cache).contentType(VC_JWT).body(jwt);
     }

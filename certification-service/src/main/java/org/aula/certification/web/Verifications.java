@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.aula.certification.domain.Certificate;
-import org.aula.certification.domain.CertificateNumber;
+import org.aula.certification.domain.AwardNumber;
 import org.aula.certification.domain.CertificateStatus;
 import org.aula.certification.domain.Diploma;
 import org.aula.certification.domain.Revocation;
@@ -61,7 +61,7 @@ final class Verifications {
                 diploma.programme().code(),
                 diploma.programme().title(),
                 diploma.programme().awardingInstitution(),
-                diploma.certificateNumbers().stream().map(CertificateNumber::value).toList(),
+                diploma.certificateNumbers().stream().map(AwardNumber::value).toList(),
                 diploma.awardedAt(),
                 diploma.validUntil());
     }

@@ -6,13 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import java.net.URI;
 
 import org.aula.certification.CertificationProperties;
-import org.aula.certification.domain.CertificateNumber;
-import org.aula.certification.domain.DiplomaNumber;
+import org.aula.certification.domain.AwardNumber;
 import org.junit.jupiter.api.Test;
 
 class VerificationLinksTest {
 
-    private final CertificateNumber number = new CertificateNumber("BMM", 2019, 1);
+    private final AwardNumber number = AwardNumber.certificate("BMM", 2019, 1);
 
     @Test
     void pointsAtTheNumbersVerificationUnderThePublicBaseUrl() {
@@ -33,7 +32,7 @@ class VerificationLinksTest {
         assertThat(links.issuerId()).isEqualTo("https://aula.example/issuer");
         assertThat(links.keys()).isEqualTo("https://aula.example/.well-known/jwks.json");
         assertThat(links.statusList(3)).isEqualTo("https://aula.example/status-lists/3");
-        assertThat(links.of(new DiplomaNumber("MMG", 2019, 1)))
+        assertThat(links.of(AwardNumber.diploma("MMG", 2019, 1)))
                 .isEqualTo(URI.create("https://aula.example/diplomas/AULA-DIPLOMA-MMG-2019-000001/verification"));
     }
 

@@ -29,7 +29,7 @@ class DiplomaTest {
         Certificate bmm = certificate("BMM", 1, Instant.parse("2019-05-20T09:00:00Z"));
         Certificate ibm = certificate("IBM", 2, Instant.parse("2019-11-29T09:00:00Z"));
 
-        Diploma diploma = Diploma.award(DiplomaId.random(), new DiplomaNumber("MMG", 2019, 1), migrationManagement,
+        Diploma diploma = Diploma.award(DiplomaId.random(), AwardNumber.diploma("MMG", 2019, 1), migrationManagement,
                 List.of(bmm, ibm), AWARDED, Validity.UNLIMITED);
 
         assertThat(diploma.number().value()).isEqualTo("AULA-DIPLOMA-MMG-2019-000001");
@@ -48,7 +48,7 @@ class DiplomaTest {
         assertThat(migrationManagement.qualifyingCertificates(List.of(bmm))).isEmpty();
         assertThat(migrationManagement.qualifyingCertificates(List.of(bmm, revokedIbm))).isEmpty();
         assertThatIllegalArgumentException().isThrownBy(() -> Diploma.award(DiplomaId.random(),
-                new DiplomaNumber("MMG", 2019, 1), migrationManagement, List.of(bmm, revokedIbm), AWARDED, Validity.UNLIMITED));
+                AwardNumber.diploma("MMG", 2019, 1), migrationManagement, List.of(bmm, revokedIbm), AWARDED, Validity.UNLIMITED));
     }
 
     @Test
@@ -65,14 +65,14 @@ class DiplomaTest {
                 certificate("IBM", 2, Instant.parse("2019-11-29T09:00:00Z")));
 
         assertThatIllegalArgumentException().isThrownBy(() -> Diploma.award(DiplomaId.random(),
-                new DiplomaNumber("XYZ", 2019, 1), migrationManagement, held, AWARDED, Validity.UNLIMITED));
+                AwardNumber.diploma("XYZ", 2019, 1), migrationManagement, held, AWARDED, Validity.UNLIMITED));
         assertThatIllegalArgumentException().isThrownBy(() -> Diploma.award(DiplomaId.random(),
-                new DiplomaNumber("MMG", 2020, 1), migrationManagement, held, AWARDED, Validity.UNLIMITED));
+                AwardNumber.diploma("MMG", 2020, 1), migrationManagement, held, AWARDED, Validity.UNLIMITED));
     }
 
     @Test
     void expiresAfterAConfiguredValidity() {
-        Diploma diploma = Diploma.award(DiplomaId.random(), new DiplomaNumber("MMG", 2019, 3), migrationManagement,
+        Diploma diploma = Diploma.award(DiplomaId.random(), AwardNumber.diploma("MMG", 2019, 3), migrationManagement,
                 List.of(certificate("BMM", 1, Instant.parse("2019-05-20T09:00:00Z")),
                         certificate("IBM", 2, Instant.parse("2019-11-29T09:00:00Z"))),
                 AWARDED, Validity.of(Duration.ofDays(10)));
@@ -82,8 +82,8 @@ class DiplomaTest {
 
     @Test
     void readsBackTheNumberItPrints() {
-        assertThat(DiplomaNumber.parse("AULA-DIPLOMA-MMG-2019-000042")).contains(new DiplomaNumber("MMG", 2019, 42));
-        assertThat(DiplomaNumber.parse("AULA-BMM-2019-000042")).isEmpty();
+        assertThat(AwardNumber.parseDiploma("AULA-DIPLOMA-MMG-2019-000042")).contains(AwardNumber.diploma("MMG", 2019, 42));
+        assertThat(AwardNumber.parseDiploma("AULA-BMM-2019-000042")).isEmpty();
         assertThatIllegalArgumentException().isThrownBy(() -> new Programme(new ProgrammeId("p"), "M M", "t", "u",
                 List.of("BMM"), Instant.now())).withMessageContaining("programme code");
     }

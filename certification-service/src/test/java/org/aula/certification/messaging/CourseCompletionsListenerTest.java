@@ -69,7 +69,7 @@ class CourseCompletionsListenerTest {
         assertThatThrownBy(() -> CourseCompletionsListener.decision(EventCatalog.COURSE_NOT_COMPLETED, "c", "p", "cohort", "BMM-2019-05",
                 "BMM", " ", CompletionDecision.Outcome.NOT_COMPLETED, Instant.now()))
                 .isInstanceOf(UndecodableEventException.class)
-                .hasMessageEndingWith("institution code must not be blank");
+                .hasMessageEndingWith("institution code is required");
     }
 
     @Test
@@ -80,7 +80,7 @@ class CourseCompletionsListenerTest {
                 .hasMessageEndingWith("end date must not be before start date");
         assertThatThrownBy(() -> CourseCompletionsListener.completionOf(courseCompleted(LocalDate.of(2019, 5, 18), null, 40)))
                 .isInstanceOf(UndecodableEventException.class)
-                .hasMessageEndingWith("holder name must not be blank");
+                .hasMessageEndingWith("holder name is required");
         assertThatThrownBy(() -> CourseCompletionsListener.completionOf(courseCompleted(LocalDate.of(2019, 5, 18), "Constant Pascascio", 0)))
                 .isInstanceOf(UndecodableEventException.class)
                 .hasMessageEndingWith("course hours must be positive");

@@ -12,7 +12,7 @@ import org.aula.certification.domain.Completion;
 import org.aula.certification.domain.CompletionFixture;
 import org.aula.certification.domain.Diploma;
 import org.aula.certification.domain.DiplomaId;
-import org.aula.certification.domain.DiplomaNumber;
+import org.aula.certification.domain.AwardNumber;
 import org.aula.certification.domain.Programme;
 import org.aula.certification.domain.ProgrammeId;
 import org.aula.certification.domain.Validity;
@@ -63,7 +63,7 @@ class OutboxCertificateEventsTest {
                 Instant.parse("2019-05-20T09:00:00Z"), CompletionFixture.ENTRY, Validity.UNLIMITED);
         Programme programme = new Programme(new ProgrammeId("programme-1"), "MMG", "University Diploma in Migration Management",
                 "University of Belize", List.of("BMM"), Instant.parse("2019-01-01T00:00:00Z"));
-        Diploma diploma = Diploma.award(DiplomaId.random(), new DiplomaNumber("MMG", 2019, 1), programme, List.of(certificate),
+        Diploma diploma = Diploma.award(DiplomaId.random(), AwardNumber.diploma("MMG", 2019, 1), programme, List.of(certificate),
                 Instant.parse("2019-06-01T10:00:00Z"), Validity.UNLIMITED);
         URI link = URI.create("https://verify.aula.example/diplomas/AULA-DIPLOMA-MMG-2019-000001/verification");
 

@@ -1,4 +1,4 @@
-package org.aula.certification.application;
+package org.aula.certification.signing;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.aula.certification.application;
+package org.aula.certification.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;

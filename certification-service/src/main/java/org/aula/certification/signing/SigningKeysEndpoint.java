@@ -1,9 +1,8 @@
-package org.aula.certification.web;
+package org.aula.certification.signing;
 
 import java.util.List;
 import java.util.Map;
 
-import org.aula.certification.application.SigningKeys;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;

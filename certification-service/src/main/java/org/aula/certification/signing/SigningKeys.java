@@ -1,4 +1,4 @@
-package org.aula.certification.application;
+package org.aula.certification.signing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,13 @@
-package org.aula.certification.application;
+package org.aula.certification.signing;
 
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 
+import org.aula.certification.application.CredentialSigner;
+import org.aula.certification.application.SignatureRefused;
+import org.aula.certification.application.SignatureRefused.Reason;
 import org.springframework.stereotype.Component;
 
 import com.nimbusds.jose.JOSEException;
@@ -18,26 +21,25 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 /**
- * Credentials secured as JWTs in the style of W3C "Securing Verifiable Credentials using JOSE and
+ * How Aula signs a credential, and checks one it is shown. Credentials secured as JWTs in the style of W3C "Securing Verifiable Credentials using JOSE and
  * COSE" ({@code application/vc+jwt}): the payload is the credential itself, with the registered
  * claims {@code iss}, {@code jti}, {@code sub}, {@code nbf} and {@code exp} added to mirror
  * {@code issuer.id}, {@code id}, {@code credentialSubject.id}, {@code validFrom} and
  * {@code validUntil}, so that any JWT library checks the dates. Header: {@code alg} ES256,
- * {@code typ} {@code vc+jwt}, {@code kid} of the signing key.
+ * {@code typ} {@code vc+jwt}, {@code kid} of the signing key (see {@link SigningKeys}).
  */
 @Component
-public class VcJwt {
+class VcJwt implements CredentialSigner {
 
-    public static final String MEDIA_TYPE = "application/vc+jwt";
     static final JOSEObjectType TYPE = new JOSEObjectType("vc+jwt");
 
     private final SigningKeys keys;
 
-    public VcJwt(SigningKeys keys) {
+    VcJwt(SigningKeys keys) {
         this.keys = keys;
     }
 
-    /** Signs a credential with the active key. */
+    @Override
     public String sign(Map<String, Object> credential) {
         ECKey key = keys.active();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder();
@@ -60,37 +62,38 @@ public class VcJwt {
         return jwt.serialize();
     }
 
-    /**
-     * Checks a compact JWS against the published keys and returns its claims.
-     *
-     * @throws Refused with the reason when it is not one of this issuer's signed credentials
-     */
-    public JWTClaimsSet verify(String token) {
+    @Override
+    public Map<String, Object> verify(String token) {
         SignedJWT jwt;
         try {
             jwt = SignedJWT.parse(token.strip());
         } catch (ParseException e) {
-            throw new Refused("not a compact JWS (header.payload.signature)");
+            throw new SignatureRefused(Reason.MALFORMED, "not a compact JWS (header.payload.signature)");
         }
         JWSHeader header = jwt.getHeader();
         if (!JWSAlgorithm.ES256.equals(header.getAlgorithm())) {
-            throw new Refused("signed with " + header.getAlgorithm() + ", not ES256");
+            throw new SignatureRefused(Reason.WRONG_ALGORITHM, "signed with " + header.getAlgorithm() + ", not ES256");
         }
         if (header.getKeyID() == null) {
-            throw new Refused("the header names no key (kid)");
+            throw new SignatureRefused(Reason.NO_KEY_ID, "the header names no key (kid)");
         }
         ECKey key = keys.verificationKey(header.getKeyID())
-                .orElseThrow(() -> new Refused("signed with a key this issuer does not publish"));
+                .orElseThrow(() -> new SignatureRefused(Reason.UNKNOWN_KEY, "signed with a key this issuer does not publish"));
         try {
             if (!jwt.verify(new ECDSAVerifier(key))) {
-                throw new Refused("the signature does not match the content");
+                throw new SignatureRefused(Reason.BAD_SIGNATURE, "the signature does not match the content");
             }
-            return jwt.getJWTClaimsSet();
+            return jwt.getJWTClaimsSet().toJSONObject();
         } catch (JOSEException e) {
-            throw new Refused("the signature cannot be checked");
+            throw new SignatureRefused(Reason.BAD_SIGNATURE, "the signature cannot be checked");
         } catch (ParseException e) {
-            throw new Refused("the payload is not a JSON object of claims");
+            throw new SignatureRefused(Reason.NOT_CLAIMS, "the payload is not a JSON object of claims");
         }
+    }
+
+    @Override
+    public Map<String, Object> publishedKeys() {
+        return keys.jwks();
     }
 
     private static String issuerIdOf(Map<String, Object> credential) {
@@ -98,13 +101,5 @@ public class VcJwt {
             return id;
         }
         throw new IllegalArgumentException("a credential needs an issuer with an id");
-    }
-
-    /** A token this issuer does not vouch for, and why. */
-    public static class Refused extends RuntimeException {
-
-        public Refused(String reason) {
-            super(reason);
-        }
     }
 }

@@ -1,0 +1,47 @@
+package org.aula.certification.web;
+
+import java.util.List;
+
+import org.aula.certification.domain.CertificateRefused;
+import org.aula.events.runtime.web.ApiProblem;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * The service's refusals as problem+json, the same shape as every other problem (event-runtime's
+ * {@code ProblemDetailsAdvice}): 404 for what does not exist, 409 for what a certificate's state
+ * refuses. Controllers throw the refusal and catch nothing.
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class Problems {
+
+    @ExceptionHandler(CertificateRefused.class)
+    ResponseEntity<ProblemDetail> refused(CertificateRefused refusal) {
+        return answer(of(refusal));
+    }
+
+    static ApiProblem of(CertificateRefused refusal) {
+        String detail = refusal.getMessage();
+        return switch (refusal.reason()) {
+            case CERTIFICATE_UNKNOWN -> new ApiProblem(HttpStatus.NOT_FOUND, "Certificate not found", detail, List.of());
+            case DIPLOMA_UNKNOWN -> new ApiProblem(HttpStatus.NOT_FOUND, "Diploma not found", detail, List.of());
+            case STATUS_LIST_UNKNOWN -> new ApiProblem(HttpStatus.NOT_FOUND, "Status list not found", detail, List.of());
+            case ALREADY_REVOKED -> ApiProblem.conflict("Certificate already revoked", detail);
+        };
+    }
+
+    private static ResponseEntity<ProblemDetail> answer(ApiProblem problem) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(problem.status(), problem.getMessage());
+        body.setTitle(problem.title());
+        if (!problem.errors().isEmpty()) {
+            body.setProperty("errors", problem.errors());
+        }
+        return ResponseEntity.status(problem.status()).body(body);
+    }
+}
