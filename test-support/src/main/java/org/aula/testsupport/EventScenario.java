@@ -396,6 +396,12 @@ public final class EventScenario implements AutoCloseable {
             return attribute(CloudEventHeaders.SOURCE);
         }
 
+        /** {@code ce_time}, or null (it is optional). */
+        public @Nullable Instant time() {
+            String time = header(CloudEventHeaders.TIME);
+            return time == null ? null : Instant.parse(time);
+        }
+
         /** {@code ce_subject}, or null (it is optional). */
         public @Nullable String subject() {
             return header(CloudEventHeaders.SUBJECT);
