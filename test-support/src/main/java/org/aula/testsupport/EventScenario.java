@@ -205,6 +205,11 @@ public final class EventScenario implements AutoCloseable {
         return seen.stream().filter(which).toList();
     }
 
+    /** The matching records read so far, as they are (for a test that reads headers of its own, such as a dead letter's). */
+    public List<ConsumerRecord<String, byte[]>> records(Predicate<ConsumerRecord<String, byte[]>> which) {
+        return of(event -> which.test(event.record())).stream().map(Event::record).toList();
+    }
+
     /** The events under a key read so far, in topic order (one key, one partition). */
     public List<Event> of(String key) {
         return of(withKey(key));
@@ -248,6 +253,11 @@ public final class EventScenario implements AutoCloseable {
             pollOnce();
         }
         return seen.stream().filter(which).toList();
+    }
+
+    /** A record's value as a JSON tree. */
+    public static JsonNode dataOf(ConsumerRecord<String, byte[]> record) {
+        return new Event(record).data();
     }
 
     // ---------------------------------------------------------------- predicates
