@@ -13,6 +13,7 @@ import org.aula.certification.CourseCompletedFixture.Cohort;
 import org.aula.events.CourseCompleted;
 import org.aula.events.runtime.security.DeclaredRoles;
 import org.aula.testsupport.ApiOperation;
+import org.aula.testsupport.EventScenario;
 import org.aula.testsupport.OpenApiProbe;
 import org.aula.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -118,8 +119,8 @@ class AccessControlIT {
         Cohort cohort = CourseCompletedFixture.aCohort();
         CourseCompleted police = cohort.completionOf(POLICE, "Constant Pascascio");
         CourseCompleted ministry = cohort.completionOf(MINISTRY, "Marisol Chan");
-        Kafka.publish(police, UUID.randomUUID());
-        Kafka.publish(ministry, UUID.randomUUID());
+        EventScenario.publish(police, UUID.randomUUID());
+        EventScenario.publish(ministry, UUID.randomUUID());
         await().atMost(Duration.ofSeconds(30)).until(() -> certificatesOfCohort(coordinator, cohort, null).body().size() == 2);
         Api policePartner = Api.as(port, TestTokens.partner(POLICE));
         Api ministryPartner = Api.as(port, TestTokens.partner(MINISTRY));
@@ -139,7 +140,7 @@ class AccessControlIT {
     void aPartnerAskingForAnotherInstitutionsCertificatesIsForbidden() {
         Cohort cohort = CourseCompletedFixture.aCohort();
         CourseCompleted ministry = cohort.completionOf(MINISTRY, "Marisol Chan");
-        Kafka.publish(ministry, UUID.randomUUID());
+        EventScenario.publish(ministry, UUID.randomUUID());
         String number = await().atMost(Duration.ofSeconds(30))
                 .until(() -> certificatesOfCohort(coordinator, cohort, null).body(), list -> list.size() == 1)
                 .get(0).get("number").asString();
@@ -161,7 +162,7 @@ class AccessControlIT {
     void aFacilitatorSeesNothingBeyondWhatIsPublic() {
         Cohort cohort = CourseCompletedFixture.aCohort();
         CourseCompleted completion = cohort.completion("Constant Pascascio");
-        Kafka.publish(completion, UUID.randomUUID());
+        EventScenario.publish(completion, UUID.randomUUID());
         String number = await().atMost(Duration.ofSeconds(30))
                 .until(() -> certificatesOfCohort(coordinator, cohort, null).body(), list -> list.size() == 1)
                 .get(0).get("number").asString();

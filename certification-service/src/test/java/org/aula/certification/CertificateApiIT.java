@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.aula.certification.CourseCompletedFixture.Cohort;
 import org.aula.events.CourseCompleted;
+import org.aula.testsupport.EventScenario;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -42,8 +43,8 @@ class CertificateApiIT {
         Cohort cohort = CourseCompletedFixture.aCohort();
         CourseCompleted pascascio = cohort.completion("Constant Pascascio");
         CourseCompleted chan = cohort.completion("Marisol Chan");
-        Kafka.publish(pascascio, UUID.randomUUID());
-        Kafka.publish(chan, UUID.randomUUID());
+        EventScenario.publish(pascascio, UUID.randomUUID());
+        EventScenario.publish(chan, UUID.randomUUID());
 
         JsonNode certificates = awaitCertificatesOfCohort(cohort, 2);
 
@@ -67,8 +68,8 @@ class CertificateApiIT {
     void listsAParticipantsCertificatesAloneOrWithinACohort() {
         Cohort cohort = CourseCompletedFixture.aCohort();
         CourseCompleted pascascio = cohort.completion("Constant Pascascio");
-        Kafka.publish(pascascio, UUID.randomUUID());
-        Kafka.publish(cohort.completion("Marisol Chan"), UUID.randomUUID());
+        EventScenario.publish(pascascio, UUID.randomUUID());
+        EventScenario.publish(cohort.completion("Marisol Chan"), UUID.randomUUID());
         awaitCertificatesOfCohort(cohort, 2);
 
         JsonNode ofParticipant = api.get(uri -> uri.path("/certificates")
@@ -96,7 +97,7 @@ class CertificateApiIT {
     @Test
     void findsACertificateByItsNumber() {
         CourseCompleted completion = CourseCompletedFixture.aCohort().completion("Constant Pascascio");
-        Kafka.publish(completion, UUID.randomUUID());
+        EventScenario.publish(completion, UUID.randomUUID());
         String number = awaitNumberOf(completion);
 
         Api.Answer answer = api.get("/certificates/{number}", number);
@@ -121,7 +122,7 @@ class CertificateApiIT {
     void verificationAnswersValidWithTheCertificatesFacts() {
         Cohort cohort = CourseCompletedFixture.aCohort();
         CourseCompleted completion = cohort.completion("Constant Pascascio");
-        Kafka.publish(completion, UUID.randomUUID());
+        EventScenario.publish(completion, UUID.randomUUID());
         String number = awaitNumberOf(completion);
 
         Api.Answer answer = verifier.get("/certificates/{number}/verification", number);

@@ -17,6 +17,8 @@ import org.aula.events.runtime.IncomingEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
+import org.aula.testsupport.EventScenario;
+import org.aula.testsupport.EventScenario.Event;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,8 +39,8 @@ class CertificateIssuingIT {
     /** Long enough for a wrongly issued second certificate to be relayed (a commit wakes the relay at once). */
     private static final Duration QUIET = Duration.ofSeconds(2);
 
-    private static Kafka.TopicProbe certificationEvents;
-    private static Kafka.TopicProbe deadLetters;
+    private static EventScenario certificationEvents;
+    private static EventScenario deadLetters;
 
     @LocalServerPort
     int port;
@@ -51,8 +53,8 @@ class CertificateIssuingIT {
 
     @BeforeAll
     static void openProbes() {
-        certificationEvents = new Kafka.TopicProbe(Topics.CERTIFICATION);
-        deadLetters = new Kafka.TopicProbe(Topics.deadLetterOf(Topics.SESSION));
+        certificationEvents = EventScenario.fromStart(Topics.CERTIFICATION);
+        deadLetters = EventScenario.fromStart(Topics.deadLetterOf(Topics.SESSION));
     }
 
     @AfterAll
@@ -70,11 +72,11 @@ class CertificateIssuingIT {
     void theSameEventDeliveredThreeTimesIssuesOneCertificate() {
         CourseCompleted completion = CourseCompletedFixture.aCohort().completion("Constant Pascascio");
         double duplicatesBefore = inboxDuplicates();
-        ProducerRecord<String, byte[]> record = Kafka.record(completion, UUID.randomUUID());
+        ProducerRecord<String, byte[]> record = EventScenario.record(completion, UUID.randomUUID());
 
-        Kafka.publish(record);
-        Kafka.publish(record);
-        Kafka.publish(record);
+        EventScenario.publish(record);
+        EventScenario.publish(record);
+        EventScenario.publish(record);
 
         List<ConsumerRecord<String, byte[]>> issued = awaitOneCertificateIssuedTo(completion.participantId());
         await().atMost(ARRIVAL).until(() -> inboxDuplicates() >= duplicatesBefore + 2);
@@ -82,7 +84,7 @@ class CertificateIssuingIT {
         JsonNode certificates = certificatesOf(completion.participantId());
         assertThat(certificates.size()).isEqualTo(1);
         assertThat(certificates.get(0).get("number").asString())
-                .isEqualTo(Events.data(issued.get(0)).get("certificateNumber").asString());
+                .isEqualTo(EventScenario.dataOf(issued.get(0)).get("certificateNumber").asString());
     }
 
     @Test
@@ -91,9 +93,9 @@ class CertificateIssuingIT {
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
 
-        Kafka.publish(completion, first);
+        EventScenario.publish(completion, first);
         awaitOneCertificateIssuedTo(completion.participantId());
-        Kafka.publish(completion, second);
+        EventScenario.publish(completion, second);
 
         await().atMost(ARRIVAL).until(() -> appliedByTheInbox(second));
         assertStaysOneCertificateIssuedTo(completion.participantId());
@@ -107,13 +109,13 @@ class CertificateIssuingIT {
         CourseCompleted decidedAgain = CourseCompletedFixture.decidedAgain(completion);
         UUID secondEvent = UUID.randomUUID();
 
-        Kafka.publish(completion, UUID.randomUUID());
+        EventScenario.publish(completion, UUID.randomUUID());
         List<ConsumerRecord<String, byte[]>> issued = awaitOneCertificateIssuedTo(completion.participantId());
-        Kafka.publish(decidedAgain, secondEvent);
+        EventScenario.publish(decidedAgain, secondEvent);
 
         await().atMost(ARRIVAL).until(() -> appliedByTheInbox(secondEvent));
         assertStaysOneCertificateIssuedTo(completion.participantId());
-        assertThat(Events.data(issued.get(0)).get("completionId").asString()).isEqualTo(completion.completionId());
+        assertThat(EventScenario.dataOf(issued.get(0)).get("completionId").asString()).isEqualTo(completion.completionId());
         assertThat(certificatesOf(completion.participantId()).size()).isEqualTo(1);
         assertThat(deadLetters.records(record -> hasEventId(record, secondEvent))).isEmpty();
     }
@@ -123,11 +125,11 @@ class CertificateIssuingIT {
         Cohort cohort = CourseCompletedFixture.aCohort();
         CourseCompleted completion = cohort.completion("Constant Pascascio");
 
-        Kafka.publish(completion, UUID.randomUUID());
+        EventScenario.publish(completion, UUID.randomUUID());
 
         ConsumerRecord<String, byte[]> record = awaitOneCertificateIssuedTo(completion.participantId()).get(0);
         IncomingEvent event = IncomingEvent.from(record);
-        JsonNode data = Events.data(record);
+        JsonNode data = EventScenario.dataOf(record);
         String number = data.get("certificateNumber").asString();
         assertThat(event.type()).isEqualTo(EventCatalog.CERTIFICATE_ISSUED.type());
         assertThat(event.source()).isEqualTo("/aula/certification-service");
@@ -152,13 +154,13 @@ class CertificateIssuingIT {
 
     private List<ConsumerRecord<String, byte[]>> awaitOneCertificateIssuedTo(String participantId) {
         return await().pollInSameThread().atMost(ARRIVAL)
-                .until(() -> certificationEvents.records(record -> Events.isCertificateIssuedTo(record, participantId)),
+                .until(() -> certificationEvents.records(record -> new Event(record).is(EventCatalog.CERTIFICATE_ISSUED) && participantId.equals(record.key())),
                         records -> !records.isEmpty());
     }
 
     private void assertStaysOneCertificateIssuedTo(String participantId) {
         await().pollInSameThread().during(QUIET).atMost(QUIET.plus(ARRIVAL))
-                .until(() -> certificationEvents.records(record -> Events.isCertificateIssuedTo(record, participantId)).size() == 1);
+                .until(() -> certificationEvents.records(record -> new Event(record).is(EventCatalog.CERTIFICATE_ISSUED) && participantId.equals(record.key())).size() == 1);
     }
 
     private JsonNode certificatesOf(String participantId) {

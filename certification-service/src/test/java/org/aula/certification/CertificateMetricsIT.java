@@ -18,6 +18,7 @@ import org.aula.certification.domain.Course;
 import org.aula.certification.domain.Holder;
 import org.aula.certification.domain.ParticipantId;
 import org.aula.events.CourseCompleted;
+import org.aula.testsupport.EventScenario;
 import org.aula.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,12 +60,12 @@ class CertificateMetricsIT {
         Instant decidedTwoHoursAgo = Instant.now().minus(Duration.ofHours(2));
         CourseCompleted first = cohort.completion(UUID.randomUUID().toString(), "Constant Pascascio", decidedTwoHoursAgo);
         int completions = 3;
-        Kafka.publish(first, UUID.randomUUID());
+        EventScenario.publish(first, UUID.randomUUID());
         for (int i = 1; i < completions; i++) {
-            Kafka.publish(cohort.completion(UUID.randomUUID().toString(), "Official " + i, decidedTwoHoursAgo), UUID.randomUUID());
+            EventScenario.publish(cohort.completion(UUID.randomUUID().toString(), "Official " + i, decidedTwoHoursAgo), UUID.randomUUID());
         }
         UUID resent = UUID.randomUUID();
-        Kafka.publish(first, resent);
+        EventScenario.publish(first, resent);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> appliedByTheInbox(resent));
         assertThat(api.get(uri -> uri.path("/certificates").queryParam("cohortId", cohort.id()).build()).body().size())

@@ -14,7 +14,9 @@ import java.util.UUID;
 import org.aula.events.CompletionRevised;
 import org.aula.events.CourseCompleted;
 import org.aula.events.CourseNotCompleted;
+import org.aula.events.Topics;
 import org.aula.events.runtime.CloudEventRecords;
+import org.aula.testsupport.EventScenario;
 import org.aula.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,15 +61,15 @@ class CompletionFiguresIT {
         String mayId = UUID.randomUUID().toString();
         String juneId = UUID.randomUUID().toString();
         CourseCompleted revokedLater = completed(course, mayId, may, POLICE);
-        Kafka.publish(revokedLater, UUID.randomUUID());
-        Kafka.publish(completed(course, mayId, may, IMMIGRATION), UUID.randomUUID());
-        Kafka.publish(completed(course, mayId, may, POLICE), UUID.randomUUID());
+        EventScenario.publish(revokedLater, UUID.randomUUID());
+        EventScenario.publish(completed(course, mayId, may, IMMIGRATION), UUID.randomUUID());
+        EventScenario.publish(completed(course, mayId, may, POLICE), UUID.randomUUID());
         var twice = CloudEventRecords.of(notCompleted(course, mayId, may, IMMIGRATION), UUID.randomUUID(),
-                Kafka.SESSION_SERVICE, Instant.now());
-        Kafka.publish(twice);
-        Kafka.publish(twice);
-        Kafka.publish(completed(course, juneId, june, POLICE), UUID.randomUUID());
-        Kafka.publish(notCompleted(course, juneId, june, POLICE), UUID.randomUUID());
+                EventScenario.sourceOf(Topics.SESSION), Instant.now());
+        EventScenario.publish(twice);
+        EventScenario.publish(twice);
+        EventScenario.publish(completed(course, juneId, june, POLICE), UUID.randomUUID());
+        EventScenario.publish(notCompleted(course, juneId, june, POLICE), UUID.randomUUID());
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             JsonNode totals = summary(course).get("totals");
             return totals.get("decided").asInt() == 6 && totals.get("certificatesIssued").asInt() == 4;
@@ -116,10 +118,10 @@ class CompletionFiguresIT {
         String course = "R" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         String cohortId = UUID.randomUUID().toString();
         CourseNotCompleted decided = notCompleted(course, cohortId, course + "-2019-05", POLICE);
-        Kafka.publish(decided, UUID.randomUUID());
+        EventScenario.publish(decided, UUID.randomUUID());
         await().atMost(Duration.ofSeconds(30)).until(() -> summary(course).get("totals").get("decided").asInt() == 1);
 
-        Kafka.publish(new CompletionRevised(decided.completionId(), cohortId, decided.cohortCode(), course, decided.participantId(),
+        EventScenario.publish(new CompletionRevised(decided.completionId(), cohortId, decided.cohortCode(), course, decided.participantId(),
                 POLICE, 2, "NOT_COMPLETED", "COMPLETED", 36.0, 40.0, 0.9, List.of(), "attendance-80-v1",
                 "attendance sheet of day 3 corrected", Instant.now()), UUID.randomUUID());
 

@@ -19,6 +19,7 @@ import org.aula.certification.CourseCompletedFixture.Cohort;
 import org.aula.certification.signing.SigningKeys;
 import org.aula.certification.domain.SigningKeyStore;
 import org.aula.events.CourseCompleted;
+import org.aula.testsupport.EventScenario;
 import org.aula.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,7 +68,7 @@ class CredentialIT {
     void aCredentialVerifiesWithThePublishedKeysAloneInAnotherLibrary() {
         Cohort cohort = CourseCompletedFixture.aCohort();
         CourseCompleted completion = cohort.completion("Constant Pascascio");
-        Kafka.publish(completion, UUID.randomUUID());
+        EventScenario.publish(completion, UUID.randomUUID());
         JsonNode certificate = awaitCertificateOf(completion);
         String number = certificate.get("number").asString();
 
@@ -109,7 +110,7 @@ class CredentialIT {
     @Test
     void theServiceVerifiesAPresentedCredentialAndATamperedOneIsInvalid() {
         CourseCompleted completion = CourseCompletedFixture.aCohort().completion("Constant Pascascio");
-        Kafka.publish(completion, UUID.randomUUID());
+        EventScenario.publish(completion, UUID.randomUUID());
         String number = awaitCertificateOf(completion).get("number").asString();
         String token = api.raw("/certificates/{number}/credential", "application/vc+jwt", number).text();
         String tampered = ThirdPartyVerifier.tampered(token, "Constant Pascascio", "Constance Pascascio");
@@ -135,7 +136,7 @@ class CredentialIT {
     @Test
     void aCredentialPastItsValidityIsExpiredForTheServiceAndForTheOtherLibrary() {
         CourseCompleted completion = CourseCompletedFixture.aCohort().completion("Constant Pascascio");
-        Kafka.publish(completion, UUID.randomUUID());
+        EventScenario.publish(completion, UUID.randomUUID());
         String number = awaitCertificateOf(completion).get("number").asString();
         // As if issued under a validity period that has run out since.
         jdbc.sql("update certificate set valid_until = issued_at + interval '1 second' where number = ?").params(number).update();
@@ -158,7 +159,7 @@ class CredentialIT {
     @Test
     void afterKeyRotationOldAndNewCredentialsVerifyAndTheKeyOutlivesARestart() {
         CourseCompleted completion = CourseCompletedFixture.aCohort().completion("Constant Pascascio");
-        Kafka.publish(completion, UUID.randomUUID());
+        EventScenario.publish(completion, UUID.randomUUID());
         String number = awaitCertificateOf(completion).get("number").asString();
         String before = api.raw("/certificates/{number}/credential", "application/vc+jwt", number).text();
 
@@ -181,7 +182,7 @@ class CredentialIT {
     @Test
     void aCredentialCanBeFetchedAsJsonToo() {
         CourseCompleted completion = CourseCompletedFixture.aCohort().completion("Constant Pascascio");
-        Kafka.publish(completion, UUID.randomUUID());
+        EventScenario.publish(completion, UUID.randomUUID());
         String number = awaitCertificateOf(completion).get("number").asString();
 
         Api.Raw answer = api.raw("/certificates/{number}/credential", "application/json", number);
@@ -198,7 +199,7 @@ class CredentialIT {
     void thePrintableCertificateCarriesTheFactsAndTheVerificationUrl() throws IOException {
         Cohort cohort = CourseCompletedFixture.aCohort();
         CourseCompleted completion = cohort.completion("Constant Pascascio");
-        Kafka.publish(completion, UUID.randomUUID());
+        EventScenario.publish(completion, UUID.randomUUID());
         String number = awaitCertificateOf(completion).get("number").asString();
 
         Api.Raw pdf = api.raw("/certificates/{number}/pdf", "application/pdf", number);

@@ -13,10 +13,13 @@ import java.util.stream.Stream;
 import org.aula.certification.CourseCompletedFixture.Cohort;
 import org.aula.events.CloudEventHeaders;
 import org.aula.events.CourseCompleted;
-import org.aula.events.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
+import org.aula.events.EventCatalog;
+import org.aula.events.Topics;
+import org.aula.testsupport.EventScenario;
+import org.aula.testsupport.EventScenario.Event;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,8 +43,8 @@ class DeadLetterIT {
     private static final Duration ARRIVAL = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.shared();
 
-    private static Kafka.TopicProbe deadLetters;
-    private static Kafka.TopicProbe certificationEvents;
+    private static EventScenario deadLetters;
+    private static EventScenario certificationEvents;
 
     @LocalServerPort
     int port;
@@ -50,8 +53,8 @@ class DeadLetterIT {
 
     @BeforeAll
     static void openProbes() {
-        deadLetters = new Kafka.TopicProbe(Topics.deadLetterOf(Topics.SESSION));
-        certificationEvents = new Kafka.TopicProbe(Topics.CERTIFICATION);
+        deadLetters = EventScenario.fromStart(Topics.deadLetterOf(Topics.SESSION));
+        certificationEvents = EventScenario.fromStart(Topics.CERTIFICATION);
     }
 
     @AfterAll
@@ -86,8 +89,8 @@ class DeadLetterIT {
         UUID unfitEventId = UUID.randomUUID();
         double deadLettersBefore = undecodableDeadLetters();
 
-        Kafka.publish(spoiled(Kafka.record(unfit, unfitEventId), spoil));
-        Kafka.publish(fine, UUID.randomUUID());
+        EventScenario.publish(spoiled(EventScenario.record(unfit, unfitEventId), spoil));
+        EventScenario.publish(fine, UUID.randomUUID());
 
         ConsumerRecord<String, byte[]> deadLetter = await().pollInSameThread().atMost(ARRIVAL)
                 .until(() -> deadLetters.records(record -> hasEventId(record, unfitEventId)), records -> !records.isEmpty())
@@ -95,10 +98,10 @@ class DeadLetterIT {
         assertThat(header(deadLetter, "aula_dlt_reason")).contains(reason);
         assertThat(deadLetter.key()).isEqualTo(cohort.id());
         await().pollInSameThread().atMost(ARRIVAL)
-                .until(() -> certificationEvents.records(record -> Events.isCertificateIssuedTo(record, fine.participantId())),
+                .until(() -> certificationEvents.records(record -> new Event(record).is(EventCatalog.CERTIFICATE_ISSUED) && fine.participantId().equals(record.key())),
                         records -> records.size() == 1);
         assertThat(undecodableDeadLetters()).isGreaterThanOrEqualTo(deadLettersBefore + 1);
-        assertThat(certificationEvents.records(record -> Events.isCertificateIssuedTo(record, unfit.participantId()))).isEmpty();
+        assertThat(certificationEvents.records(record -> new Event(record).is(EventCatalog.CERTIFICATE_ISSUED) && unfit.participantId().equals(record.key()))).isEmpty();
         assertThat(new Api(port).get(uri -> uri.path("/certificates").queryParam("cohortId", cohort.id()).build())
                 .body().findValuesAsString("participantId"))
                 .isEqualTo(List.of(fine.participantId()));

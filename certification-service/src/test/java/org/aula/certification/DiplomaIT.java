@@ -19,6 +19,7 @@ import org.aula.events.ProgrammeDefined;
 import org.aula.events.Topics;
 import org.aula.events.runtime.CloudEventRecords;
 import org.aula.events.runtime.IncomingEvent;
+import org.aula.testsupport.EventScenario;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,8 +41,8 @@ class DiplomaIT {
 
     private static final Duration ARRIVAL = Duration.ofSeconds(30);
 
-    private static Kafka.TopicProbe certificationEvents;
-    private static Kafka.TopicProbe enrollmentDeadLetters;
+    private static EventScenario certificationEvents;
+    private static EventScenario enrollmentDeadLetters;
 
     @LocalServerPort
     int port;
@@ -54,8 +55,8 @@ class DiplomaIT {
 
     @BeforeAll
     static void openProbes() {
-        certificationEvents = new Kafka.TopicProbe(Topics.CERTIFICATION);
-        enrollmentDeadLetters = new Kafka.TopicProbe(Topics.deadLetterOf(Topics.ENROLLMENT));
+        certificationEvents = EventScenario.fromStart(Topics.CERTIFICATION);
+        enrollmentDeadLetters = EventScenario.fromStart(Topics.deadLetterOf(Topics.ENROLLMENT));
     }
 
     @AfterAll
@@ -73,15 +74,15 @@ class DiplomaIT {
     @Test
     void theLastCertificateOfADefinedProgrammeAwardsItsDiplomaOnce() {
         Programme programme = aProgramme();
-        Kafka.publish(programme.defined(), UUID.randomUUID());
+        EventScenario.publish(programme.defined(), UUID.randomUUID());
         await().atMost(ARRIVAL).until(() -> programmeKept(programme.id()));
         String pascascio = UUID.randomUUID().toString();
         String chan = UUID.randomUUID().toString();
 
-        Kafka.publish(programme.first().completion(pascascio, "Constant Pascascio", hourAgo()), UUID.randomUUID());
-        Kafka.publish(programme.first().completion(chan, "Marisol Chan", hourAgo()), UUID.randomUUID());
+        EventScenario.publish(programme.first().completion(pascascio, "Constant Pascascio", hourAgo()), UUID.randomUUID());
+        EventScenario.publish(programme.first().completion(chan, "Marisol Chan", hourAgo()), UUID.randomUUID());
         awaitCertificates(pascascio, 1);
-        Kafka.publish(programme.second().completion(pascascio, "Constant Pascascio", hourAgo()), UUID.randomUUID());
+        EventScenario.publish(programme.second().completion(pascascio, "Constant Pascascio", hourAgo()), UUID.randomUUID());
 
         JsonNode diploma = awaitDiplomaOf(pascascio);
         assertThat(diploma.get("number").asString()).matches("AULA-DIPLOMA-" + programme.code() + "-\\d{4}-\\d{6}");
@@ -98,15 +99,15 @@ class DiplomaIT {
     void aProgrammeDefinedAfterTheCertificatesAwardsItsDiplomaOnceHoweverOftenDelivered() {
         Programme programme = aProgramme();
         String pascascio = UUID.randomUUID().toString();
-        Kafka.publish(programme.first().completion(pascascio, "Constant Pascascio", hourAgo()), UUID.randomUUID());
-        Kafka.publish(programme.second().completion(pascascio, "Constant Pascascio", hourAgo()), UUID.randomUUID());
+        EventScenario.publish(programme.first().completion(pascascio, "Constant Pascascio", hourAgo()), UUID.randomUUID());
+        EventScenario.publish(programme.second().completion(pascascio, "Constant Pascascio", hourAgo()), UUID.randomUUID());
         awaitCertificates(pascascio, 2);
         assertThat(api.get(uri -> uri.path("/diplomas").queryParam("participantId", pascascio).build()).body().size()).isZero();
 
         var record = CloudEventRecords.of(programme.defined(), UUID.randomUUID(), "/aula/enrollment-service", Instant.now());
-        Kafka.publish(record);
-        Kafka.publish(record);
-        Kafka.publish(programme.defined(), UUID.randomUUID());
+        EventScenario.publish(record);
+        EventScenario.publish(record);
+        EventScenario.publish(programme.defined(), UUID.randomUUID());
 
         JsonNode diploma = awaitDiplomaOf(pascascio);
         assertOneDiplomaAwardedEventFor(pascascio, diploma.get("number").asString());
@@ -117,13 +118,13 @@ class DiplomaIT {
     void aRevokedCertificateDoesNotCountTowardsADiploma() {
         Programme programme = aProgramme();
         String pascascio = UUID.randomUUID().toString();
-        Kafka.publish(programme.first().completion(pascascio, "Constant Pascascio", hourAgo()), UUID.randomUUID());
-        Kafka.publish(programme.second().completion(pascascio, "Constant Pascascio", hourAgo()), UUID.randomUUID());
+        EventScenario.publish(programme.first().completion(pascascio, "Constant Pascascio", hourAgo()), UUID.randomUUID());
+        EventScenario.publish(programme.second().completion(pascascio, "Constant Pascascio", hourAgo()), UUID.randomUUID());
         JsonNode certificates = awaitCertificates(pascascio, 2);
         api.post("/certificates/{number}/revocation", MediaType.APPLICATION_JSON, "{\"reason\":\"Issued in error\"}",
                 certificates.get(1).get("number").asString());
 
-        Kafka.publish(programme.defined(), UUID.randomUUID());
+        EventScenario.publish(programme.defined(), UUID.randomUUID());
 
         await().atMost(ARRIVAL).until(() -> programmeKept(programme.id()));
         await().pollInSameThread().during(Duration.ofSeconds(1)).atMost(ARRIVAL)
@@ -134,11 +135,11 @@ class DiplomaIT {
     @Test
     void aDiplomaVerifiesByNumberAndAsASignedCredential() {
         Programme programme = aProgramme();
-        Kafka.publish(programme.defined(), UUID.randomUUID());
+        EventScenario.publish(programme.defined(), UUID.randomUUID());
         await().atMost(ARRIVAL).until(() -> programmeKept(programme.id()));
         String pascascio = UUID.randomUUID().toString();
-        Kafka.publish(programme.first().completion(pascascio, "Constant Pascascio", hourAgo()), UUID.randomUUID());
-        Kafka.publish(programme.second().completion(pascascio, "Constant Pascascio", hourAgo()), UUID.randomUUID());
+        EventScenario.publish(programme.first().completion(pascascio, "Constant Pascascio", hourAgo()), UUID.randomUUID());
+        EventScenario.publish(programme.second().completion(pascascio, "Constant Pascascio", hourAgo()), UUID.randomUUID());
         String number = awaitDiplomaOf(pascascio).get("number").asString();
 
         Api.Answer verification = verifier.get("/diplomas/{number}/verification", number);
@@ -162,7 +163,7 @@ class DiplomaIT {
     @Test
     void aProgrammeWhoseCodeCannotBeNumberedIsDeadLettered() {
         UUID eventId = UUID.randomUUID();
-        Kafka.publish(new ProgrammeDefined(UUID.randomUUID().toString(), "M M", "Unnumberable", "University of Belize",
+        EventScenario.publish(new ProgrammeDefined(UUID.randomUUID().toString(), "M M", "Unnumberable", "University of Belize",
                 List.of("BMM"), Instant.now()), eventId);
 
         ConsumerRecord<String, byte[]> deadLetter = await().pollInSameThread().atMost(ARRIVAL)
@@ -191,7 +192,7 @@ class DiplomaIT {
                 .until(() -> certificationEvents.records(record -> isDiplomaAwardedTo(record, participantId)), records -> !records.isEmpty());
         await().pollInSameThread().during(Duration.ofSeconds(2)).atMost(ARRIVAL)
                 .until(() -> certificationEvents.records(record -> isDiplomaAwardedTo(record, participantId)).size() == 1);
-        JsonNode data = Events.data(certificationEvents.records(record -> isDiplomaAwardedTo(record, participantId)).get(0));
+        JsonNode data = EventScenario.dataOf(certificationEvents.records(record -> isDiplomaAwardedTo(record, participantId)).get(0));
         assertThat(data.get("diplomaNumber").asString()).isEqualTo(number);
         assertThat(data.get("verificationUrl").asString())
                 .isEqualTo(CertificationServiceTest.PUBLIC_BASE_URL + "/diplomas/" + number + "/verification");

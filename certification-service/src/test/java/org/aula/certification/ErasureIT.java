@@ -15,8 +15,11 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.aula.events.CourseCompleted;
+import org.aula.events.EventCatalog;
 import org.aula.events.ParticipantErased;
 import org.aula.events.Topics;
+import org.aula.testsupport.EventScenario;
+import org.aula.testsupport.EventScenario.Event;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +40,7 @@ class ErasureIT {
 
     private static final String PSEUDONYM = "Erased participant";
 
-    private static Kafka.TopicProbe certificationEvents;
+    private static EventScenario certificationEvents;
 
     @LocalServerPort
     int port;
@@ -50,7 +53,7 @@ class ErasureIT {
 
     @BeforeAll
     static void openProbe() {
-        certificationEvents = new Kafka.TopicProbe(Topics.CERTIFICATION);
+        certificationEvents = EventScenario.fromStart(Topics.CERTIFICATION);
     }
 
     @AfterAll
@@ -67,13 +70,13 @@ class ErasureIT {
     @Test
     void anErasedHoldersCertificateKeepsVerifyingUnderAPseudonym() throws IOException {
         CourseCompleted completion = CourseCompletedFixture.aCohort().completion("Constant Pascascio");
-        Kafka.publish(completion, UUID.randomUUID());
+        EventScenario.publish(completion, UUID.randomUUID());
         String number = await().atMost(Duration.ofSeconds(30))
                 .until(() -> certificatesOf(completion.participantId()), certificates -> certificates.size() == 1)
                 .get(0).get("number").asString();
         JsonNode before = verifier.get("/certificates/{number}/verification", number).body();
 
-        Kafka.publish(new ParticipantErased(completion.participantId(), Instant.now()), UUID.randomUUID());
+        EventScenario.publish(new ParticipantErased(completion.participantId(), Instant.now()), UUID.randomUUID());
 
         await().atMost(Duration.ofSeconds(30)).until(() -> verifier.get("/certificates/{number}/verification", number)
                 .body().get("holderName").asString().equals(PSEUDONYM));
@@ -98,20 +101,20 @@ class ErasureIT {
     @Test
     void aCompletionArrivingAfterTheErasureIsCertifiedInThePseudonym() {
         CourseCompleted completion = CourseCompletedFixture.aCohort().completion("Graciela Incer");
-        Kafka.publish(new ParticipantErased(completion.participantId(), Instant.now()), UUID.randomUUID());
+        EventScenario.publish(new ParticipantErased(completion.participantId(), Instant.now()), UUID.randomUUID());
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select count(*) from erased_participant where participant_id = ?")
                 .params(completion.participantId()).query(Long.class).single() == 1);
 
-        Kafka.publish(completion, UUID.randomUUID());
+        EventScenario.publish(completion, UUID.randomUUID());
 
         JsonNode certificate = await().atMost(Duration.ofSeconds(30))
                 .until(() -> certificatesOf(completion.participantId()), certificates -> certificates.size() == 1).get(0);
         assertThat(certificate.get("holderName").asString()).isEqualTo(PSEUDONYM);
         ConsumerRecord<String, byte[]> issued = await().pollInSameThread().atMost(Duration.ofSeconds(30))
-                .until(() -> certificationEvents.records(record -> Events.isCertificateIssuedTo(record, completion.participantId())),
+                .until(() -> certificationEvents.records(record -> new Event(record).is(EventCatalog.CERTIFICATE_ISSUED) && completion.participantId().equals(record.key())),
                         records -> !records.isEmpty())
                 .get(0);
-        assertThat(Events.data(issued).get("participantName").asString()).isEqualTo(PSEUDONYM);
+        assertThat(EventScenario.dataOf(issued).get("participantName").asString()).isEqualTo(PSEUDONYM);
     }
 
     private JsonNode certificatesOf(String participantId) {

@@ -24,6 +24,7 @@ import org.aula.events.CourseCompleted;
 import org.aula.events.ParticipantEnrolled;
 import org.aula.events.ParticipantErased;
 import org.aula.events.Topics;
+import org.aula.testsupport.EventScenario;
 import org.aula.testsupport.reliability.DeadLetterCount;
 import org.aula.testsupport.reliability.FaultLedger;
 import org.aula.testsupport.reliability.ReliabilityReport;
@@ -65,7 +66,7 @@ class ErasureRaceFaultIT {
         FaultLedger ledger = new FaultLedger();
         long started = System.nanoTime();
         try (DeadLetterCount deadLetters = new DeadLetterCount();
-                Kafka.TopicProbe certificationEvents = new Kafka.TopicProbe(Topics.CERTIFICATION)) {
+                EventScenario certificationEvents = EventScenario.fromStart(Topics.CERTIFICATION)) {
             Map<String, List<Participant>> groups = new LinkedHashMap<>();
             for (String group : List.of("erased-first", "named-first", "racing")) {
                 Cohort cohort = CourseCompletedFixture.aCohort();
@@ -111,7 +112,7 @@ class ErasureRaceFaultIT {
                 CourseCompleted completion = later.completion(participant.id(), participant.name(),
                         Instant.now().minus(1, ChronoUnit.HOURS));
                 laterCompletions.add(completion.completionId());
-                Kafka.publish(completion, UUID.randomUUID());
+                EventScenario.publish(completion, UUID.randomUUID());
             }
             Set<String> participantIds = everyone.stream().map(Participant::id).collect(Collectors.toSet());
             List<ConsumerRecord<String, byte[]>> publishedLater = await().pollInSameThread().atMost(ARRIVAL)
@@ -136,7 +137,7 @@ class ErasureRaceFaultIT {
             keys.add(later.id());
             long deadLetterCount = deadLetters.of(keys);
 
-            assertThat(publishedAfterErasure).extracting(record -> Events.data(record).get("participantName").asString())
+            assertThat(publishedAfterErasure).extracting(record -> EventScenario.dataOf(record).get("participantName").asString())
                     .containsOnly(PSEUDONYM);
             assertThat(surviving).as("real names left in the database or in what was published after the erasure").isEmpty();
             assertThat(ledger.acknowledgedCount()).isEqualTo(3 * PER_ORDER);
@@ -161,15 +162,15 @@ class ErasureRaceFaultIT {
 
         /** The enrolment (enrollment-service's fact, which certification ignores) and the completion (session's). */
         void publishNamedFacts() {
-            Kafka.publish(new ParticipantEnrolled(UUID.randomUUID().toString(), cohort.id(), cohort.code(),
+            EventScenario.publish(new ParticipantEnrolled(UUID.randomUUID().toString(), cohort.id(), cohort.code(),
                     cohort.courseCode(), id, name, "BZ-POLICE", seat, seat, 40, false,
                     Instant.now().minus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS)), UUID.randomUUID());
-            Kafka.publish(cohort.completion(id, name, Instant.now().minus(1, ChronoUnit.HOURS)), UUID.randomUUID());
+            EventScenario.publish(cohort.completion(id, name, Instant.now().minus(1, ChronoUnit.HOURS)), UUID.randomUUID());
         }
     }
 
     private static void erase(Participant participant, FaultLedger ledger) {
-        Kafka.publish(new ParticipantErased(participant.id(), Instant.now().truncatedTo(ChronoUnit.MILLIS)), UUID.randomUUID());
+        EventScenario.publish(new ParticipantErased(participant.id(), Instant.now().truncatedTo(ChronoUnit.MILLIS)), UUID.randomUUID());
         ledger.acknowledged(participant.id(), participant.id());
     }
 
@@ -186,7 +187,7 @@ class ErasureRaceFaultIT {
     }
 
     private static String completionIdOf(ConsumerRecord<String, byte[]> record) {
-        var completionId = Events.data(record).get("completionId");
+        var completionId = EventScenario.dataOf(record).get("completionId");
         return completionId == null ? "" : completionId.asString();
     }
 

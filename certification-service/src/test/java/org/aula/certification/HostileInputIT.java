@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.aula.certification.CourseCompletedFixture.Cohort;
 import org.aula.events.CourseCompleted;
+import org.aula.testsupport.EventScenario;
 import org.aula.testsupport.OpenApiProbe;
 import org.aula.testsupport.OpenApiProbe.Attack;
 import org.junit.jupiter.api.Test;
@@ -85,7 +86,7 @@ class HostileInputIT {
         Api api = new Api(port);
         Cohort cohort = CourseCompletedFixture.aCohort();
         for (int i = 0; i < HOSTILE_TEXTS.size(); i++) {
-            Kafka.publish(cohort.completion("Official " + i), UUID.randomUUID());
+            EventScenario.publish(cohort.completion("Official " + i), UUID.randomUUID());
         }
         List<String> numbers = await().atMost(Duration.ofSeconds(30))
                 .until(() -> api.get(uri -> uri.path("/certificates").queryParam("cohortId", cohort.id()).build()).body(),

@@ -30,6 +30,7 @@ import org.aula.events.CourseCompleted;
 import org.aula.events.EventCatalog;
 import org.aula.events.Topics;
 import org.aula.events.runtime.IncomingEvent;
+import org.aula.testsupport.EventScenario;
 import org.aula.testsupport.TestInfrastructure;
 import org.aula.testsupport.reliability.DeadLetterCount;
 import org.aula.testsupport.reliability.FaultLedger;
@@ -84,7 +85,7 @@ class RedeliveredCompletionsFaultIT {
         long started = System.nanoTime();
 
         try (DeadLetterCount deadLetters = new DeadLetterCount();
-                Kafka.TopicProbe certificationEvents = new Kafka.TopicProbe(Topics.CERTIFICATION);
+                EventScenario certificationEvents = EventScenario.fromStart(Topics.CERTIFICATION);
                 KafkaProducer<String, byte[]> producer = producer()) {
             List<ProducerRecord<String, byte[]>> heldBack = List.of();
             for (int wave = 0; wave < WAVES; wave++) {
@@ -100,7 +101,7 @@ class RedeliveredCompletionsFaultIT {
                     CourseCompleted completion = cohorts.get(p % COHORTS_PER_WAVE).completion(participants.get(p),
                             "Participant " + p, Instant.now().minus(1, ChronoUnit.HOURS));
                     completions.add(completion);
-                    records.add(Kafka.record(completion, UUID.randomUUID()));
+                    records.add(EventScenario.record(completion, UUID.randomUUID()));
                 }
                 // Two copies of each now, shuffled together with the previous wave's third copies.
                 List<ProducerRecord<String, byte[]>> deliveries = new ArrayList<>(records);
@@ -120,7 +121,7 @@ class RedeliveredCompletionsFaultIT {
                     .until(() -> issuedTo(certificationEvents, participantIds).size() == COMPLETIONS);
             long took = System.nanoTime() - started;
             issuedTo(certificationEvents, participantIds).forEach(record -> ledger.observed(
-                    Events.data(record).get("completionId").asString(), record.key()));
+                    EventScenario.dataOf(record).get("completionId").asString(), record.key()));
             long certificates = jdbc.sql("select count(*) from certificate where cohort_id in (:cohorts)")
                     .param("cohorts", cohortIds).query(Long.class).single();
             long certifiedCompletions = jdbc.sql("select count(distinct completion_id) from certificate where cohort_id in (:cohorts)")
@@ -156,7 +157,7 @@ class RedeliveredCompletionsFaultIT {
                 .param("ids", ids).query(Long.class).single() == completions.size());
     }
 
-    private static List<ConsumerRecord<String, byte[]>> issuedTo(Kafka.TopicProbe topic, Set<String> participants) {
+    private static List<ConsumerRecord<String, byte[]>> issuedTo(EventScenario topic, Set<String> participants) {
         return topic.records(record -> participants.contains(record.key())
                 && IncomingEvent.from(record).type().equals(EventCatalog.CERTIFICATE_ISSUED.type()));
     }

@@ -34,6 +34,7 @@ import org.aula.certification.domain.ProgrammeId;
 import org.aula.events.EventCatalog;
 import org.aula.events.Topics;
 import org.aula.events.runtime.IncomingEvent;
+import org.aula.testsupport.EventScenario;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,7 +56,7 @@ class RevocationDuringAwardIT {
     /** {@code JdbcAwardLocks}' participant namespace, as PostgreSQL shows it in {@code pg_locks.classid}. */
     private static final long PARTICIPANT_LOCKS = 0x41554C02L;
 
-    private static Kafka.TopicProbe certificationEvents;
+    private static EventScenario certificationEvents;
 
     @Autowired
     IssueCertificate issueCertificate;
@@ -70,7 +71,7 @@ class RevocationDuringAwardIT {
 
     @BeforeAll
     static void openProbe() {
-        certificationEvents = new Kafka.TopicProbe(Topics.CERTIFICATION);
+        certificationEvents = EventScenario.fromStart(Topics.CERTIFICATION);
     }
 
     @AfterAll

@@ -18,6 +18,7 @@ import org.aula.events.CourseCompleted;
 import org.aula.events.EventCatalog;
 import org.aula.events.Topics;
 import org.aula.events.runtime.IncomingEvent;
+import org.aula.testsupport.EventScenario;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +39,7 @@ class RevocationIT {
     private static final String BASE = CertificationServiceTest.PUBLIC_BASE_URL;
     private static final MediaType VC_JWT = MediaType.parseMediaType("application/vc+jwt");
 
-    private static Kafka.TopicProbe certificationEvents;
+    private static EventScenario certificationEvents;
 
     @LocalServerPort
     int port;
@@ -49,7 +50,7 @@ class RevocationIT {
 
     @BeforeAll
     static void openProbe() {
-        certificationEvents = new Kafka.TopicProbe(Topics.CERTIFICATION);
+        certificationEvents = EventScenario.fromStart(Topics.CERTIFICATION);
     }
 
     @AfterAll
@@ -68,8 +69,8 @@ class RevocationIT {
         Cohort cohort = CourseCompletedFixture.aCohort();
         CourseCompleted revokedOne = cohort.completion("Constant Pascascio");
         CourseCompleted standingOne = cohort.completion("Marisol Chan");
-        Kafka.publish(revokedOne, UUID.randomUUID());
-        Kafka.publish(standingOne, UUID.randomUUID());
+        EventScenario.publish(revokedOne, UUID.randomUUID());
+        EventScenario.publish(standingOne, UUID.randomUUID());
         String number = awaitNumberOf(revokedOne);
         String standingNumber = awaitNumberOf(standingOne);
         String credentialBefore = api.raw("/certificates/{number}/credential", "application/vc+jwt", number).text();
@@ -119,7 +120,7 @@ class RevocationIT {
                 .until(() -> certificationEvents.records(record -> isRevocationOf(record, revokedOne.participantId())),
                         records -> !records.isEmpty())
                 .get(0);
-        JsonNode data = Events.data(revoked);
+        JsonNode data = EventScenario.dataOf(revoked);
         assertThat(revoked.key()).isEqualTo(revokedOne.participantId());
         assertThat(data.get("certificateNumber").asString()).isEqualTo(number);
         assertThat(data.get("reason").asString()).isEqualTo("Attendance sheets were signed on behalf of the participant");
@@ -129,7 +130,7 @@ class RevocationIT {
     @Test
     void revokingTwiceIsAConflictAndAnUnknownNumberIsNotFound() {
         CourseCompleted completion = CourseCompletedFixture.aCohort().completion("Constant Pascascio");
-        Kafka.publish(completion, UUID.randomUUID());
+        EventScenario.publish(completion, UUID.randomUUID());
         String number = awaitNumberOf(completion);
 
         Api.Answer first = api.post("/certificates/{number}/revocation", MediaType.APPLICATION_JSON, "{\"reason\":\"Issued in error\"}", number);

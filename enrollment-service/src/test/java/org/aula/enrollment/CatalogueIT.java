@@ -1,14 +1,16 @@
 package org.aula.enrollment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.aula.enrollment.EnrollmentTopic.COURSE_DEFINED;
-import static org.aula.enrollment.EnrollmentTopic.PROGRAMME_DEFINED;
+import static org.aula.enrollment.EventTypes.COURSE_DEFINED;
+import static org.aula.enrollment.EventTypes.PROGRAMME_DEFINED;
 
 import java.util.List;
 import java.util.Map;
 
 import org.aula.enrollment.Api.Response;
-import org.aula.enrollment.EnrollmentTopic.Received;
+import org.aula.events.Topics;
+import org.aula.testsupport.EventScenario;
+import org.aula.testsupport.EventScenario.Event;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,12 +31,12 @@ class CatalogueIT {
     JdbcClient jdbc;
 
     Api api;
-    EnrollmentTopic topic;
+    EventScenario topic;
 
     @BeforeEach
     void connect() {
         api = new Api(port);
-        topic = new EnrollmentTopic();
+        topic = EventScenario.fromEnd(Topics.ENROLLMENT);
     }
 
     @AfterEach
@@ -59,8 +61,8 @@ class CatalogueIT {
         assertThat(api.get("/courses/" + code).json().get("topics").valueStream().map(JsonNode::asString))
                 .containsExactly("Human rights", "Mixed migration flows", "Emergencies");
 
-        List<Received> events = topic.awaitEvents(id, 2);
-        assertThat(events).extracting(Received::type).containsExactly(COURSE_DEFINED, COURSE_DEFINED);
+        List<Event> events = topic.awaitEvents(id, 2);
+        assertThat(events).extracting(Event::type).containsExactly(COURSE_DEFINED, COURSE_DEFINED);
         JsonNode defined = events.get(1).data();
         assertThat(defined.get("courseCode").asString()).isEqualTo(code);
         assertThat(defined.get("title").asString()).isEqualTo("Best Practices in Migration Management");
@@ -93,8 +95,8 @@ class CatalogueIT {
 
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.json().get("awardingInstitutionCode").asString()).isEqualTo(galen);
-        List<Received> events = topic.awaitEvents(created.json().get("id").asString(), 1);
-        assertThat(events).extracting(Received::type).containsExactly(PROGRAMME_DEFINED);
+        List<Event> events = topic.awaitEvents(created.json().get("id").asString(), 1);
+        assertThat(events).extracting(Event::type).containsExactly(PROGRAMME_DEFINED);
         assertThat(events.get(0).data().get("programmeCode").asString()).isEqualTo(programme);
         assertThat(events.get(0).data().get("awardingInstitution").asString()).isEqualTo("Galen University");
         assertThat(events.get(0).data().get("requiredCourseCodes").valueStream().map(JsonNode::asString)).containsExactly(course);

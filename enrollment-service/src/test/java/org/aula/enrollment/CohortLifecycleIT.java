@@ -1,19 +1,21 @@
 package org.aula.enrollment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.aula.enrollment.EnrollmentTopic.COUNTS;
-import static org.aula.enrollment.EnrollmentTopic.ENROLLED;
-import static org.aula.enrollment.EnrollmentTopic.FILLED;
-import static org.aula.enrollment.EnrollmentTopic.SCHEDULED;
-import static org.aula.enrollment.EnrollmentTopic.STATUS;
-import static org.aula.enrollment.EnrollmentTopic.WAITLISTED;
-import static org.aula.enrollment.EnrollmentTopic.WITHDRAWN;
+import static org.aula.enrollment.EventTypes.COUNTS;
+import static org.aula.enrollment.EventTypes.ENROLLED;
+import static org.aula.enrollment.EventTypes.FILLED;
+import static org.aula.enrollment.EventTypes.SCHEDULED;
+import static org.aula.enrollment.EventTypes.STATUS;
+import static org.aula.enrollment.EventTypes.WAITLISTED;
+import static org.aula.enrollment.EventTypes.WITHDRAWN;
 
 import java.util.List;
 import java.util.Map;
 
 import org.aula.enrollment.Api.Response;
-import org.aula.enrollment.EnrollmentTopic.Received;
+import org.aula.events.Topics;
+import org.aula.testsupport.EventScenario;
+import org.aula.testsupport.EventScenario.Event;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,12 +34,12 @@ class CohortLifecycleIT {
     JdbcClient jdbc;
 
     Api api;
-    EnrollmentTopic topic;
+    EventScenario topic;
 
     @BeforeEach
     void connect() {
         api = new Api(port);
-        topic = new EnrollmentTopic();
+        topic = EventScenario.fromEnd(Topics.ENROLLMENT);
     }
 
     @AfterEach
@@ -59,9 +61,9 @@ class CohortLifecycleIT {
         assertThat(api.post("/cohorts/" + cohort + "/start-delivery").json().get("status").asString()).isEqualTo("IN_DELIVERY");
         assertThat(api.post("/cohorts/" + cohort + "/complete").json().get("status").asString()).isEqualTo("COMPLETED");
 
-        List<Received> events = topic.awaitEvents(cohort, received -> received.stream()
+        List<Event> events = topic.awaitEvents(cohort, received -> received.stream()
                 .anyMatch(event -> STATUS.equals(event.type()) && "COMPLETED".equals(event.data().get("status").asString())));
-        assertThat(topic.withoutCounts(cohort)).extracting(Received::type)
+        assertThat(topic.without(cohort, COUNTS)).extracting(Event::type)
                 .containsExactly(SCHEDULED, STATUS, ENROLLED, ENROLLED, FILLED, STATUS, WITHDRAWN, STATUS, STATUS, STATUS);
         assertThat(topic.of(cohort, STATUS)).extracting(event -> event.data().get("previousStatus").asString() + "->"
                 + event.data().get("status").asString())
@@ -71,7 +73,7 @@ class CohortLifecycleIT {
             assertThat(event.data().get("courseCode").asString()).isEqualTo("LIFE-C");
             assertThat(event.data().get("reason").asString()).isNotBlank();
         });
-        assertThat(events).extracting(Received::partition).containsOnly(events.get(0).partition());
+        assertThat(events).extracting(Event::partition).containsOnly(events.get(0).partition());
     }
 
     @Test
@@ -132,14 +134,14 @@ class CohortLifecycleIT {
         assertThat(api.post("/cohorts/" + cohort + "/open").status()).isEqualTo(409);
 
         topic.awaitEvents(cohort, received -> received.stream().filter(event -> COUNTS.equals(event.type())).count() == 4);
-        assertThat(topic.withoutCounts(cohort)).extracting(Received::type)
+        assertThat(topic.without(cohort, COUNTS)).extracting(Event::type)
                 .containsExactly(SCHEDULED, STATUS, ENROLLED, FILLED, STATUS, WAITLISTED, STATUS, WITHDRAWN, WITHDRAWN);
-        List<Received> withdrawals = topic.of(cohort, WITHDRAWN);
+        List<Event> withdrawals = topic.of(cohort, WITHDRAWN);
         assertThat(withdrawals).allSatisfy(event -> assertThat(event.data().get("reason").asString())
                 .isEqualTo("cohort cancelled: Tropical storm warning"));
         assertThat(withdrawals.get(0).data().get("freedSeatNumber").asInt()).isEqualTo(1);
         assertThat(withdrawals.get(1).data().get("freedSeatNumber").isNull()).isTrue();
-        List<Received> counts = topic.of(cohort, COUNTS);
+        List<Event> counts = topic.of(cohort, COUNTS);
         assertThat(counts.subList(2, 4)).extracting(event -> event.data().get("institutionCode").asString() + " "
                 + event.data().get("enrolled").asInt() + "/" + event.data().get("waitlisted").asInt() + "/"
                 + event.data().get("withdrawn").asInt()).containsExactly("MFA 0/0/1", "POLICE 0/0/1");

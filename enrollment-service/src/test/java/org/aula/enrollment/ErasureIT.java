@@ -1,15 +1,17 @@
 package org.aula.enrollment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.aula.enrollment.EnrollmentTopic.ENROLLED;
-import static org.aula.enrollment.EnrollmentTopic.ERASED;
+import static org.aula.enrollment.EventTypes.ENROLLED;
+import static org.aula.enrollment.EventTypes.ERASED;
 
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.aula.enrollment.Api.Response;
-import org.aula.enrollment.EnrollmentTopic.Received;
+import org.aula.events.Topics;
+import org.aula.testsupport.EventScenario;
+import org.aula.testsupport.EventScenario.Event;
 import org.aula.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,12 +35,12 @@ class ErasureIT {
     JdbcClient jdbc;
 
     Api staff;
-    EnrollmentTopic topic;
+    EventScenario topic;
 
     @BeforeEach
     void connect() {
         staff = new Api(port);
-        topic = new EnrollmentTopic();
+        topic = EventScenario.fromEnd(Topics.ENROLLMENT);
     }
 
     @AfterEach
@@ -67,9 +69,9 @@ class ErasureIT {
                 "elvis.coc@" + mhd.toLowerCase() + ".gov.bz", "Elvis Coc", mhd))).json().get("participantId").asString();
         topic.awaitEvents(june, events -> events.stream().filter(event -> ENROLLED.equals(event.type())).count() == 2);
 
-        try (PartnerFeed policeFeed = PartnerFeed.fromStart(feed(police));
-                PartnerFeed mfaFeed = PartnerFeed.fromStart(feed(mfa));
-                PartnerFeed mhdFeed = PartnerFeed.fromStart(feed(mhd))) {
+        try (EventScenario policeFeed = EventScenario.fromStart(feed(police));
+                EventScenario mfaFeed = EventScenario.fromStart(feed(mfa));
+                EventScenario mhdFeed = EventScenario.fromStart(feed(mhd))) {
             Response erased = staff.post("/participants/" + pascascio + "/erasure");
 
             assertThat(erased.status()).as(erased.body()).isEqualTo(200);
@@ -109,17 +111,17 @@ class ErasureIT {
                     .allMatch(payload -> payload.contains("Erased participant"));
 
             // The event, once, keyed by the participant, naming the two institutions; copied to their feeds only.
-            Received event = topic.awaitEvents(pascascio, 1).get(0);
+            Event event = topic.awaitEvents(pascascio, 1).get(0);
             assertThat(event.type()).isEqualTo(ERASED);
             assertThat(event.data().get("institutionCodes").valueStream().map(code -> code.asString()))
                     .containsExactly(mfa, police);
             assertThat(event.data().get("erasedAt").asString()).isEqualTo(erased.json().get("erasedAt").asString());
-            for (PartnerFeed told : List.of(policeFeed, mfaFeed)) {
-                List<Received> notices = told.awaitEvents(pascascio, events -> !events.isEmpty());
+            for (EventScenario told : List.of(policeFeed, mfaFeed)) {
+                List<Event> notices = told.awaitSettled(pascascio, events -> !events.isEmpty());
                 assertThat(notices).singleElement().satisfies(notice -> {
                     assertThat(notice.type()).isEqualTo(ERASED);
-                    assertThat(notice.event().id()).isEqualTo(event.event().id());
-                    assertThat(notice.event().data()).isEqualTo(event.event().data());
+                    assertThat(notice.id()).isEqualTo(event.id());
+                    assertThat(notice.data()).isEqualTo(event.data());
                 });
             }
 
@@ -132,12 +134,12 @@ class ErasureIT {
             Response sentinel = staff.post("/participants/" + coc + "/erasure");
             assertThat(sentinel.json().get("institutionCodes").valueStream().map(code -> code.asString())).containsExactly(mhd);
             topic.awaitEvents(coc, 1);
-            mhdFeed.awaitEvents(coc, events -> events.size() == 1);
+            mhdFeed.awaitSettled(coc, events -> events.size() == 1);
 
             assertThat(topic.of(pascascio, ERASED)).hasSize(1);
-            assertThat(policeFeed.events(pascascio)).hasSize(1);
-            assertThat(mfaFeed.events(pascascio)).hasSize(1);
-            assertThat(mhdFeed.events(pascascio)).isEmpty();
+            assertThat(policeFeed.of(pascascio)).hasSize(1);
+            assertThat(mfaFeed.of(pascascio)).hasSize(1);
+            assertThat(mhdFeed.of(pascascio)).isEmpty();
             assertThat(jdbc.sql("select count(*) from aula_messaging.outbox where type = :type and aggregate_id = :id")
                     .param("type", ERASED).param("id", pascascio).query(Integer.class).single()).isEqualTo(1);
         }

@@ -1,7 +1,7 @@
 package org.aula.enrollment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.aula.enrollment.EnrollmentTopic.ENROLLED;
+import static org.aula.enrollment.EventTypes.ENROLLED;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +17,8 @@ import org.aula.enrollment.application.IdempotentRequests.InProgress;
 import org.aula.enrollment.application.IdempotentRequests.Replay;
 import org.aula.enrollment.application.IdempotentRequests.Reserved;
 import org.aula.enrollment.application.IdempotentRequests.StoredResponse;
+import org.aula.events.Topics;
+import org.aula.testsupport.EventScenario;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,12 +40,12 @@ class IdempotencyKeyIT {
     IdempotentRequests requests;
 
     Api api;
-    EnrollmentTopic topic;
+    EventScenario topic;
 
     @BeforeEach
     void connect() {
         api = new Api(port);
-        topic = new EnrollmentTopic();
+        topic = EventScenario.fromEnd(Topics.ENROLLMENT);
     }
 
     @AfterEach
@@ -74,7 +76,7 @@ class IdempotencyKeyIT {
         assertThat(stored(key)).isEqualTo(1);
 
         String sentinel = api.enrol(cohort, "idem", 1).json().get("enrolmentId").asString();
-        topic.awaitEvents(cohort, received -> received.stream().anyMatch(event -> event.isAbout(sentinel)));
+        topic.awaitEvents(cohort, received -> received.stream().anyMatch(event -> event.has("enrolmentId", sentinel)));
         assertThat(topic.of(cohort, ENROLLED)).hasSize(2);
     }
 

@@ -27,6 +27,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.aula.events.EnrolmentCountsChanged;
 import org.aula.events.Topics;
 import org.aula.events.runtime.CloudEventRecords;
+import org.aula.testsupport.EventScenario;
 import org.aula.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -64,8 +65,8 @@ class PartnerFeedFaultIT {
             producer.flush();
         }
 
-        try (PartnerFeed feed = PartnerFeed.fromStart("partner." + good + ".enrollment")) {
-            feed.awaitRecords(record -> cohort.equals(record.key()), records -> records.size() >= 2);
+        try (EventScenario feed = EventScenario.fromStart("partner." + good + ".enrollment")) {
+            feed.awaitEvents(cohort, 2);
         }
         List<String> deadLettered = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(

@@ -1,10 +1,10 @@
 package org.aula.enrollment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.aula.enrollment.EnrollmentTopic.COUNTS;
-import static org.aula.enrollment.EnrollmentTopic.ENROLLED;
-import static org.aula.enrollment.EnrollmentTopic.WAITLISTED;
-import static org.aula.enrollment.EnrollmentTopic.WITHDRAWN;
+import static org.aula.enrollment.EventTypes.COUNTS;
+import static org.aula.enrollment.EventTypes.ENROLLED;
+import static org.aula.enrollment.EventTypes.WAITLISTED;
+import static org.aula.enrollment.EventTypes.WITHDRAWN;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -15,8 +15,10 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.ConfigResource;
-import org.aula.enrollment.EnrollmentTopic.Received;
 import org.aula.events.CloudEventHeaders;
+import org.aula.events.Topics;
+import org.aula.testsupport.EventScenario;
+import org.aula.testsupport.EventScenario.Event;
 import org.aula.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,12 +42,12 @@ class PartnerFeedIT {
     int port;
 
     Api api;
-    EnrollmentTopic topic;
+    EventScenario topic;
 
     @BeforeEach
     void connect() {
         api = new Api(port);
-        topic = new EnrollmentTopic();
+        topic = EventScenario.fromEnd(Topics.ENROLLMENT);
     }
 
     @AfterEach
@@ -59,7 +61,7 @@ class PartnerFeedIT {
         String mfa = Api.uniqueCatalogueCode("MFA");
         assertThat(api.put("/institutions/" + police, "{\"name\":\"Police Department\"}").status()).isEqualTo(201);
         assertThat(api.put("/institutions/" + mfa, "{\"name\":\"Ministry of Foreign Affairs\"}").status()).isEqualTo(201);
-        try (PartnerFeed aggregate = PartnerFeed.fromEnd("partner.aggregate.enrollment")) {
+        try (EventScenario aggregate = EventScenario.fromEnd("partner.aggregate.enrollment")) {
             String cohort = api.scheduleCohort("FEED", 2);
             String pascascio = enrol(cohort, "Constant Pascascio", police);
             String moguel = enrol(cohort, "Lisbeth Moguel", mfa);
@@ -68,42 +70,42 @@ class PartnerFeedIT {
             // Moguel (MFA) withdraws; Coc (POLICE), first in line, takes her seat in the same transaction.
             api.delete("/cohorts/" + cohort + "/enrolments/" + moguel);
 
-            try (PartnerFeed policeFeed = PartnerFeed.fromStart("partner." + police + ".enrollment");
-                    PartnerFeed mfaFeed = PartnerFeed.fromStart("partner." + mfa + ".enrollment")) {
+            try (EventScenario policeFeed = EventScenario.fromStart("partner." + police + ".enrollment");
+                    EventScenario mfaFeed = EventScenario.fromStart("partner." + mfa + ".enrollment")) {
                 // POLICE: Pascascio enrolled, Coc waitlisted then promoted, with a count after each change.
-                List<Received> policeEvents = policeFeed.awaitEvents(cohort, events -> events.size() == 6);
+                List<Event> policeEvents = policeFeed.awaitSettled(cohort, events -> events.size() == 6);
                 // MFA: Moguel enrolled, Pollard waitlisted, Moguel withdrawn, each with a count.
-                List<Received> mfaEvents = mfaFeed.awaitEvents(cohort, events -> events.size() == 6);
-                List<Received> source = topic.awaitEvents(cohort, events -> events.stream().filter(e -> COUNTS.equals(e.type())).count() == 6);
+                List<Event> mfaEvents = mfaFeed.awaitSettled(cohort, events -> events.size() == 6);
+                List<Event> source = topic.awaitEvents(cohort, events -> events.stream().filter(e -> COUNTS.equals(e.type())).count() == 6);
 
-                assertThat(policeEvents).extracting(Received::type)
+                assertThat(policeEvents).extracting(Event::type)
                         .containsExactly(ENROLLED, COUNTS, WAITLISTED, COUNTS, ENROLLED, COUNTS);
-                assertThat(mfaEvents).extracting(Received::type)
+                assertThat(mfaEvents).extracting(Event::type)
                         .containsExactly(ENROLLED, COUNTS, WAITLISTED, COUNTS, WITHDRAWN, COUNTS);
                 assertThat(policeEvents).allSatisfy(event -> assertThat(institutionOf(event)).isEqualTo(police));
                 assertThat(mfaEvents).allSatisfy(event -> assertThat(institutionOf(event)).isEqualTo(mfa));
                 assertThat(enrolmentIds(policeEvents)).containsOnly(pascascio, coc).doesNotContain(moguel, pollard);
                 assertThat(enrolmentIds(mfaEvents)).containsOnly(moguel, pollard);
                 assertThat(policeEvents.get(4).data().get("promotedFromWaitlist").asBoolean()).isTrue();
-                assertThat(policeFeed.values()).noneMatch(value -> value.contains("Moguel") || value.contains("Pollard"));
-                assertThat(mfaFeed.values()).noneMatch(value -> value.contains("Pascascio") || value.contains("Coc"));
+                assertThat(policeFeed.of(event -> true)).extracting(Event::text).noneMatch(value -> value.contains("Moguel") || value.contains("Pollard"));
+                assertThat(mfaFeed.of(event -> true)).extracting(Event::text).noneMatch(value -> value.contains("Pascascio") || value.contains("Coc"));
 
                 // The copies are the published records: same ids (partners deduplicate on ce_id), key, type and data.
-                assertThat(policeEvents).extracting(event -> event.event().id()).containsExactlyElementsOf(
-                        source.stream().filter(event -> police.equals(institutionOf(event))).map(event -> event.event().id()).toList());
+                assertThat(policeEvents).extracting(event -> event.id()).containsExactlyElementsOf(
+                        source.stream().filter(event -> police.equals(institutionOf(event))).map(event -> event.id()).toList());
                 assertThat(policeEvents).allSatisfy(event -> {
-                    assertThat(event.event().key()).isEqualTo(cohort);
-                    assertThat(event.event().source()).isEqualTo("/aula/enrollment-service");
+                    assertThat(event.key()).isEqualTo(cohort);
+                    assertThat(event.source()).isEqualTo("/aula/enrollment-service");
                 });
-                Received original = source.stream().filter(event -> event.event().id().equals(policeEvents.get(0).event().id()))
+                Event original = source.stream().filter(event -> event.id().equals(policeEvents.get(0).id()))
                         .findFirst().orElseThrow();
-                assertThat(policeEvents.get(0).event().data()).isEqualTo(original.event().data());
-                assertThat(policeEvents.get(0).event().time()).isEqualTo(original.event().time());
+                assertThat(policeEvents.get(0).data()).isEqualTo(original.data());
+                assertThat(policeEvents.get(0).time()).isEqualTo(original.time());
             }
 
             // The aggregate feed: counts only, keyed by cohort and institution, without names or ids of people.
-            List<ConsumerRecord<String, byte[]>> counts = aggregate.awaitRecords(record -> record.key().startsWith(cohort + ":"),
-                    records -> records.size() == 6);
+            List<ConsumerRecord<String, byte[]>> counts = aggregate.awaitEvents(event -> event.key().startsWith(cohort + ":"),
+                    records -> records.size() == 6).stream().map(Event::record).toList();
             assertThat(counts).allSatisfy(record -> {
                 assertThat(header(record, CloudEventHeaders.TYPE)).isEqualTo(COUNTS);
                 JsonNode data = JSON.readTree(record.value());
@@ -142,13 +144,13 @@ class PartnerFeedIT {
                 institution).json().get("enrolmentId").asString();
     }
 
-    private static String institutionOf(Received event) {
+    private static String institutionOf(Event event) {
         JsonNode code = event.data().get("institutionCode");
         return code == null ? "" : code.asString();
     }
 
-    private static List<String> enrolmentIds(List<Received> events) {
-        return events.stream().map(Received::data).filter(data -> data.has("enrolmentId"))
+    private static List<String> enrolmentIds(List<Event> events) {
+        return events.stream().map(Event::data).filter(data -> data.has("enrolmentId"))
                 .map(data -> data.get("enrolmentId").asString()).distinct().toList();
     }
 

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.UUID;
 
 import org.aula.enrollment.Api.Response;
+import org.aula.events.Topics;
+import org.aula.testsupport.EventScenario;
 import org.aula.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,13 +34,13 @@ class PersonalDataIT {
     int port;
 
     Api staff;
-    EnrollmentTopic topic;
+    EventScenario topic;
     ListAppender<ILoggingEvent> logs;
 
     @BeforeEach
     void capture() {
         staff = new Api(port);
-        topic = new EnrollmentTopic();
+        topic = EventScenario.fromEnd(Topics.ENROLLMENT);
         logs = new ListAppender<>();
         logs.start();
         root().addAppender(logs);
@@ -82,8 +84,8 @@ class PersonalDataIT {
         assertThat(staff.post("/participants/" + participant + "/erasure").status()).isEqualTo(200);
         // Let the relay publish, the offer consumer react and the router copy, so their logs are in too.
         topic.awaitEvents(participant, 1);
-        try (PartnerFeed feed = PartnerFeed.fromStart("partner." + institution + ".enrollment")) {
-            feed.awaitEvents(participant, events -> events.size() == 1);
+        try (EventScenario feed = EventScenario.fromStart("partner." + institution + ".enrollment")) {
+            feed.awaitSettled(participant, events -> events.size() == 1);
         }
         String scrape = Api.as(port, TestTokens.operations()).get("/actuator/prometheus").body();
 

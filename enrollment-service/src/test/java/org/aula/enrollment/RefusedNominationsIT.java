@@ -1,16 +1,20 @@
 package org.aula.enrollment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.aula.enrollment.EnrollmentTopic.COUNTS;
-import static org.aula.enrollment.EnrollmentTopic.ENROLLED;
-import static org.aula.enrollment.EnrollmentTopic.SCHEDULED;
-import static org.aula.enrollment.EnrollmentTopic.STATUS;
+import static org.aula.enrollment.EventTypes.COUNTS;
+import static org.aula.enrollment.EventTypes.ENROLLED;
+import static org.aula.enrollment.EventTypes.SCHEDULED;
+import static org.aula.enrollment.EventTypes.STATUS;
+import static org.aula.testsupport.EventScenario.ofType;
+import static org.aula.testsupport.EventScenario.withKey;
 
 import java.util.List;
 import java.util.Map;
 
 import org.aula.enrollment.Api.Response;
-import org.aula.enrollment.EnrollmentTopic.Received;
+import org.aula.events.Topics;
+import org.aula.testsupport.EventScenario;
+import org.aula.testsupport.EventScenario.Event;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,12 +37,12 @@ class RefusedNominationsIT {
     JdbcClient jdbc;
 
     Api api;
-    EnrollmentTopic topic;
+    EventScenario topic;
 
     @BeforeEach
     void connect() {
         api = new Api(port);
-        topic = new EnrollmentTopic();
+        topic = EventScenario.fromEnd(Topics.ENROLLMENT);
     }
 
     @AfterEach
@@ -73,8 +77,8 @@ class RefusedNominationsIT {
         // Open the planned cohort: the sentinel's events follow its own scheduling and opening, nothing else.
         assertThat(api.post("/cohorts/" + planned + "/open").status()).isEqualTo(200);
         api.enrol(planned, "closed", 5);
-        List<Received> events = topic.awaitWithoutCounts(planned, received -> received.stream().anyMatch(e -> ENROLLED.equals(e.type())));
-        assertThat(events).extracting(Received::type).containsExactly(SCHEDULED, STATUS, ENROLLED);
+        List<Event> events = topic.awaitEvents(withKey(planned).and(ofType(COUNTS).negate()), received -> received.stream().anyMatch(e -> ENROLLED.equals(e.type())));
+        assertThat(events).extracting(Event::type).containsExactly(SCHEDULED, STATUS, ENROLLED);
         assertThat(events.get(2).data().get("participantName").asString()).isEqualTo("Official 5");
     }
 
@@ -103,9 +107,9 @@ class RefusedNominationsIT {
         assertThat(api.enrol(cohort, Api.email("quota-mfa", 1), "Lisbeth Moguel", "MFA").status()).isEqualTo(201);
         assertThat(api.enrol(cohort, "quota", 2).status()).isEqualTo(200);
 
-        List<Received> events = topic.awaitEvents(cohort, received -> received.stream()
+        List<Event> events = topic.awaitEvents(cohort, received -> received.stream()
                 .filter(e -> ENROLLED.equals(e.type())).count() == 3);
-        assertThat(events).extracting(Received::type).containsExactly(SCHEDULED, STATUS, ENROLLED, COUNTS, ENROLLED, COUNTS,
+        assertThat(events).extracting(Event::type).containsExactly(SCHEDULED, STATUS, ENROLLED, COUNTS, ENROLLED, COUNTS,
                 ENROLLED, COUNTS);
         assertThat(events.get(5).data().get("enrolled").asInt()).isEqualTo(2);
         assertThat(events.get(7).data().get("institutionCode").asString()).isEqualTo("MFA");

@@ -1,17 +1,21 @@
 package org.aula.enrollment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.aula.enrollment.EnrollmentTopic.ENROLLED;
-import static org.aula.enrollment.EnrollmentTopic.FILLED;
-import static org.aula.enrollment.EnrollmentTopic.COUNTS;
-import static org.aula.enrollment.EnrollmentTopic.SCHEDULED;
-import static org.aula.enrollment.EnrollmentTopic.STATUS;
-import static org.aula.enrollment.EnrollmentTopic.WAITLISTED;
+import static org.aula.enrollment.EventTypes.COUNTS;
+import static org.aula.enrollment.EventTypes.ENROLLED;
+import static org.aula.enrollment.EventTypes.FILLED;
+import static org.aula.enrollment.EventTypes.SCHEDULED;
+import static org.aula.enrollment.EventTypes.STATUS;
+import static org.aula.enrollment.EventTypes.WAITLISTED;
+import static org.aula.testsupport.EventScenario.ofType;
+import static org.aula.testsupport.EventScenario.withKey;
 
 import java.util.List;
 
 import org.aula.enrollment.Api.Response;
-import org.aula.enrollment.EnrollmentTopic.Received;
+import org.aula.events.Topics;
+import org.aula.testsupport.EventScenario;
+import org.aula.testsupport.EventScenario.Event;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,12 +30,12 @@ class ScheduleAndEnrolIT {
     int port;
 
     Api api;
-    EnrollmentTopic topic;
+    EventScenario topic;
 
     @BeforeEach
     void connect() {
         api = new Api(port);
-        topic = new EnrollmentTopic();
+        topic = EventScenario.fromEnd(Topics.ENROLLMENT);
     }
 
     @AfterEach
@@ -68,9 +72,9 @@ class ScheduleAndEnrolIT {
         assertThat(api.get("/cohorts?code=NO-SUCH-COHORT").json()).isEmpty();
         assertThat(api.get("/cohorts").json().valueStream().map(each -> each.get("id").asString())).contains(id);
 
-        List<Received> events = topic.awaitEvents(id, 2);
+        List<Event> events = topic.awaitEvents(id, 2);
         // Scheduled open: scheduled, then the PLANNED -> OPEN step, so a cohort's status follows from its events.
-        assertThat(events).extracting(Received::type).containsExactly(SCHEDULED, STATUS);
+        assertThat(events).extracting(Event::type).containsExactly(SCHEDULED, STATUS);
         assertThat(events.get(1).data().get("previousStatus").asString()).isEqualTo("PLANNED");
         assertThat(events.get(1).data().get("status").asString()).isEqualTo("OPEN");
         JsonNode data = events.get(0).data();
@@ -81,7 +85,7 @@ class ScheduleAndEnrolIT {
         assertThat(data.get("startDate").asString()).isEqualTo("2019-05-13");
         assertThat(data.get("capacity").asInt()).isEqualTo(25);
         assertThat(data.get("facilitator").asString()).isEqualTo("Graciela Incer");
-        assertThat(events.get(0).event().source()).isEqualTo("/aula/enrollment-service");
+        assertThat(events.get(0).source()).isEqualTo("/aula/enrollment-service");
     }
 
     @Test
@@ -115,15 +119,15 @@ class ScheduleAndEnrolIT {
         assertThat(view.get("seatsTaken").asInt()).isEqualTo(3);
         assertThat(view.get("status").asString()).isEqualTo("OPEN");
 
-        List<Received> all = topic.awaitEvents(cohort, 8);
+        List<Event> all = topic.awaitEvents(cohort, 8);
         // Each enrolment is followed, in its transaction, by its institution's counts (no personal data).
-        assertThat(all).extracting(Received::type)
+        assertThat(all).extracting(Event::type)
                 .containsExactly(SCHEDULED, STATUS, ENROLLED, COUNTS, ENROLLED, COUNTS, ENROLLED, COUNTS);
         assertThat(all.get(7).data().get("institutionCode").asString()).isEqualTo("POLICE");
         assertThat(all.get(7).data().get("enrolled").asInt()).isEqualTo(3);
         assertThat(all.get(7).data().get("waitlisted").asInt()).isZero();
         assertThat(all.get(7).data().has("participantName")).isFalse();
-        List<Received> events = topic.of(cohort, ENROLLED);
+        List<Event> events = topic.of(cohort, ENROLLED);
         for (int i = 1; i <= 3; i++) {
             JsonNode enrolled = events.get(i - 1).data();
             JsonNode answer = answers.get(i - 1);
@@ -135,7 +139,7 @@ class ScheduleAndEnrolIT {
             assertThat(enrolled.get("seatsTaken").asInt()).isEqualTo(i);
             assertThat(enrolled.get("capacity").asInt()).isEqualTo(25);
             assertThat(enrolled.get("promotedFromWaitlist").asBoolean()).isFalse();
-            assertThat(events.get(i - 1).event().key()).isEqualTo(cohort);
+            assertThat(events.get(i - 1).key()).isEqualTo(cohort);
         }
     }
 
@@ -180,8 +184,8 @@ class ScheduleAndEnrolIT {
         assertThat(roster.get(2).get("waitlistPosition").asInt()).isEqualTo(1);
         assertThat(roster.get(0).get("institutionCode").asString()).isEqualTo("POLICE");
 
-        List<Received> events = topic.awaitWithoutCounts(cohort, received -> received.size() >= 8);
-        assertThat(events).extracting(Received::type)
+        List<Event> events = topic.awaitEvents(withKey(cohort).and(ofType(COUNTS).negate()), received -> received.size() >= 8);
+        assertThat(events).extracting(Event::type)
                 .containsExactly(SCHEDULED, STATUS, ENROLLED, ENROLLED, FILLED, STATUS, WAITLISTED, WAITLISTED);
         JsonNode filled = events.get(4).data();
         assertThat(filled.get("fillNumber").asInt()).isEqualTo(1);

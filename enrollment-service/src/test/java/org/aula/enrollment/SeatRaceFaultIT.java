@@ -1,9 +1,12 @@
 package org.aula.enrollment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.aula.enrollment.EnrollmentTopic.ENROLLED;
-import static org.aula.enrollment.EnrollmentTopic.FILLED;
-import static org.aula.enrollment.EnrollmentTopic.WAITLISTED;
+import static org.aula.enrollment.EventTypes.COUNTS;
+import static org.aula.enrollment.EventTypes.ENROLLED;
+import static org.aula.enrollment.EventTypes.FILLED;
+import static org.aula.enrollment.EventTypes.WAITLISTED;
+import static org.aula.testsupport.EventScenario.ofType;
+import static org.aula.testsupport.EventScenario.withKey;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,7 +18,9 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.aula.enrollment.Api.Response;
-import org.aula.enrollment.EnrollmentTopic.Received;
+import org.aula.events.Topics;
+import org.aula.testsupport.EventScenario;
+import org.aula.testsupport.EventScenario.Event;
 import org.aula.testsupport.reliability.DeadLetterCount;
 import org.aula.testsupport.reliability.FaultLedger;
 import org.aula.testsupport.reliability.ReliabilityReport;
@@ -59,7 +64,7 @@ class SeatRaceFaultIT {
         long started = System.nanoTime();
         try (DeadLetterCount deadLetters = new DeadLetterCount()) {
             for (int run = 1; run <= RUNS; run++) {
-                try (EnrollmentTopic topic = new EnrollmentTopic()) {
+                try (EventScenario topic = EventScenario.fromEnd(Topics.ENROLLMENT)) {
                     String cohort = race(api, topic, run, topicLedger, tableLedger);
                     cohorts.add(cohort);
                 }
@@ -90,7 +95,7 @@ class SeatRaceFaultIT {
     }
 
     /** One race on a fresh cohort; answers the cohort's id. */
-    private String race(Api api, EnrollmentTopic topic, int run, FaultLedger topicLedger, FaultLedger tableLedger)
+    private String race(Api api, EventScenario topic, int run, FaultLedger topicLedger, FaultLedger tableLedger)
             throws Exception {
         String cohort = api.scheduleCohort("FAULT-RACE-" + run, SEATS);
         String tag = "fault-race-" + cohort.substring(0, 8);
@@ -115,14 +120,14 @@ class SeatRaceFaultIT {
         // A nomination after the race is waitlisted and published after everything the race published.
         String sentinel = api.enrol(cohort, Api.email("fault-sentinel-" + cohort.substring(0, 8), 1), "Sentinel", "RACE")
                 .json().get("enrolmentId").asString();
-        List<Received> events = topic.awaitWithoutCounts(cohort, received -> received.stream()
-                .anyMatch(event -> event.isAbout(sentinel)));
-        List<Received> enrolled = events.stream().filter(event -> ENROLLED.equals(event.type())).toList();
+        List<Event> events = topic.awaitEvents(withKey(cohort).and(ofType(COUNTS).negate()), received -> received.stream()
+                .anyMatch(event -> event.has("enrolmentId", sentinel)));
+        List<Event> enrolled = events.stream().filter(event -> ENROLLED.equals(event.type())).toList();
         enrolled.forEach(event -> topicLedger.observed(event.data().get("enrolmentId").asString(), cohort));
         assertThat(enrolled).extracting(event -> event.data().get("seatNumber").asInt())
                 .as("seat numbers on the topic, in topic order").containsExactlyElementsOf(range(SEATS));
-        assertThat(events).extracting(Received::type).filteredOn(FILLED::equals).hasSize(1);
-        assertThat(events).extracting(Received::type).filteredOn(WAITLISTED::equals).hasSize(NOMINATIONS - SEATS + 1);
+        assertThat(events).extracting(Event::type).filteredOn(FILLED::equals).hasSize(1);
+        assertThat(events).extracting(Event::type).filteredOn(WAITLISTED::equals).hasSize(NOMINATIONS - SEATS + 1);
 
         List<UUID> seats = jdbc.sql("""
                 select id from enrolment where cohort_id = :cohort and status = 'ENROLLED' order by seat_number

@@ -1,11 +1,14 @@
 package org.aula.enrollment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.aula.enrollment.EnrollmentTopic.ENROLLED;
-import static org.aula.enrollment.EnrollmentTopic.FILLED;
-import static org.aula.enrollment.EnrollmentTopic.SCHEDULED;
-import static org.aula.enrollment.EnrollmentTopic.STATUS;
-import static org.aula.enrollment.EnrollmentTopic.WAITLISTED;
+import static org.aula.enrollment.EventTypes.COUNTS;
+import static org.aula.enrollment.EventTypes.ENROLLED;
+import static org.aula.enrollment.EventTypes.FILLED;
+import static org.aula.enrollment.EventTypes.SCHEDULED;
+import static org.aula.enrollment.EventTypes.STATUS;
+import static org.aula.enrollment.EventTypes.WAITLISTED;
+import static org.aula.testsupport.EventScenario.ofType;
+import static org.aula.testsupport.EventScenario.withKey;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,13 +24,15 @@ import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 import org.aula.enrollment.Api.Response;
-import org.aula.enrollment.EnrollmentTopic.Received;
 import org.aula.enrollment.application.EnrolParticipant;
 import org.aula.enrollment.domain.CohortId;
 import org.aula.enrollment.domain.EmailAddress;
 import org.aula.enrollment.domain.Enrolment;
 import org.aula.enrollment.domain.EnrolmentStatus;
 import org.aula.enrollment.domain.InstitutionCode;
+import org.aula.events.Topics;
+import org.aula.testsupport.EventScenario;
+import org.aula.testsupport.EventScenario.Event;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -68,12 +73,12 @@ class SeatRaceIT {
     EnrolParticipant enrolParticipant;
 
     Api api;
-    EnrollmentTopic topic;
+    EventScenario topic;
 
     @BeforeEach
     void connect() {
         api = new Api(port);
-        topic = new EnrollmentTopic();
+        topic = EventScenario.fromEnd(Topics.ENROLLMENT);
     }
 
     @AfterEach
@@ -143,9 +148,9 @@ class SeatRaceIT {
                 .query(Integer.class).single()).isEqualTo(1);
 
         String sentinel = api.enrol(cohort, "twice", 1).json().get("enrolmentId").asString();
-        List<Received> events = topic.awaitWithoutCounts(cohort, received -> received.stream()
-                .anyMatch(event -> event.isAbout(sentinel)));
-        assertThat(events).extracting(Received::type).containsExactly(SCHEDULED, STATUS, ENROLLED, ENROLLED);
+        List<Event> events = topic.awaitEvents(withKey(cohort).and(ofType(COUNTS).negate()), received -> received.stream()
+                .anyMatch(event -> event.has("enrolmentId", sentinel)));
+        assertThat(events).extracting(Event::type).containsExactly(SCHEDULED, STATUS, ENROLLED, ENROLLED);
         assertThat(events.get(2).data().get("enrolmentId").asString())
                 .isEqualTo(answers.get(0).json().get("enrolmentId").asString());
     }
@@ -163,20 +168,20 @@ class SeatRaceIT {
 
         String sentinel = api.enrol(cohort, Api.email("sentinel-" + cohort.substring(0, 8), 1), "Sentinel", RACE.value())
                 .json().get("enrolmentId").asString();
-        List<Received> events = topic.awaitWithoutCounts(cohort, received -> received.stream()
-                .anyMatch(event -> event.isAbout(sentinel)));
+        List<Event> events = topic.awaitEvents(withKey(cohort).and(ofType(COUNTS).negate()), received -> received.stream()
+                .anyMatch(event -> event.has("enrolmentId", sentinel)));
 
         assertThat(events).hasSize(2 + NOMINATIONS + 2 + 1);
-        assertThat(events).extracting(Received::type).filteredOn(FILLED::equals).hasSize(1);
-        assertThat(events).extracting(Received::type).filteredOn(ENROLLED::equals).hasSize(SEATS);
-        assertThat(events).extracting(Received::type).filteredOn(WAITLISTED::equals).hasSize(NOMINATIONS - SEATS + 1);
-        assertThat(events).extracting(Received::partition).containsOnly(events.get(0).partition());
-        int filledAt = events.stream().map(Received::type).toList().indexOf(FILLED);
+        assertThat(events).extracting(Event::type).filteredOn(FILLED::equals).hasSize(1);
+        assertThat(events).extracting(Event::type).filteredOn(ENROLLED::equals).hasSize(SEATS);
+        assertThat(events).extracting(Event::type).filteredOn(WAITLISTED::equals).hasSize(NOMINATIONS - SEATS + 1);
+        assertThat(events).extracting(Event::partition).containsOnly(events.get(0).partition());
+        int filledAt = events.stream().map(Event::type).toList().indexOf(FILLED);
         assertThat(events.get(filledAt - 1).data().get("seatsTaken").asInt()).isEqualTo(SEATS);
         assertThat(events.get(filledAt).data().get("fillNumber").asInt()).isEqualTo(1);
         assertThat(events.get(filledAt + 1).type()).isEqualTo(STATUS);
         assertThat(events.get(filledAt + 1).data().get("status").asString()).isEqualTo("FULL");
-        assertThat(events.subList(0, filledAt)).extracting(Received::type).doesNotContain(WAITLISTED);
+        assertThat(events.subList(0, filledAt)).extracting(Event::type).doesNotContain(WAITLISTED);
     }
 
     private static List<Integer> positions(List<JsonNode> answers, String status, String field) {

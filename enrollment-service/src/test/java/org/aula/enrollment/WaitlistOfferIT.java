@@ -1,11 +1,11 @@
 package org.aula.enrollment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.aula.enrollment.EventTypes.COUNTS;
 import static org.awaitility.Awaitility.await;
-import static org.aula.enrollment.EnrollmentTopic.COUNTS;
-import static org.aula.enrollment.EnrollmentTopic.ENROLLED;
-import static org.aula.enrollment.EnrollmentTopic.OFFERED;
-import static org.aula.enrollment.EnrollmentTopic.WITHDRAWN;
+import static org.aula.enrollment.EventTypes.ENROLLED;
+import static org.aula.enrollment.EventTypes.OFFERED;
+import static org.aula.enrollment.EventTypes.WITHDRAWN;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +14,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.aula.enrollment.Api.Response;
-import org.aula.enrollment.EnrollmentTopic.Received;
+import org.aula.events.Topics;
+import org.aula.testsupport.EventScenario;
+import org.aula.testsupport.EventScenario.Event;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,12 +41,12 @@ class WaitlistOfferIT {
     JdbcClient jdbc;
 
     Api api;
-    EnrollmentTopic topic;
+    EventScenario topic;
 
     @BeforeEach
     void connect() {
         api = new Api(port);
-        topic = new EnrollmentTopic();
+        topic = EventScenario.fromEnd(Topics.ENROLLMENT);
     }
 
     @AfterEach
@@ -89,7 +91,7 @@ class WaitlistOfferIT {
                     Instant.parse(offer.get("expiresAt").asString()))).isEqualTo(Duration.ofHours(72));
         });
 
-        List<Received> juneOffers = topic.awaitEvents(june, received -> received.stream()
+        List<Event> juneOffers = topic.awaitEvents(june, received -> received.stream()
                 .filter(event -> OFFERED.equals(event.type())).count() == 3).stream()
                 .filter(event -> OFFERED.equals(event.type())).toList();
         assertThat(juneOffers).extracting(event -> event.data().get("participantName").asString())
@@ -121,13 +123,13 @@ class WaitlistOfferIT {
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json()).isEqualTo(accepted.json());
 
-        List<Received> juneEvents = topic.awaitEvents(june, received -> received.stream().anyMatch(event -> event.isAbout(
+        List<Event> juneEvents = topic.awaitEvents(june, received -> received.stream().anyMatch(event -> event.has("enrolmentId", 
                 accepted.json().get("enrolmentId").asString())));
-        assertThat(juneEvents.subList(juneEvents.size() - 2, juneEvents.size())).extracting(Received::type)
+        assertThat(juneEvents.subList(juneEvents.size() - 2, juneEvents.size())).extracting(Event::type)
                 .containsExactly(ENROLLED, COUNTS);
-        List<Received> mayEvents = topic.awaitEvents(may, received -> received.stream().anyMatch(event -> event.isAbout(enrolments[2])
+        List<Event> mayEvents = topic.awaitEvents(may, received -> received.stream().anyMatch(event -> event.has("enrolmentId", enrolments[2])
                 && WITHDRAWN.equals(event.type())));
-        Received withdrawal = mayEvents.stream().filter(event -> WITHDRAWN.equals(event.type())).findFirst().orElseThrow();
+        Event withdrawal = mayEvents.stream().filter(event -> WITHDRAWN.equals(event.type())).findFirst().orElseThrow();
         assertThat(withdrawal.data().get("reason").asString()).startsWith("accepted a seat in cohort OFFER-JUNE");
         assertThat(withdrawal.data().get("freedSeatNumber").isNull()).isTrue();
     }

@@ -1,18 +1,22 @@
 package org.aula.enrollment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.aula.enrollment.EnrollmentTopic.ENROLLED;
-import static org.aula.enrollment.EnrollmentTopic.FILLED;
-import static org.aula.enrollment.EnrollmentTopic.COUNTS;
-import static org.aula.enrollment.EnrollmentTopic.SCHEDULED;
-import static org.aula.enrollment.EnrollmentTopic.STATUS;
-import static org.aula.enrollment.EnrollmentTopic.WAITLISTED;
-import static org.aula.enrollment.EnrollmentTopic.WITHDRAWN;
+import static org.aula.enrollment.EventTypes.COUNTS;
+import static org.aula.enrollment.EventTypes.ENROLLED;
+import static org.aula.enrollment.EventTypes.FILLED;
+import static org.aula.enrollment.EventTypes.SCHEDULED;
+import static org.aula.enrollment.EventTypes.STATUS;
+import static org.aula.enrollment.EventTypes.WAITLISTED;
+import static org.aula.enrollment.EventTypes.WITHDRAWN;
+import static org.aula.testsupport.EventScenario.ofType;
+import static org.aula.testsupport.EventScenario.withKey;
 
 import java.util.List;
 
 import org.aula.enrollment.Api.Response;
-import org.aula.enrollment.EnrollmentTopic.Received;
+import org.aula.events.Topics;
+import org.aula.testsupport.EventScenario;
+import org.aula.testsupport.EventScenario.Event;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,12 +31,12 @@ class WithdrawalIT {
     int port;
 
     Api api;
-    EnrollmentTopic topic;
+    EventScenario topic;
 
     @BeforeEach
     void connect() {
         api = new Api(port);
-        topic = new EnrollmentTopic();
+        topic = EventScenario.fromEnd(Topics.ENROLLMENT);
     }
 
     @AfterEach
@@ -67,17 +71,17 @@ class WithdrawalIT {
         assertThat(refill.json().get("seatNumber").asInt()).isEqualTo(2);
         assertThat(cohortView(cohort).get("status").asString()).isEqualTo("FULL");
 
-        List<Received> all = topic.awaitEvents(cohort, received -> received.stream()
+        List<Event> all = topic.awaitEvents(cohort, received -> received.stream()
                 .filter(event -> FILLED.equals(event.type())).count() == 2);
-        List<Received> events = topic.withoutCounts(cohort);
-        assertThat(events).extracting(Received::type).containsExactly(SCHEDULED, STATUS, ENROLLED, ENROLLED, FILLED, STATUS,
+        List<Event> events = topic.without(cohort, COUNTS);
+        assertThat(events).extracting(Event::type).containsExactly(SCHEDULED, STATUS, ENROLLED, ENROLLED, FILLED, STATUS,
                 WAITLISTED, WITHDRAWN, ENROLLED, WITHDRAWN, STATUS, ENROLLED, FILLED, STATUS);
-        assertThat(all).extracting(received -> received.event().key()).containsOnly(cohort);
-        assertThat(all).extracting(Received::partition).containsOnly(all.get(0).partition());
-        assertThat(all).extracting(Received::offset).isSorted();
+        assertThat(all).extracting(received -> received.key()).containsOnly(cohort);
+        assertThat(all).extracting(Event::partition).containsOnly(all.get(0).partition());
+        assertThat(all).extracting(Event::offset).isSorted();
         // The withdrawal's transaction, as published: the withdrawal, the promotion, then the institution's counts.
         int withdrawnAt = all.indexOf(events.get(7));
-        assertThat(all.subList(withdrawnAt, withdrawnAt + 3)).extracting(Received::type).containsExactly(WITHDRAWN, ENROLLED, COUNTS);
+        assertThat(all.subList(withdrawnAt, withdrawnAt + 3)).extracting(Event::type).containsExactly(WITHDRAWN, ENROLLED, COUNTS);
         JsonNode countsAfter = all.get(withdrawnAt + 2).data();
         assertThat(countsAfter.get("enrolled").asInt()).isEqualTo(2);
         assertThat(countsAfter.get("waitlisted").asInt()).isZero();
@@ -118,8 +122,8 @@ class WithdrawalIT {
         assertThat(roster.valueStream().map(line -> line.get("status").asString()))
                 .containsExactly("ENROLLED", "WAITLISTED", "WAITLISTED", "WAITLISTED", "WITHDRAWN");
 
-        List<Received> events = topic.awaitWithoutCounts(cohort, received -> received.size() >= 10);
-        assertThat(events).extracting(Received::type).containsExactly(SCHEDULED, STATUS, ENROLLED, FILLED, STATUS,
+        List<Event> events = topic.awaitEvents(withKey(cohort).and(ofType(COUNTS).negate()), received -> received.size() >= 10);
+        assertThat(events).extracting(Event::type).containsExactly(SCHEDULED, STATUS, ENROLLED, FILLED, STATUS,
                 WAITLISTED, WAITLISTED, WAITLISTED, WITHDRAWN, WAITLISTED);
         assertThat(events.get(8).data().get("freedSeatNumber").isNull()).isTrue();
         assertThat(events.get(9).data().get("waitlistPosition").asInt()).isEqualTo(3);
@@ -136,9 +140,9 @@ class WithdrawalIT {
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json()).isEqualTo(first.json());
         String sentinel = enrolmentId(api.enrol(cohort, "twice", 2));
-        List<Received> events = topic.awaitWithoutCounts(cohort, received -> received.stream()
-                .anyMatch(event -> event.isAbout(sentinel)));
-        assertThat(events).extracting(Received::type).containsExactly(SCHEDULED, STATUS, ENROLLED, WITHDRAWN, ENROLLED);
+        List<Event> events = topic.awaitEvents(withKey(cohort).and(ofType(COUNTS).negate()), received -> received.stream()
+                .anyMatch(event -> event.has("enrolmentId", sentinel)));
+        assertThat(events).extracting(Event::type).containsExactly(SCHEDULED, STATUS, ENROLLED, WITHDRAWN, ENROLLED);
         assertThat(events.get(4).data().get("seatNumber").asInt()).isEqualTo(1);
     }
 

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 
 import org.aula.events.runtime.security.DeclaredRoles;
 import org.aula.events.runtime.security.Role;
+import org.aula.testsupport.EventScenario;
 import org.aula.testsupport.OpenApiProbe;
 import org.aula.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterAll;
@@ -37,7 +38,6 @@ class AccessControlIT {
     private static final String POLICE = "BZ-POLICE";
     private static final String IMMIGRATION = "BZ-IMMIGRATION";
 
-    private static EnrollmentFeed feed;
 
     @LocalServerPort
     int port;
@@ -49,12 +49,10 @@ class AccessControlIT {
 
     @BeforeAll
     static void open() {
-        feed = new EnrollmentFeed();
     }
 
     @AfterAll
     static void close() {
-        feed.close();
     }
 
     @Test
@@ -202,14 +200,14 @@ class AccessControlIT {
 
     private TestCohort filledCohort() {
         TestCohort cohort = TestCohort.ofSeats(4);
-        feed.publish(cohort.scheduled());
-        feed.publish(cohort.enrolled("ana", 1));
-        feed.publish(cohort.enrolled("bob", 2));
-        feed.publish(cohort.enrolled("cy", 3));
-        feed.publish(cohort.enrolled("di", 4));
-        feed.publish(cohort.filled(1));
+        EventScenario.publish(cohort.scheduled());
+        EventScenario.publish(cohort.enrolled("ana", 1));
+        EventScenario.publish(cohort.enrolled("bob", 2));
+        EventScenario.publish(cohort.enrolled("cy", 3));
+        EventScenario.publish(cohort.enrolled("di", 4));
+        EventScenario.publish(cohort.filled(1));
         SessionApi staff = new SessionApi(port);
-        await().atMost(SessionEventLog.KAFKA).until(() -> staff.plan(cohort.id).status() == 200);
+        await().atMost(EventScenario.WAIT).until(() -> staff.plan(cohort.id).status() == 200);
         return cohort;
     }
 

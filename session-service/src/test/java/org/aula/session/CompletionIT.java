@@ -18,6 +18,8 @@ import org.aula.events.CourseNotCompleted;
 import org.aula.events.EventCatalog;
 import org.aula.events.Topics;
 import org.aula.events.runtime.IncomingEvent;
+import org.aula.testsupport.EventScenario;
+import org.aula.testsupport.EventScenario.Event;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,8 +39,7 @@ class CompletionIT {
     private static final String COURSE_COMPLETED = EventCatalog.COURSE_COMPLETED.type();
     private static final String COURSE_NOT_COMPLETED = EventCatalog.COURSE_NOT_COMPLETED.type();
 
-    private static EnrollmentFeed feed;
-    private static TopicRecords sessionEvents;
+    private static EventScenario sessionEvents;
 
     @LocalServerPort
     int port;
@@ -50,13 +51,11 @@ class CompletionIT {
 
     @BeforeAll
     static void open() {
-        feed = new EnrollmentFeed();
-        sessionEvents = new TopicRecords(Topics.SESSION);
+        sessionEvents = EventScenario.fromStart(Topics.SESSION);
     }
 
     @AfterAll
     static void close() {
-        feed.close();
         sessionEvents.close();
     }
 
@@ -64,12 +63,12 @@ class CompletionIT {
     void cohortWithFourOfficials() {
         api = new SessionApi(port);
         cohort = TestCohort.ofSeats(4);
-        feed.publish(cohort.scheduled());
-        feed.publish(cohort.enrolled("ana", 1));
-        feed.publish(cohort.enrolled("bob", 2));
-        feed.publish(cohort.enrolled("cy", 3));
-        feed.publish(cohort.enrolled("dee", 4));
-        feed.publish(cohort.filled(1));
+        EventScenario.publish(cohort.scheduled());
+        EventScenario.publish(cohort.enrolled("ana", 1));
+        EventScenario.publish(cohort.enrolled("bob", 2));
+        EventScenario.publish(cohort.enrolled("cy", 3));
+        EventScenario.publish(cohort.enrolled("dee", 4));
+        EventScenario.publish(cohort.filled(1));
         await().atMost(KAFKA).until(() -> api.roster(cohort.id).body().path("locked").asBoolean(false));
     }
 
@@ -200,7 +199,7 @@ class CompletionIT {
 
     @Test
     void refusalsAreProblemsThatWriteNothing() {
-        feed.publish(cohort.withdrawn("bob", 2));
+        EventScenario.publish(cohort.withdrawn("bob", 2));
         await().atMost(KAFKA).until(() -> api.roster(cohort.id).body().path("participants").toString()
                 .contains("WITHDRAWN"));
 
@@ -223,7 +222,7 @@ class CompletionIT {
     @Test
     void aCohortWhoseScheduleHasNotArrivedCannotDecideYet() {
         TestCohort unscheduled = TestCohort.ofSeats(2);
-        feed.publish(unscheduled.enrolled("ana", 1));
+        EventScenario.publish(unscheduled.enrolled("ana", 1));
         await().atMost(KAFKA).until(() -> api.roster(unscheduled.id).status() == 200);
 
         assertProblem(api.complete(unscheduled.id, unscheduled.participant("ana"), "38"), 409, null);
@@ -244,7 +243,7 @@ class CompletionIT {
     }
 
     private List<ConsumerRecord<String, byte[]>> ofType(String type) {
-        return sessionEvents.withKey(cohort.id).stream()
+        return sessionEvents.of(cohort.id).stream().map(Event::record).toList().stream()
                 .filter(record -> IncomingEvent.from(record).type().equals(type)).toList();
     }
 

@@ -17,6 +17,8 @@ import org.aula.events.EventCatalog;
 import org.aula.events.Topics;
 import org.aula.events.runtime.CloudEventRecords;
 import org.aula.events.runtime.MessagingAutoConfiguration;
+import org.aula.testsupport.EventScenario;
+import org.aula.testsupport.EventScenario.Event;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,8 +31,7 @@ class DeadLetterIT {
     private static final Duration KAFKA = Duration.ofSeconds(30);
     private static final String DEAD_LETTERS = Topics.deadLetterOf(Topics.ENROLLMENT);
 
-    private static EnrollmentFeed feed;
-    private static TopicRecords deadLetters;
+    private static EventScenario deadLetters;
 
     @LocalServerPort
     int port;
@@ -38,13 +39,11 @@ class DeadLetterIT {
 
     @BeforeAll
     static void open() {
-        feed = new EnrollmentFeed();
-        deadLetters = new TopicRecords(DEAD_LETTERS);
+        deadLetters = EventScenario.fromStart(DEAD_LETTERS);
     }
 
     @AfterAll
     static void close() {
-        feed.close();
         deadLetters.close();
     }
 
@@ -56,10 +55,10 @@ class DeadLetterIT {
     @Test
     void aRecordWithAGarbageValueIsDeadLetteredAndTheNextRecordIsProcessed() {
         TestCohort cohort = TestCohort.ofSeats(3);
-        feed.publish(CloudEventRecords.of(Topics.ENROLLMENT, cohort.id, UUID.randomUUID(),
-                EventCatalog.PARTICIPANT_ENROLLED.type(), EnrollmentFeed.SOURCE, Instant.now(), cohort.id,
+        EventScenario.publish(CloudEventRecords.of(Topics.ENROLLMENT, cohort.id, UUID.randomUUID(),
+                EventCatalog.PARTICIPANT_ENROLLED.type(), EventScenario.sourceOf(Topics.ENROLLMENT), Instant.now(), cohort.id,
                 "{this is not json"));
-        feed.publish(cohort.scheduled());
+        EventScenario.publish(cohort.scheduled());
 
         ConsumerRecord<String, byte[]> deadLetter = awaitOneDeadLetter(cohort);
 
@@ -72,8 +71,8 @@ class DeadLetterIT {
     void aRecordWithoutCloudEventsHeadersIsDeadLetteredAndTheNextRecordIsProcessed() {
         TestCohort cohort = TestCohort.ofSeats(3);
         byte[] json = "{\"cohortId\":\"%s\"}".formatted(cohort.id).getBytes(StandardCharsets.UTF_8);
-        feed.publish(new ProducerRecord<>(Topics.ENROLLMENT, cohort.id, json));
-        feed.publish(cohort.scheduled());
+        EventScenario.publish(new ProducerRecord<>(Topics.ENROLLMENT, cohort.id, json));
+        EventScenario.publish(cohort.scheduled());
 
         ConsumerRecord<String, byte[]> deadLetter = awaitOneDeadLetter(cohort);
 
@@ -85,9 +84,9 @@ class DeadLetterIT {
     void anEventBreakingItsContractIsDeadLetteredWithoutRetries() {
         TestCohort cohort = TestCohort.ofSeats(3);
         CohortScheduled good = cohort.scheduled();
-        feed.publish(new CohortScheduled(good.cohortId(), good.cohortCode(), good.courseCode(), good.courseTitle(),
+        EventScenario.publish(new CohortScheduled(good.cohortId(), good.cohortCode(), good.courseCode(), good.courseTitle(),
                 0, good.startDate(), good.endDate(), good.location(), good.capacity(), good.facilitator()));
-        feed.publish(cohort.enrolled("ana", 1));
+        EventScenario.publish(cohort.enrolled("ana", 1));
 
         ConsumerRecord<String, byte[]> deadLetter = awaitOneDeadLetter(cohort);
 
@@ -98,7 +97,7 @@ class DeadLetterIT {
 
     private ConsumerRecord<String, byte[]> awaitOneDeadLetter(TestCohort cohort) {
         List<ConsumerRecord<String, byte[]>> records = await().atMost(KAFKA)
-                .until(() -> deadLetters.withKey(cohort.id), found -> !found.isEmpty());
+                .until(() -> deadLetters.of(cohort.id).stream().map(Event::record).toList(), found -> !found.isEmpty());
         assertThat(records).hasSize(1);
         return records.get(0);
     }

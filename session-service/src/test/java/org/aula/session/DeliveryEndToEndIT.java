@@ -15,6 +15,8 @@ import org.aula.events.CourseCompleted;
 import org.aula.events.CourseNotCompleted;
 import org.aula.events.DeliveryPlanPublished;
 import org.aula.events.PlannedSession;
+import org.aula.events.Topics;
+import org.aula.testsupport.EventScenario;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,8 +36,7 @@ import tools.jackson.databind.JsonNode;
 @SessionServiceTest
 class DeliveryEndToEndIT {
 
-    private static EnrollmentFeed feed;
-    private static SessionEventLog events;
+    private static EventScenario events;
 
     @LocalServerPort
     int port;
@@ -44,13 +45,11 @@ class DeliveryEndToEndIT {
 
     @BeforeAll
     static void open() {
-        feed = new EnrollmentFeed();
-        events = new SessionEventLog();
+        events = EventScenario.fromStart(Topics.SESSION);
     }
 
     @AfterAll
     static void close() {
-        feed.close();
         events.close();
     }
 
@@ -62,8 +61,8 @@ class DeliveryEndToEndIT {
         String rp = cohort.courseCode + "-RP";
 
         // Enrollment-service schedules the cohort, so the session service knows its course.
-        feed.publish(cohort.scheduled());
-        await().atMost(SessionEventLog.KAFKA).until(() -> api.roster(cohort.id).status() == 200);
+        EventScenario.publish(cohort.scheduled());
+        await().atMost(EventScenario.WAIT).until(() -> api.roster(cohort.id).status() == 200);
 
         // The course's rule: 80% of the scheduled hours, the case study and the role play passed at 60.
         SessionApi.Response rule = api.put("/courses/" + cohort.courseCode + "/completion-rule", """
@@ -76,12 +75,12 @@ class DeliveryEndToEndIT {
 
         // Enrollment-service fills the cohort.
         for (String name : List.of("ana", "bob", "cy", "dee", "eve", "fay")) {
-            feed.publish(cohort.enrolled(name, List.of("ana", "bob", "cy", "dee", "eve", "fay").indexOf(name) + 1));
+            EventScenario.publish(cohort.enrolled(name, List.of("ana", "bob", "cy", "dee", "eve", "fay").indexOf(name) + 1));
         }
-        feed.publish(cohort.filled(1));
+        EventScenario.publish(cohort.filled(1));
 
         // Revision 1 of the plan: the default template, 40 h over the cohort's six days.
-        DeliveryPlanPublished first = events.awaitCount(cohort.id, DeliveryPlanPublished.class, 1).get(0);
+        DeliveryPlanPublished first = events.awaitEvents(cohort.id, DeliveryPlanPublished.class, 1).get(0);
         assertThat(first.revision()).isEqualTo(1);
         assertThat(first.cohortCode()).isEqualTo(cohort.code);
         assertThat(first.courseCode()).isEqualTo(cohort.courseCode);
@@ -99,7 +98,7 @@ class DeliveryEndToEndIT {
         SessionApi.Response revised = api.put("/cohorts/" + cohort.id + "/plan/sessions/S12", """
                 {"date":"2019-05-18","topic":"Migration governance","method":"ROLE_PLAY","hours":3}""");
         assertThat(revised.status()).isEqualTo(200);
-        DeliveryPlanPublished second = events.awaitCount(cohort.id, DeliveryPlanPublished.class, 2).get(1);
+        DeliveryPlanPublished second = events.awaitEvents(cohort.id, DeliveryPlanPublished.class, 2).get(1);
         assertThat(second.revision()).isEqualTo(2);
         assertThat(second.planId()).isEqualTo(first.planId());
         assertThat(second.sessions().get(11).topic()).isEqualTo("Migration governance");
@@ -120,9 +119,9 @@ class DeliveryEndToEndIT {
         assertSheet(api.sheet(cohort.id, "S03", "seat,hours\n1,4\n2,4\n3,4\n4,4\n5,3\n"), 5);
 
         // Eve withdraws mid-course (after 10 h); fay withdrew without attending anything.
-        feed.publish(cohort.withdrawn("eve", 5));
-        feed.publish(cohort.withdrawn("fay", 6));
-        await().atMost(SessionEventLog.KAFKA).until(() -> api.roster(cohort.id).body().path("participants")
+        EventScenario.publish(cohort.withdrawn("eve", 5));
+        EventScenario.publish(cohort.withdrawn("fay", 6));
+        await().atMost(EventScenario.WAIT).until(() -> api.roster(cohort.id).body().path("participants")
                 .findValuesAsString("status").stream().filter("WITHDRAWN"::equals).count() == 2);
 
         // Days 2-6: the other sessions; a sheet still naming eve is refused whole.
@@ -176,7 +175,7 @@ class DeliveryEndToEndIT {
         assertThat(closed.body().path("completionRate").asDouble()).isEqualTo(0.4);
         assertThat(closed.body().path("notDecided").get(0).asString()).isEqualTo(cohort.participant("fay"));
 
-        CohortDeliveryClosed summary = events.awaitCount(cohort.id, CohortDeliveryClosed.class, 1).get(0);
+        CohortDeliveryClosed summary = events.awaitEvents(cohort.id, CohortDeliveryClosed.class, 1).get(0);
         assertThat(summary).isEqualTo(new CohortDeliveryClosed(cohort.id, cohort.code, cohort.courseCode, 5, 2, 3, 0.4,
                 ruleVersion, summary.closedAt(), "0.4"));
 
@@ -229,7 +228,7 @@ class DeliveryEndToEndIT {
         assertThat(api.score(cohort.id, rp, cohort.participant("dee"), "65").body().path("revisedDecision").asInt())
                 .isEqualTo(1);
 
-        List<CompletionRevised> revisions = events.awaitCount(cohort.id, CompletionRevised.class, 2);
+        List<CompletionRevised> revisions = events.awaitEvents(cohort.id, CompletionRevised.class, 2);
         assertThat(revisions).extracting(CompletionRevised::participantId)
                 .containsExactly(cohort.participant("cy"), cohort.participant("dee"));
         CompletionRevised cyRevised = revisions.get(0);

@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.aula.events.DeliveryPlanPublished;
 import org.aula.events.EventCatalog;
 import org.aula.events.PlannedSession;
+import org.aula.events.Topics;
+import org.aula.testsupport.EventScenario;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,8 +23,7 @@ import tools.jackson.databind.JsonNode;
 @SessionServiceTest
 class DeliveryPlanIT {
 
-    private static EnrollmentFeed feed;
-    private static SessionEventLog events;
+    private static EventScenario events;
 
     @LocalServerPort
     int port;
@@ -31,36 +32,34 @@ class DeliveryPlanIT {
 
     @BeforeAll
     static void open() {
-        feed = new EnrollmentFeed();
-        events = new SessionEventLog();
+        events = EventScenario.fromStart(Topics.SESSION);
     }
 
     @AfterAll
     static void close() {
-        feed.close();
         events.close();
     }
 
     @Test
     void aFillPublishesOnePlanFromTheDefaultTemplateHoweverOftenItArrives() {
         TestCohort cohort = TestCohort.ofSeats(2);
-        feed.publish(cohort.scheduled());
-        feed.publish(cohort.enrolled("ana", 1));
-        feed.publish(cohort.enrolled("bob", 2));
+        EventScenario.publish(cohort.scheduled());
+        EventScenario.publish(cohort.enrolled("ana", 1));
+        EventScenario.publish(cohort.enrolled("bob", 2));
         var fill = cohort.filled(1);
-        UUID fillId = feed.publish(fill);
-        feed.publish(fill, fillId);        // redelivered: same event id
-        feed.publish(fill);                // re-sent: another event id
-        feed.publish(cohort.withdrawn("bob", 2));
-        feed.publish(cohort.enrolled("cy", 2));
-        feed.publish(cohort.filled(2));    // the cohort re-fills: the lock moves, the plan stays
+        UUID fillId = EventScenario.publish(fill);
+        EventScenario.publish(fill, fillId);        // redelivered: same event id
+        EventScenario.publish(fill);                // re-sent: another event id
+        EventScenario.publish(cohort.withdrawn("bob", 2));
+        EventScenario.publish(cohort.enrolled("cy", 2));
+        EventScenario.publish(cohort.filled(2));    // the cohort re-fills: the lock moves, the plan stays
 
-        await().atMost(SessionEventLog.KAFKA).until(() -> api().roster(cohort.id).body().path("participants").size() == 3);
+        await().atMost(EventScenario.WAIT).until(() -> api().roster(cohort.id).body().path("participants").size() == 3);
         assertThat(jdbc.sql("select fill_number from cohort where cohort_id = ?").param(cohort.id)
                 .query(Integer.class).single()).isEqualTo(2);
         // The outbox is what the relay publishes: one row, one plan.
         assertThat(plansInOutbox(cohort)).isEqualTo(1);
-        List<DeliveryPlanPublished> plans = events.awaitCount(cohort.id, DeliveryPlanPublished.class, 1);
+        List<DeliveryPlanPublished> plans = events.awaitEvents(cohort.id, DeliveryPlanPublished.class, 1);
         assertThat(plans).hasSize(1);
         DeliveryPlanPublished plan = plans.get(0);
         assertThat(plan.revision()).isEqualTo(1);
@@ -77,12 +76,12 @@ class DeliveryPlanIT {
     @Test
     void aCourseDefinedWithItsOwnTopicsAndHoursIsPlannedByThem() {
         TestCohort cohort = TestCohort.ofOwnCourse(1);
-        feed.publish(cohort.courseDefined(36, List.of("Refugee law", "Border management", "Trafficking")));
-        feed.publish(cohort.scheduled());
-        feed.publish(cohort.enrolled("ana", 1));
-        feed.publish(cohort.filled(1));
+        EventScenario.publish(cohort.courseDefined(36, List.of("Refugee law", "Border management", "Trafficking")));
+        EventScenario.publish(cohort.scheduled());
+        EventScenario.publish(cohort.enrolled("ana", 1));
+        EventScenario.publish(cohort.filled(1));
 
-        DeliveryPlanPublished plan = events.awaitCount(cohort.id, DeliveryPlanPublished.class, 1).get(0);
+        DeliveryPlanPublished plan = events.awaitEvents(cohort.id, DeliveryPlanPublished.class, 1).get(0);
 
         assertThat(plan.hoursScheduled()).isEqualTo(36.0);
         assertThat(plan.sessions()).extracting(PlannedSession::topic).containsExactly("Refugee law", "Refugee law",
@@ -95,23 +94,23 @@ class DeliveryPlanIT {
     @Test
     void aCohortThatFilledBeforeItsScheduleArrivedIsPlannedWhenItDoes() {
         TestCohort cohort = TestCohort.ofSeats(1);
-        feed.publish(cohort.enrolled("ana", 1));
-        feed.publish(cohort.filled(1));
-        await().atMost(SessionEventLog.KAFKA).until(() -> api().roster(cohort.id).body().path("locked").asBoolean(false));
+        EventScenario.publish(cohort.enrolled("ana", 1));
+        EventScenario.publish(cohort.filled(1));
+        await().atMost(EventScenario.WAIT).until(() -> api().roster(cohort.id).body().path("locked").asBoolean(false));
         assertThat(api().plan(cohort.id).status()).isEqualTo(404);
 
-        feed.publish(cohort.scheduled());
+        EventScenario.publish(cohort.scheduled());
 
-        assertThat(events.awaitCount(cohort.id, DeliveryPlanPublished.class, 1).get(0).hoursScheduled()).isEqualTo(40.0);
+        assertThat(events.awaitEvents(cohort.id, DeliveryPlanPublished.class, 1).get(0).hoursScheduled()).isEqualTo(40.0);
     }
 
     @Test
     void staffLockARosterBeforeItFillsAndGetItsPlanOnce() {
         SessionApi api = api();
         TestCohort cohort = TestCohort.ofSeats(25);
-        feed.publish(cohort.scheduled());
-        feed.publish(cohort.enrolled("ana", 1));
-        await().atMost(SessionEventLog.KAFKA).until(() -> api.roster(cohort.id).status() == 200
+        EventScenario.publish(cohort.scheduled());
+        EventScenario.publish(cohort.enrolled("ana", 1));
+        await().atMost(EventScenario.WAIT).until(() -> api.roster(cohort.id).status() == 200
                 && api.roster(cohort.id).body().path("courseHours").asInt() == 40);
 
         SessionApi.Response locked = api.post("/cohorts/" + cohort.id + "/roster/lock", "");
@@ -123,18 +122,18 @@ class DeliveryPlanIT {
         assertThat(again.body().path("planId")).isEqualTo(locked.body().path("planId"));
         assertThat(api.roster(cohort.id).body().path("locked").asBoolean()).isTrue();
         // A later fill moves the lock; the plan stays revision 1, published once.
-        feed.publish(cohort.filled(1));
-        await().atMost(SessionEventLog.KAFKA).until(() -> jdbc.sql("select fill_number from cohort where cohort_id = ?")
+        EventScenario.publish(cohort.filled(1));
+        await().atMost(EventScenario.WAIT).until(() -> jdbc.sql("select fill_number from cohort where cohort_id = ?")
                 .param(cohort.id).query(Integer.class).single() == 1);
         assertThat(plansInOutbox(cohort)).isEqualTo(1);
-        assertThat(events.awaitCount(cohort.id, DeliveryPlanPublished.class, 1)).hasSize(1);
+        assertThat(events.awaitEvents(cohort.id, DeliveryPlanPublished.class, 1)).hasSize(1);
     }
 
     @Test
     void lockingACohortWithoutScheduleOrUnknownIsRefused() {
         TestCohort cohort = TestCohort.ofSeats(3);
-        feed.publish(cohort.enrolled("ana", 1));
-        await().atMost(SessionEventLog.KAFKA).until(() -> api().roster(cohort.id).status() == 200);
+        EventScenario.publish(cohort.enrolled("ana", 1));
+        await().atMost(EventScenario.WAIT).until(() -> api().roster(cohort.id).status() == 200);
 
         assertProblem(api().post("/cohorts/" + cohort.id + "/roster/lock", ""), 409, null);
         assertProblem(api().post("/cohorts/cohort-unknown/roster/lock", ""), 404, null);
@@ -159,7 +158,7 @@ class DeliveryPlanIT {
         assertThat(added.body().path("revision").asInt()).isEqualTo(3);
         assertThat(added.body().path("sessions").findValuesAsString("sessionId")).contains("S13");
         assertThat(removed.body().path("revision").asInt()).isEqualTo(4);
-        List<DeliveryPlanPublished> published = events.awaitCount(cohort.id, DeliveryPlanPublished.class, 4);
+        List<DeliveryPlanPublished> published = events.awaitEvents(cohort.id, DeliveryPlanPublished.class, 4);
         assertThat(published).extracting(DeliveryPlanPublished::revision).containsExactly(1, 2, 3, 4);
         assertThat(published.get(1).sessions()).filteredOn(s -> s.sessionId().equals("S01")).singleElement()
                 .satisfies(s -> {
@@ -197,13 +196,13 @@ class DeliveryPlanIT {
     @Test
     void anErasedParticipantsNameLeavesTheRoster() {
         TestCohort cohort = TestCohort.ofSeats(2);
-        feed.publish(cohort.scheduled());
-        feed.publish(cohort.enrolled("ana", 1));
-        feed.publish(cohort.enrolled("bob", 2));
-        feed.publish(cohort.erased("ana"));
-        feed.publish(cohort.erased("ana"));
+        EventScenario.publish(cohort.scheduled());
+        EventScenario.publish(cohort.enrolled("ana", 1));
+        EventScenario.publish(cohort.enrolled("bob", 2));
+        EventScenario.publish(cohort.erased("ana"));
+        EventScenario.publish(cohort.erased("ana"));
 
-        JsonNode roster = await().atMost(SessionEventLog.KAFKA).until(() -> api().roster(cohort.id).body(),
+        JsonNode roster = await().atMost(EventScenario.WAIT).until(() -> api().roster(cohort.id).body(),
                 body -> body.path("participants").findValuesAsString("name").contains("(erased)"));
 
         assertThat(roster.path("participants").findValuesAsString("name")).containsExactly("(erased)", "Official bob");
@@ -214,18 +213,18 @@ class DeliveryPlanIT {
     @Test
     void anErasedParticipantsNameLeavesTheEventsTheOutboxStillKeeps() {
         TestCohort cohort = TestCohort.ofSeats(2);
-        feed.publish(cohort.scheduled());
-        feed.publish(cohort.enrolled("cyd", 1));
-        feed.publish(cohort.enrolled("dee", 2));
-        JsonNode roster = await().atMost(SessionEventLog.KAFKA).until(() -> api().roster(cohort.id).body(),
+        EventScenario.publish(cohort.scheduled());
+        EventScenario.publish(cohort.enrolled("cyd", 1));
+        EventScenario.publish(cohort.enrolled("dee", 2));
+        JsonNode roster = await().atMost(EventScenario.WAIT).until(() -> api().roster(cohort.id).body(),
                 body -> body.path("participants").size() == 2 && body.path("courseHours").isNumber());
         String hours = roster.path("courseHours").asString();
         assertThat(api().complete(cohort.id, cohort.participant("cyd"), hours).status()).isEqualTo(201);
         assertThat(outboxRowsNaming("Official cyd", cohort.participant("cyd"))).isEqualTo(1);
 
-        feed.publish(cohort.erased("cyd"));
+        EventScenario.publish(cohort.erased("cyd"));
 
-        await().atMost(SessionEventLog.KAFKA).until(() -> outboxRowsNaming("Official cyd", cohort.participant("cyd")) == 0);
+        await().atMost(EventScenario.WAIT).until(() -> outboxRowsNaming("Official cyd", cohort.participant("cyd")) == 0);
         assertThat(jdbc.sql("select count(*) from aula_messaging.outbox where payload like ?")
                 .param("%" + cohort.participant("cyd") + "%").query(Long.class).single())
                 .as("the event stays, with its ids and figures").isGreaterThanOrEqualTo(1);
@@ -238,11 +237,11 @@ class DeliveryPlanIT {
 
     private TestCohort filledCohort() {
         TestCohort cohort = TestCohort.ofSeats(2);
-        feed.publish(cohort.scheduled());
-        feed.publish(cohort.enrolled("ana", 1));
-        feed.publish(cohort.enrolled("bob", 2));
-        feed.publish(cohort.filled(1));
-        events.awaitCount(cohort.id, DeliveryPlanPublished.class, 1);
+        EventScenario.publish(cohort.scheduled());
+        EventScenario.publish(cohort.enrolled("ana", 1));
+        EventScenario.publish(cohort.enrolled("bob", 2));
+        EventScenario.publish(cohort.filled(1));
+        events.awaitEvents(cohort.id, DeliveryPlanPublished.class, 1);
         return cohort;
     }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import org.aula.events.DeliveryPlanPublished;
+import org.aula.events.Topics;
+import org.aula.testsupport.EventScenario;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,8 +21,7 @@ import tools.jackson.databind.JsonNode;
 @SessionServiceTest
 class DeliveryRefusalsIT {
 
-    private static EnrollmentFeed feed;
-    private static SessionEventLog events;
+    private static EventScenario events;
 
     @LocalServerPort
     int port;
@@ -31,13 +32,11 @@ class DeliveryRefusalsIT {
 
     @BeforeAll
     static void open() {
-        feed = new EnrollmentFeed();
-        events = new SessionEventLog();
+        events = EventScenario.fromStart(Topics.SESSION);
     }
 
     @AfterAll
     static void close() {
-        feed.close();
         events.close();
     }
 
@@ -193,9 +192,9 @@ class DeliveryRefusalsIT {
     @Test
     void closingNeedsAPlanAndAClosedDeliveryTakesNoMoreSessions() {
         TestCohort unplanned = TestCohort.ofSeats(3);
-        feed.publish(unplanned.scheduled());
-        feed.publish(unplanned.enrolled("ana", 1));
-        await().atMost(SessionEventLog.KAFKA).until(() -> api.roster(unplanned.id).status() == 200);
+        EventScenario.publish(unplanned.scheduled());
+        EventScenario.publish(unplanned.enrolled("ana", 1));
+        await().atMost(EventScenario.WAIT).until(() -> api.roster(unplanned.id).status() == 200);
         assertProblem(api.close(unplanned.id), 409, null);
         assertProblem(api.close("cohort-unknown"), 404, null);
         assertProblem(api.get("/cohorts/" + unplanned.id + "/delivery/closure"), 404, null);
@@ -214,31 +213,31 @@ class DeliveryRefusalsIT {
 
     private TestCohort filledCohortWithBobWithdrawn() {
         TestCohort cohort = TestCohort.ofSeats(3);
-        feed.publish(cohort.scheduled());
-        feed.publish(cohort.enrolled("ana", 1));
-        feed.publish(cohort.enrolled("bob", 2));
-        feed.publish(cohort.enrolled("cy", 3));
-        feed.publish(cohort.filled(1));
-        feed.publish(cohort.withdrawn("bob", 2));
-        events.awaitCount(cohort.id, DeliveryPlanPublished.class, 1);
-        await().atMost(SessionEventLog.KAFKA).until(() -> api.roster(cohort.id).body().path("participants")
+        EventScenario.publish(cohort.scheduled());
+        EventScenario.publish(cohort.enrolled("ana", 1));
+        EventScenario.publish(cohort.enrolled("bob", 2));
+        EventScenario.publish(cohort.enrolled("cy", 3));
+        EventScenario.publish(cohort.filled(1));
+        EventScenario.publish(cohort.withdrawn("bob", 2));
+        events.awaitEvents(cohort.id, DeliveryPlanPublished.class, 1);
+        await().atMost(EventScenario.WAIT).until(() -> api.roster(cohort.id).body().path("participants")
                 .findValuesAsString("status").contains("WITHDRAWN"));
         return cohort;
     }
 
     /** The cohort's schedule received: the service knows its course, so staff may define the course's rule. */
     private TestCohort scheduled(TestCohort cohort) {
-        feed.publish(cohort.scheduled());
-        await().atMost(SessionEventLog.KAFKA).until(() -> api.roster(cohort.id).status() == 200);
+        EventScenario.publish(cohort.scheduled());
+        await().atMost(EventScenario.WAIT).until(() -> api.roster(cohort.id).status() == 200);
         return cohort;
     }
 
     private void fill(TestCohort cohort) {
-        feed.publish(cohort.scheduled());
-        feed.publish(cohort.enrolled("ana", 1));
-        feed.publish(cohort.enrolled("bob", 2));
-        feed.publish(cohort.filled(1));
-        events.awaitCount(cohort.id, DeliveryPlanPublished.class, 1);
+        EventScenario.publish(cohort.scheduled());
+        EventScenario.publish(cohort.enrolled("ana", 1));
+        EventScenario.publish(cohort.enrolled("bob", 2));
+        EventScenario.publish(cohort.filled(1));
+        events.awaitEvents(cohort.id, DeliveryPlanPublished.class, 1);
     }
 
     private int attendanceRows(TestCohort cohort) {

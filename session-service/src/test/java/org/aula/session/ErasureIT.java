@@ -3,14 +3,15 @@ package org.aula.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
 import org.aula.events.CourseCompleted;
+import org.aula.events.Topics;
 import org.aula.session.domain.RosterEntry;
 import javax.sql.DataSource;
 
+import org.aula.testsupport.EventScenario;
 import org.aula.testsupport.StoredText;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,8 +30,7 @@ import tools.jackson.databind.JsonNode;
 @SessionServiceTest
 class ErasureIT {
 
-    private static EnrollmentFeed feed;
-    private static SessionEventLog events;
+    private static EventScenario events;
 
     @LocalServerPort
     int port;
@@ -41,13 +41,11 @@ class ErasureIT {
 
     @BeforeAll
     static void open() {
-        feed = new EnrollmentFeed();
-        events = new SessionEventLog();
+        events = EventScenario.fromStart(Topics.SESSION);
     }
 
     @AfterAll
     static void close() {
-        feed.close();
         events.close();
     }
 
@@ -55,11 +53,11 @@ class ErasureIT {
     void aNameErasedAfterTheEnrolmentIsNowhereTheServiceKeepsOrLaterPublishes() {
         TestCohort cohort = TestCohort.ofSeats(2);
         String name = uniqueName();
-        feed.publish(cohort.scheduled());
-        feed.publish(cohort.enrolled(name, 1));
+        EventScenario.publish(cohort.scheduled());
+        EventScenario.publish(cohort.enrolled(name, 1));
         awaitRosterName(cohort, name, "Official " + name);
 
-        feed.publish(cohort.erased(name));
+        EventScenario.publish(cohort.erased(name));
         awaitRosterName(cohort, name, RosterEntry.ERASED_NAME);
 
         assertNameLeftNoTrace(cohort, name);
@@ -69,11 +67,11 @@ class ErasureIT {
     void anErasureThatArrivesBeforeTheEnrolmentKeepsTheNameOut() {
         TestCohort cohort = TestCohort.ofSeats(2);
         String name = uniqueName();
-        awaitApplied(feed.publish(cohort.erased(name)));
+        awaitApplied(EventScenario.publish(cohort.erased(name)));
 
-        feed.publish(cohort.scheduled());
-        feed.publish(cohort.enrolled(name, 1));
-        feed.publish(cohort.enrolled("bob", 2));
+        EventScenario.publish(cohort.scheduled());
+        EventScenario.publish(cohort.enrolled(name, 1));
+        EventScenario.publish(cohort.enrolled("bob", 2));
         awaitRosterSize(cohort, 2);
 
         assertThat(rosterName(cohort, name)).isEqualTo(RosterEntry.ERASED_NAME);
@@ -85,12 +83,12 @@ class ErasureIT {
     void anErasedParticipantWhoEnrolsAgainAfterWithdrawingStaysPseudonymous() {
         TestCohort cohort = TestCohort.ofSeats(2);
         String name = uniqueName();
-        feed.publish(cohort.scheduled());
-        feed.publish(cohort.enrolled(name, 1));
-        feed.publish(cohort.withdrawn(name, 1));
-        feed.publish(cohort.erased(name));
-        feed.publish(cohort.enrolled(name, 1));
-        await().atMost(SessionEventLog.KAFKA).until(() -> participant(cohort, name),
+        EventScenario.publish(cohort.scheduled());
+        EventScenario.publish(cohort.enrolled(name, 1));
+        EventScenario.publish(cohort.withdrawn(name, 1));
+        EventScenario.publish(cohort.erased(name));
+        EventScenario.publish(cohort.enrolled(name, 1));
+        await().atMost(EventScenario.WAIT).until(() -> participant(cohort, name),
                 entry -> entry != null && entry.path("status").asString().equals("ENROLLED"));
 
         assertThat(rosterName(cohort, name)).isEqualTo(RosterEntry.ERASED_NAME);
@@ -106,12 +104,12 @@ class ErasureIT {
         String hours = String.valueOf(cohort.hours);
         assertThat(api().complete(cohort.id, cohort.participant(name), hours).status()).isEqualTo(201);
 
-        CourseCompleted completed = events.await(cohort.id, CourseCompleted.class,
+        CourseCompleted completed = events.awaitEvents(cohort.id, CourseCompleted.class,
                 found -> found.stream().anyMatch(event -> event.participantId().equals(cohort.participant(name))))
                 .stream().filter(event -> event.participantId().equals(cohort.participant(name))).findFirst().orElseThrow();
         assertThat(completed.participantName()).isEqualTo(RosterEntry.ERASED_NAME);
-        assertThat(events.records(cohort.id)).as("events published about the cohort")
-                .noneMatch(record -> new String(record.value(), StandardCharsets.UTF_8).contains(realName));
+        assertThat(events.of(cohort.id)).as("events published about the cohort")
+                .noneMatch(event -> event.text().contains(realName));
         assertThat(columnsHolding(realName)).as("text columns of the session database holding the name").isEmpty();
     }
 
@@ -123,18 +121,18 @@ class ErasureIT {
     }
 
     private void awaitApplied(UUID eventId) {
-        await().atMost(SessionEventLog.KAFKA).until(() -> jdbc.sql(
+        await().atMost(EventScenario.WAIT).until(() -> jdbc.sql(
                         "select count(*) from aula_messaging.processed_event where event_id = ?")
                 .param(eventId).query(Long.class).single() == 1);
     }
 
     private void awaitRosterName(TestCohort cohort, String name, String expected) {
-        await().atMost(SessionEventLog.KAFKA).until(() -> participant(cohort, name),
+        await().atMost(EventScenario.WAIT).until(() -> participant(cohort, name),
                 entry -> entry != null && entry.path("name").asString().equals(expected));
     }
 
     private void awaitRosterSize(TestCohort cohort, int size) {
-        await().atMost(SessionEventLog.KAFKA).until(() -> {
+        await().atMost(EventScenario.WAIT).until(() -> {
             SessionApi.Response roster = api().roster(cohort.id);
             return roster.status() == 200 && roster.body().path("participants").size() == size;
         });

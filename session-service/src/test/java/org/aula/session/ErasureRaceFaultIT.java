@@ -3,7 +3,6 @@ package org.aula.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,7 +16,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.aula.events.CourseCompleted;
+import org.aula.events.Topics;
 import org.aula.session.domain.RosterEntry;
+import org.aula.testsupport.EventScenario;
+import org.aula.testsupport.EventScenario.Event;
 import org.aula.testsupport.reliability.DeadLetterCount;
 import org.aula.testsupport.reliability.FaultLedger;
 import org.aula.testsupport.reliability.ReliabilityReport;
@@ -61,8 +63,7 @@ class ErasureRaceFaultIT {
     void noErasedNameSurvivesWhicheverOfErasureAndEnrolmentArrivesFirst() {
         FaultLedger ledger = new FaultLedger();
         long started = System.nanoTime();
-        try (EnrollmentFeed feed = new EnrollmentFeed();
-                SessionEventLog events = new SessionEventLog();
+        try (EventScenario events = EventScenario.fromStart(Topics.SESSION);
                 DeadLetterCount deadLetters = new DeadLetterCount()) {
             TestCohort erasedFirst = TestCohort.ofSeats(PER_ORDER);
             TestCohort enrolledFirst = TestCohort.ofSeats(PER_ORDER);
@@ -74,34 +75,34 @@ class ErasureRaceFaultIT {
 
             List<UUID> erasures = new ArrayList<>();
             for (String name : names.get(erasedFirst)) {
-                erasures.add(feed.publish(erasedFirst.erased(name)));
+                erasures.add(EventScenario.publish(erasedFirst.erased(name)));
                 ledger.acknowledged(erasedFirst.participant(name), erasedFirst.id);
             }
             await().atMost(ARRIVAL).until(() -> applied(erasures) == erasures.size());
-            feed.publish(erasedFirst.scheduled());
-            enrolAll(feed, erasedFirst, names.get(erasedFirst));
+            EventScenario.publish(erasedFirst.scheduled());
+            enrolAll(erasedFirst, names.get(erasedFirst));
 
-            feed.publish(enrolledFirst.scheduled());
-            enrolAll(feed, enrolledFirst, names.get(enrolledFirst));
+            EventScenario.publish(enrolledFirst.scheduled());
+            enrolAll(enrolledFirst, names.get(enrolledFirst));
             await().atMost(ARRIVAL).until(() -> rosterNames(enrolledFirst).values().stream()
                     .filter(name -> name.startsWith("Official ")).count() == PER_ORDER);
             // The search below finds a name where one is kept: before their erasure these names are.
             List<String> namedBeforeErasure = names.get(enrolledFirst).stream().map(ErasureRaceFaultIT::realName).toList();
             assertThat(namesHeldInDatabase(namedBeforeErasure)).containsExactlyInAnyOrderElementsOf(namedBeforeErasure);
             for (String name : names.get(enrolledFirst)) {
-                feed.publish(enrolledFirst.erased(name));
+                EventScenario.publish(enrolledFirst.erased(name));
                 ledger.acknowledged(enrolledFirst.participant(name), enrolledFirst.id);
             }
 
-            feed.publish(racing.scheduled());
+            EventScenario.publish(racing.scheduled());
             int seat = 1;
             for (String name : names.get(racing)) {
                 if (seat % 2 == 0) {
-                    feed.publish(racing.erased(name));
-                    feed.publish(racing.enrolled(name, seat));
+                    EventScenario.publish(racing.erased(name));
+                    EventScenario.publish(racing.enrolled(name, seat));
                 } else {
-                    feed.publish(racing.enrolled(name, seat));
-                    feed.publish(racing.erased(name));
+                    EventScenario.publish(racing.enrolled(name, seat));
+                    EventScenario.publish(racing.erased(name));
                 }
                 ledger.acknowledged(racing.participant(name), racing.id);
                 seat++;
@@ -114,7 +115,7 @@ class ErasureRaceFaultIT {
                     assertThat(api().complete(cohort.id, cohort.participant(name), String.valueOf(cohort.hours)).status())
                             .isEqualTo(201);
                 }
-                List<CourseCompleted> completed = events.await(cohort.id, CourseCompleted.class, found -> found.size() >= PER_ORDER);
+                List<CourseCompleted> completed = events.awaitEvents(cohort.id, CourseCompleted.class, found -> found.size() >= PER_ORDER);
                 assertThat(completed).extracting(CourseCompleted::participantName).containsOnly(RosterEntry.ERASED_NAME);
             }
             long took = System.nanoTime() - started;
@@ -122,8 +123,8 @@ class ErasureRaceFaultIT {
             Set<String> surviving = new HashSet<>(namesHeldInDatabase(names.values().stream().flatMap(List::stream)
                     .map(ErasureRaceFaultIT::realName).toList()));
             names.forEach((cohort, cohortNames) -> {
-                List<String> published = events.records(cohort.id).stream()
-                        .map(record -> new String(record.value(), StandardCharsets.UTF_8)).toList();
+                List<String> published = events.of(cohort.id).stream()
+                        .map(Event::text).toList();
                 cohortNames.stream().filter(name -> published.stream().anyMatch(text -> text.contains(realName(name))))
                         .forEach(name -> surviving.add(realName(name)));
             });
@@ -154,10 +155,10 @@ class ErasureRaceFaultIT {
         }
     }
 
-    private static void enrolAll(EnrollmentFeed feed, TestCohort cohort, List<String> names) {
+    private static void enrolAll(TestCohort cohort, List<String> names) {
         int seat = 1;
         for (String name : names) {
-            feed.publish(cohort.enrolled(name, seat++));
+            EventScenario.publish(cohort.enrolled(name, seat++));
         }
     }
 

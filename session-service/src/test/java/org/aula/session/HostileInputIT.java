@@ -22,6 +22,7 @@ import org.aula.events.CohortFilled;
 import org.aula.events.CohortScheduled;
 import org.aula.events.ParticipantEnrolled;
 import org.aula.events.runtime.security.DeclaredRoles;
+import org.aula.testsupport.EventScenario;
 import org.aula.testsupport.OpenApiProbe;
 import org.aula.testsupport.OpenApiProbe.Attack;
 import org.aula.testsupport.TestTokens;
@@ -47,7 +48,6 @@ class HostileInputIT {
 
     private static final String PROBE = "probe";
 
-    private static EnrollmentFeed feed;
 
     @LocalServerPort
     int port;
@@ -61,12 +61,10 @@ class HostileInputIT {
 
     @BeforeAll
     static void open() {
-        feed = new EnrollmentFeed();
     }
 
     @AfterAll
     static void close() {
-        feed.close();
     }
 
     @BeforeEach
@@ -74,14 +72,14 @@ class HostileInputIT {
         SessionApi api = new SessionApi(port);
         if (api.plan(PROBE).status() != 200) {
             Instant at = Instant.parse("2019-04-01T09:00:00Z");
-            feed.publish(new CohortScheduled(PROBE, "PROBE-2019", PROBE, "Probe course", 40, TestCohort.START,
+            EventScenario.publish(new CohortScheduled(PROBE, "PROBE-2019", PROBE, "Probe course", 40, TestCohort.START,
                     TestCohort.END, "Belmopan", 2, "Probe Facilitator"));
-            feed.publish(new ParticipantEnrolled(UUID.randomUUID().toString(), PROBE, "PROBE-2019", PROBE, PROBE,
+            EventScenario.publish(new ParticipantEnrolled(UUID.randomUUID().toString(), PROBE, "PROBE-2019", PROBE, PROBE,
                     "Probe Official", "BZ-POLICE", 1, 1, 2, false, at));
-            feed.publish(new ParticipantEnrolled(UUID.randomUUID().toString(), PROBE, "PROBE-2019", PROBE, "probe-2",
+            EventScenario.publish(new ParticipantEnrolled(UUID.randomUUID().toString(), PROBE, "PROBE-2019", PROBE, "probe-2",
                     "Second Official", "BZ-IMMIGRATION", 2, 2, 2, false, at.plusSeconds(60)));
-            feed.publish(new CohortFilled(PROBE, "PROBE-2019", PROBE, 2, 1, at.plusSeconds(120)));
-            await().atMost(SessionEventLog.KAFKA).until(() -> api.plan(PROBE).status() == 200);
+            EventScenario.publish(new CohortFilled(PROBE, "PROBE-2019", PROBE, 2, 1, at.plusSeconds(120)));
+            await().atMost(EventScenario.WAIT).until(() -> api.plan(PROBE).status() == 200);
         }
         DeclaredRoles roles = DeclaredRoles.of(handlers);
         probe = OpenApiProbe.forService("http://localhost:" + port)
@@ -124,12 +122,12 @@ class HostileInputIT {
     @Test
     void hostileAttendanceSheetsAreRefusedWithoutA5xxAndRecordNothing() throws Exception {
         TestCohort cohort = TestCohort.ofSeats(2);
-        feed.publish(cohort.scheduled());
-        feed.publish(cohort.enrolled("ana", 1));
-        feed.publish(cohort.enrolled("bob", 2));
-        feed.publish(cohort.filled(1));
+        EventScenario.publish(cohort.scheduled());
+        EventScenario.publish(cohort.enrolled("ana", 1));
+        EventScenario.publish(cohort.enrolled("bob", 2));
+        EventScenario.publish(cohort.filled(1));
         SessionApi api = new SessionApi(port);
-        await().atMost(SessionEventLog.KAFKA).until(() -> api.plan(cohort.id).status() == 200);
+        await().atMost(EventScenario.WAIT).until(() -> api.plan(cohort.id).status() == 200);
         assertThat(api.deliver(cohort.id, "S01").status()).isEqualTo(201);
         String ana = cohort.participant("ana");
         awaitQuiet();
@@ -207,7 +205,7 @@ class HostileInputIT {
     /** Waits until no event of an earlier test is still changing the tables, so a change is the probe's. */
     private void awaitQuiet() {
         AtomicReference<Map<String, Long>> last = new AtomicReference<>(Map.of());
-        await().atMost(SessionEventLog.KAFKA).pollInterval(Duration.ofSeconds(1))
+        await().atMost(EventScenario.WAIT).pollInterval(Duration.ofSeconds(1))
                 .until(() -> last.getAndSet(rowCounts()).equals(last.get()));
     }
 

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.aula.events.AulaEvent;
 import org.aula.events.EventCatalog;
+import org.aula.testsupport.EventScenario;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,6 @@ import tools.jackson.databind.JsonNode;
 class RosterFromEnrollmentEventsIT {
 
     private static final Duration KAFKA = Duration.ofSeconds(30);
-    private static final EnrollmentFeed feed = new EnrollmentFeed();
 
     @LocalServerPort
     int port;
@@ -43,18 +43,17 @@ class RosterFromEnrollmentEventsIT {
 
     @AfterAll
     static void closeFeed() {
-        feed.close();
     }
 
     @Test
     void enrolmentEventsBuildTheRosterAndCohortFilledLocksIt() {
         TestCohort cohort = TestCohort.ofSeats(3);
-        feed.publish(cohort.scheduled());
-        feed.publish(cohort.enrolled("ana", 1));
-        feed.publish(cohort.enrolled("bob", 2));
-        feed.publish(cohort.enrolled("cy", 3));
-        feed.publish(cohort.waitlisted("dee", 1));
-        feed.publish(cohort.filled(1));
+        EventScenario.publish(cohort.scheduled());
+        EventScenario.publish(cohort.enrolled("ana", 1));
+        EventScenario.publish(cohort.enrolled("bob", 2));
+        EventScenario.publish(cohort.enrolled("cy", 3));
+        EventScenario.publish(cohort.waitlisted("dee", 1));
+        EventScenario.publish(cohort.filled(1));
 
         JsonNode roster = awaitRoster(cohort, body -> body.path("locked").asBoolean());
 
@@ -76,20 +75,20 @@ class RosterFromEnrollmentEventsIT {
     @Test
     void withdrawalMarksTheEntryAndALaterReEnrolmentReactivatesIt() {
         TestCohort cohort = TestCohort.ofSeats(3);
-        feed.publish(cohort.scheduled());
+        EventScenario.publish(cohort.scheduled());
         AulaEvent firstEnrolment = cohort.enrolled("ana", 1);
-        feed.publish(firstEnrolment);
-        feed.publish(cohort.enrolled("bob", 2));
-        feed.publish(cohort.withdrawn("ana", 1));
+        EventScenario.publish(firstEnrolment);
+        EventScenario.publish(cohort.enrolled("bob", 2));
+        EventScenario.publish(cohort.withdrawn("ana", 1));
         // The first enrolment re-sent after the withdrawal (a new event id): an old fact, ignored.
-        feed.publish(firstEnrolment);
-        feed.publish(cohort.enrolled("cy", 3));
+        EventScenario.publish(firstEnrolment);
+        EventScenario.publish(cohort.enrolled("cy", 3));
 
         JsonNode roster = awaitRoster(cohort, body -> body.path("participants").size() == 3);
         assertThat(statusOf(roster, cohort.participant("ana"))).isEqualTo("WITHDRAWN");
         assertThat(statusOf(roster, cohort.participant("bob"))).isEqualTo("ENROLLED");
 
-        feed.publish(cohort.enrolled("ana", 1));
+        EventScenario.publish(cohort.enrolled("ana", 1));
 
         JsonNode reactivated = awaitRoster(cohort,
                 body -> "ENROLLED".equals(statusOf(body, cohort.participant("ana"))));
@@ -102,12 +101,12 @@ class RosterFromEnrollmentEventsIT {
         List<AulaEvent> story = List.of(cohort.scheduled(), cohort.enrolled("ana", 1), cohort.enrolled("bob", 2),
                 cohort.withdrawn("bob", 2), cohort.enrolled("cy", 2), cohort.enrolled("dee", 3), cohort.filled(1));
         Map<AulaEvent, UUID> ids = new java.util.LinkedHashMap<>();
-        story.forEach(event -> ids.put(event, feed.publish(event)));
+        story.forEach(event -> ids.put(event, EventScenario.publish(event)));
         JsonNode before = awaitRoster(cohort, body -> body.path("locked").asBoolean());
         double duplicatesBefore = duplicatesSkipped();
 
         for (int round = 0; round < 3; round++) {
-            ids.forEach(feed::publish);
+            ids.forEach(EventScenario::publish);
         }
 
         await().atMost(KAFKA).until(() -> duplicatesSkipped() >= duplicatesBefore + 3 * story.size());
@@ -122,12 +121,12 @@ class RosterFromEnrollmentEventsIT {
     @Test
     void theSameEnrolmentUnderANewEventIdStillLeavesOneEntry() {
         TestCohort cohort = TestCohort.ofSeats(3);
-        feed.publish(cohort.scheduled());
+        EventScenario.publish(cohort.scheduled());
         AulaEvent enrolment = cohort.enrolled("ana", 1);
-        feed.publish(enrolment);
-        UUID resent = feed.publish(enrolment);
+        EventScenario.publish(enrolment);
+        UUID resent = EventScenario.publish(enrolment);
         // Same key, same partition: once bob is on the roster, the re-sent enrolment was handled before.
-        feed.publish(cohort.enrolled("bob", 2));
+        EventScenario.publish(cohort.enrolled("bob", 2));
 
         JsonNode roster = awaitRoster(cohort, body -> body.path("participants").size() == 2);
 
@@ -144,13 +143,13 @@ class RosterFromEnrollmentEventsIT {
     @Test
     void anEnrolmentArrivingBeforeTheCohortsScheduleIsKept() {
         TestCohort cohort = TestCohort.ofSeats(3);
-        feed.publish(cohort.enrolled("ana", 1));
+        EventScenario.publish(cohort.enrolled("ana", 1));
 
         JsonNode unscheduled = awaitRoster(cohort, body -> body.path("participants").size() == 1);
         assertThat(unscheduled.path("courseHours").isNull()).isTrue();
         assertThat(unscheduled.path("cohortCode").asString()).isEqualTo(cohort.code);
 
-        feed.publish(cohort.scheduled());
+        EventScenario.publish(cohort.scheduled());
 
         JsonNode scheduled = awaitRoster(cohort, body -> body.path("courseHours").asInt() == 40);
         assertThat(participants(scheduled)).extracting(p -> p.get("participantId"))
@@ -160,9 +159,9 @@ class RosterFromEnrollmentEventsIT {
     @Test
     void aWithdrawalOfSomeoneNeverEnrolledIsIgnored() {
         TestCohort cohort = TestCohort.ofSeats(3);
-        feed.publish(cohort.scheduled());
-        feed.publish(cohort.withdrawn("ghost", null));
-        feed.publish(cohort.enrolled("ana", 1));
+        EventScenario.publish(cohort.scheduled());
+        EventScenario.publish(cohort.withdrawn("ghost", null));
+        EventScenario.publish(cohort.enrolled("ana", 1));
 
         JsonNode roster = awaitRoster(cohort, body -> body.path("participants").size() == 1);
 

@@ -2,7 +2,6 @@ package org.aula.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -106,8 +105,8 @@ class SeedStoryIT {
 
     @Test
     void aPartnersTokenReadsOnlyItsOwnOfficialsEnrolmentsAndCertificatesAndIsRefusedAnotherInstitutions() {
-        assumeTrue(ClassUtils.isPresent(RESOURCE_SERVER_CLASS, getClass().getClassLoader()),
-                "no service brings Spring Security's resource server yet: nothing checks tokens");
+        assertThat(ClassUtils.isPresent(RESOURCE_SERVER_CLASS, getClass().getClassLoader()))
+                .as("the services bring Spring Security's resource server, so tokens are checked").isTrue();
 
         assertThat(report.partnerViews()).containsExactly(
                 new DemoReport.PartnerView("enrollment-service", "GET /cohorts/{id}/enrolments", "POLICE", 7, 0,
@@ -174,9 +173,9 @@ class SeedStoryIT {
     }
 
     @Test
-    void withSecurityOnTheClasspathEveryServiceRefusesMissingForgedAndWrongRoleTokens() throws Exception {
-        assumeTrue(ClassUtils.isPresent(RESOURCE_SERVER_CLASS, getClass().getClassLoader()),
-                "no service brings Spring Security's resource server yet: nothing checks tokens");
+    void everyServiceRefusesMissingForgedAndWrongRoleTokens() throws Exception {
+        assertThat(ClassUtils.isPresent(RESOURCE_SERVER_CLASS, getClass().getClassLoader()))
+                .as("the services bring Spring Security's resource server, so tokens are checked").isTrue();
         String coordinator = platform.token("coordinator", null, Duration.ofMinutes(5));
         String partner = platform.token("partner", "POLICE", Duration.ofMinutes(5));
         String foreign = new LocalTokenIssuer(dataDir.resolve("another-issuer"))

@@ -1,0 +1,7 @@
+/**
+ * Test tools shared by every module: one embedded broker and database per JVM, event scenarios, tokens, OpenAPI probes.
+ */
+@NullMarked
+package org.aula.testsupport;
+
+import org.jspecify.annotations.NullMarked;

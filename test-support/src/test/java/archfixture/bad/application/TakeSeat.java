@@ -1,0 +1,7 @@
+package archfixture.bad.application;
+
+public class TakeSeat {
+
+    public void take() {
+    }
+}

@@ -1,0 +1,8 @@
+package archfixture.bad.persistence;
+
+public class SeatTable {
+
+    public int rows() {
+        return 0;
+    }
+}

@@ -1,0 +1,2 @@
+/** Classes that keep (good) or break (bad) each of the Aula architecture rules, for the rules' own test. */
+package archfixture;
