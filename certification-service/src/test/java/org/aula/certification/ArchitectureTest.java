@@ -14,6 +14,11 @@ class ArchitectureTest {
     @TestFactory
     Stream<DynamicTest> keepsTheAulaRules() {
         return AulaArchitecture.of("org.aula.certification")
+                .withAdapters("signing")
+                .and("signsOnlyInSigning", noClasses().that().resideInAPackage("org.aula.certification..")
+                        .and().resideOutsideOfPackage("org.aula.certification.signing..")
+                        .should().dependOnClassesThat().resideInAPackage("com.nimbusds..")
+                        .because("the JOSE library and the key files sit behind the CredentialSigner port"))
                 .and("printsOnlyOnTheWeb", noClasses().that().resideInAPackage("org.aula.certification..")
                         .and().resideOutsideOfPackage("org.aula.certification.web..")
                         .should().dependOnClassesThat().resideInAPackage("org.apache.pdfbox..")

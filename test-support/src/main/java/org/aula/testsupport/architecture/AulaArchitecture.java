@@ -67,9 +67,16 @@ public final class AulaArchitecture {
     private final Class<?> access;
     private final String inbox;
     private final Map<String, ArchRule> extra;
+    private final List<String> adapters;
 
     private AulaArchitecture(String base, Set<String> forwarders, Class<?> access, String inbox,
             Map<String, ArchRule> extra) {
+        this(base, forwarders, access, inbox, extra, ADAPTERS);
+    }
+
+    private AulaArchitecture(String base, Set<String> forwarders, Class<?> access, String inbox,
+            Map<String, ArchRule> extra, List<String> adapters) {
+        this.adapters = adapters;
         this.base = base;
         this.forwarders = forwarders;
         this.access = access;
@@ -96,14 +103,24 @@ public final class AulaArchitecture {
      * inbox: they forward records already published (a partner feed router), so a send is no dual write.
      */
     public AulaArchitecture withForwarders(String... classNames) {
-        return new AulaArchitecture(base, Set.of(classNames), access, inbox, extra);
+        return new AulaArchitecture(base, Set.of(classNames), access, inbox, extra, adapters);
     }
 
     /** The same rules and one of the service's own (say, where a library may be used). */
     public AulaArchitecture and(String name, ArchRule rule) {
         Map<String, ArchRule> more = new LinkedHashMap<>(extra);
         more.put(name, rule);
-        return new AulaArchitecture(base, forwarders, access, inbox, more);
+        return new AulaArchitecture(base, forwarders, access, inbox, more, adapters);
+    }
+
+    /**
+     * The same rules, with more adapter packages beside {@code web}, {@code persistence} and {@code messaging}
+     * (say, {@code signing}, where a crypto library is wrapped behind an application port).
+     */
+    public AulaArchitecture withAdapters(String... packageNames) {
+        List<String> more = new ArrayList<>(adapters);
+        more.addAll(List.of(packageNames));
+        return new AulaArchitecture(base, forwarders, access, inbox, extra, List.copyOf(more));
     }
 
     /** One test per rule, against the main classes under the base package. */
@@ -176,7 +193,7 @@ public final class AulaArchitecture {
     /** Use cases and domain depend on no adapter. */
     public ArchRule innerRingsDependOnNoAdapter() {
         return noClasses().that().resideInAnyPackage(domain(), application())
-                .should().dependOnClassesThat().resideInAnyPackage(adapters(ADAPTERS))
+                .should().dependOnClassesThat().resideInAnyPackage(adapters(adapters))
                 .allowEmptyShould(true)
                 .as("application and domain of " + base + " depend on no adapter (web, persistence, messaging)")
                 .because("adapters depend inward, never the other way");
@@ -194,8 +211,8 @@ public final class AulaArchitecture {
     /** Adapters do not depend on each other: each goes through the use cases or the domain's ports. */
     public ArchRule adaptersDoNotUseEachOther() {
         CompositeArchRule rule = null;
-        for (String adapter : ADAPTERS) {
-            List<String> others = new ArrayList<>(ADAPTERS);
+        for (String adapter : adapters) {
+            List<String> others = new ArrayList<>(adapters);
             others.remove(adapter);
             ArchRule one = noClasses().that().resideInAPackage(base + "." + adapter + "..")
                     .should().dependOnClassesThat().resideInAnyPackage(adapters(others))
