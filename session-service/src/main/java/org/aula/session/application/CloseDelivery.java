@@ -19,6 +19,7 @@ import org.aula.session.domain.DeliveryClosure;
 import org.aula.session.domain.DeliveryClosures;
 import org.aula.session.domain.DeliveryPlan;
 import org.aula.session.domain.DeliveryPlans;
+import org.aula.session.domain.DeliveryRefused;
 import org.aula.session.domain.ParticipantId;
 import org.aula.session.domain.Participation;
 import org.aula.session.domain.Roster;
@@ -66,13 +67,13 @@ public class CloseDelivery {
     }
 
     /**
-     * @throws UnknownCohort                                  for a cohort never heard of
-     * @throws org.aula.session.domain.DeliveryRefused        ({@code NO_PLAN}) for a cohort without a plan
+     * @throws DeliveryRefused ({@code COHORT_UNKNOWN}) for a cohort never heard of, ({@code NO_PLAN}) for a
+     *                         cohort without a plan
      */
     @Transactional
     public Closed close(CohortId cohortId) {
-        Roster roster = rosters.lock(cohortId).orElseThrow(() -> new UnknownCohort(cohortId));
-        DeliveryPlan plan = plans.of(cohortId).orElseThrow(() -> PlanDelivery.noPlan(cohortId));
+        Roster roster = rosters.lock(cohortId).orElseThrow(() -> DeliveryRefused.unknownCohort(cohortId));
+        DeliveryPlan plan = plans.of(cohortId).orElseThrow(() -> DeliveryRefused.noPlan(cohortId));
         if (plan.closed()) {
             return new Closed(closures.of(cohortId)
                     .orElseThrow(() -> new IllegalStateException("a closed delivery has its closing stored")), false);

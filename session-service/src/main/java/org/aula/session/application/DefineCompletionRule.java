@@ -9,6 +9,7 @@ import org.aula.session.domain.CompletionRule;
 import org.aula.session.domain.CompletionRules;
 import org.aula.session.domain.CompletionTerms;
 import org.aula.session.domain.Courses;
+import org.aula.session.domain.RuleRefused;
 import org.aula.session.domain.RuleSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,7 +85,7 @@ public class DefineCompletionRule {
 
     private void requireKnown(String courseCode) {
         if (!courses.known(courseCode)) {
-            throw new UnknownCourse(courseCode);
+            throw RuleRefused.unknownCourse(courseCode);
         }
     }
 }

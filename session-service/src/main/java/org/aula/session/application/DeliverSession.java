@@ -42,8 +42,8 @@ public class DeliverSession {
 
     @Transactional
     public Delivered deliver(CohortId cohortId, SessionId sessionId) {
-        Roster roster = rosters.lock(cohortId).orElseThrow(() -> new UnknownCohort(cohortId));
-        DeliveryPlan plan = plans.of(roster.cohortId()).orElseThrow(() -> PlanDelivery.noPlan(cohortId));
+        Roster roster = rosters.lock(cohortId).orElseThrow(() -> DeliveryRefused.unknownCohort(cohortId));
+        DeliveryPlan plan = plans.of(roster.cohortId()).orElseThrow(() -> DeliveryRefused.noPlan(cohortId));
         plan.session(sessionId);
         if (completions.ofCohort(cohortId).stream().anyMatch(c -> c.basis() == DecisionBasis.STATED_HOURS)) {
             throw new DeliveryRefused(DeliveryRefused.Reason.DECIDED_FROM_STATED_HOURS, "participants of cohort "

@@ -54,14 +54,13 @@ public class RecordAssessmentResult {
     }
 
     /**
-     * @throws UnknownCohort   for a cohort never heard of
-     * @throws DeliveryRefused without a plan, for an assessment the cohort's rule does not require,
+     * @throws DeliveryRefused for a cohort never heard of, without a plan, for an assessment the cohort's rule does not require,
      *                         a participant not on the roster or withdrawn
      */
     @Transactional
     public Recorded record(CohortId cohortId, String assessmentCode, ParticipantId participantId, BigDecimal score) {
-        Roster roster = rosters.lock(cohortId).orElseThrow(() -> new UnknownCohort(cohortId));
-        DeliveryPlan plan = plans.of(cohortId).orElseThrow(() -> PlanDelivery.noPlan(cohortId));
+        Roster roster = rosters.lock(cohortId).orElseThrow(() -> DeliveryRefused.unknownCohort(cohortId));
+        DeliveryPlan plan = plans.of(cohortId).orElseThrow(() -> DeliveryRefused.noPlan(cohortId));
         CompletionRule rule = reconsider.ruleOf(plan);
         RequiredAssessment assessment = rule.terms().assessment(assessmentCode)
                 .orElseThrow(() -> new DeliveryRefused(DeliveryRefused.Reason.ASSESSMENT_UNKNOWN,

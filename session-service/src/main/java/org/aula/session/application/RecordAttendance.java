@@ -70,14 +70,13 @@ public class RecordAttendance {
     }
 
     /**
-     * @throws UnknownCohort     for a cohort never heard of
-     * @throws DeliveryRefused   without a plan, for an unknown or undelivered session, hours above the
+     * @throws DeliveryRefused   for a cohort never heard of, without a plan, for an unknown or undelivered session, hours above the
      *                           session's, a participant not on the roster or withdrawn
      */
     @Transactional
     public Recorded record(CohortId cohortId, SessionId sessionId, ParticipantId participantId, BigDecimal hours) {
-        Roster roster = rosters.lock(cohortId).orElseThrow(() -> new UnknownCohort(cohortId));
-        DeliveryPlan plan = plans.of(cohortId).orElseThrow(() -> PlanDelivery.noPlan(cohortId));
+        Roster roster = rosters.lock(cohortId).orElseThrow(() -> DeliveryRefused.unknownCohort(cohortId));
+        DeliveryPlan plan = plans.of(cohortId).orElseThrow(() -> DeliveryRefused.noPlan(cohortId));
         plan.acceptAttendance(sessionId, BigDecimal.ZERO);
         active(roster, participantId);
         plan.acceptAttendance(sessionId, hours);
@@ -102,12 +101,12 @@ public class RecordAttendance {
      * attend or gives impossible hours, nothing is recorded and every faulty line is reported.
      *
      * @throws SheetRefused    naming each faulty line and field
-     * @throws DeliveryRefused for the session as a whole (no plan, unknown or undelivered session)
+     * @throws DeliveryRefused for the session as a whole (unknown cohort, no plan, unknown or undelivered session)
      */
     @Transactional
     public SheetRecorded recordSheet(CohortId cohortId, SessionId sessionId, List<SheetLine> lines) {
-        Roster roster = rosters.lock(cohortId).orElseThrow(() -> new UnknownCohort(cohortId));
-        DeliveryPlan plan = plans.of(cohortId).orElseThrow(() -> PlanDelivery.noPlan(cohortId));
+        Roster roster = rosters.lock(cohortId).orElseThrow(() -> DeliveryRefused.unknownCohort(cohortId));
+        DeliveryPlan plan = plans.of(cohortId).orElseThrow(() -> DeliveryRefused.noPlan(cohortId));
         Session session = plan.acceptAttendance(sessionId, BigDecimal.ZERO);
         List<SheetRefused.LineError> errors = new ArrayList<>();
         Map<ParticipantId, Integer> lineOf = new HashMap<>();

@@ -59,13 +59,13 @@ public class RecordCompletion {
     }
 
     /**
-     * @throws UnknownCohort     if no enrolment fact about the cohort has arrived
-     * @throws CompletionRefused if the participant cannot be decided this way (see the reasons)
+     * @throws CompletionRefused if no enrolment fact about the cohort has arrived, or the participant cannot be
+     *                           decided this way (see the reasons)
      */
     @Transactional
     public Recorded record(CohortId cohortId, ParticipantId participantId, BigDecimal hoursAttended) {
         // The roster lock serialises deciders of one cohort, so the check below sees any earlier decision.
-        Roster roster = rosters.lock(cohortId).orElseThrow(() -> new UnknownCohort(cohortId));
+        Roster roster = rosters.lock(cohortId).orElseThrow(() -> CompletionRefused.unknownCohort(cohortId));
         Optional<Completion> earlier = completions.of(cohortId, participantId);
         if (earlier.isPresent()) {
             log.info("completion of participant {} in cohort {} was decided before ({})", participantId, cohortId,

@@ -5,6 +5,8 @@ public class CompletionRefused extends RuntimeException {
 
     /** Why the decision was refused. */
     public enum Reason {
+        /** No enrolment fact about the cohort has reached the session service. */
+        COHORT_UNKNOWN,
         /** The participant has no entry on the cohort's roster. */
         NOT_ON_ROSTER,
         /** The participant withdrew from the cohort. */
@@ -26,6 +28,11 @@ public class CompletionRefused extends RuntimeException {
     public CompletionRefused(Reason reason, String message) {
         super(message);
         this.reason = reason;
+    }
+
+    /** No fact about the cohort has arrived: the service does not know it. */
+    public static CompletionRefused unknownCohort(CohortId cohortId) {
+        return new CompletionRefused(Reason.COHORT_UNKNOWN, "no cohort with id " + cohortId);
     }
 
     public Reason reason() {

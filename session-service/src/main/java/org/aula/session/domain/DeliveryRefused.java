@@ -5,6 +5,8 @@ public class DeliveryRefused extends RuntimeException {
 
     /** Why the change was refused. */
     public enum Reason {
+        /** No enrolment fact about the cohort has reached the session service. */
+        COHORT_UNKNOWN,
         /** The cohort has no delivery plan yet (its roster is not locked, or its schedule not received). */
         NO_PLAN,
         /** The cohort's schedule (course hours and dates) has not been received yet. */
@@ -40,6 +42,17 @@ public class DeliveryRefused extends RuntimeException {
     public DeliveryRefused(Reason reason, String message) {
         super(message);
         this.reason = reason;
+    }
+
+    /** No fact about the cohort has arrived: the service does not know it. */
+    public static DeliveryRefused unknownCohort(CohortId cohortId) {
+        return new DeliveryRefused(Reason.COHORT_UNKNOWN, "no cohort with id " + cohortId);
+    }
+
+    /** The cohort's roster has not locked yet, so it has no plan. */
+    public static DeliveryRefused noPlan(CohortId cohortId) {
+        return new DeliveryRefused(Reason.NO_PLAN, "cohort " + cohortId
+                + " has no delivery plan yet: it is published when the roster locks (the cohort fills, or staff lock it)");
     }
 
     public Reason reason() {

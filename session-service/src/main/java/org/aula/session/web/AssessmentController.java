@@ -8,7 +8,6 @@ import java.util.List;
 import org.aula.events.runtime.security.Access;
 import org.aula.events.runtime.web.ApiProblem;
 import org.aula.session.application.RecordAssessmentResult;
-import org.aula.session.application.UnknownCohort;
 import org.aula.session.domain.AssessmentScore;
 import org.aula.session.domain.AssessmentScores;
 import org.aula.session.domain.CohortId;
@@ -16,7 +15,6 @@ import org.aula.session.domain.CompletionRule;
 import org.aula.session.domain.CompletionRules;
 import org.aula.session.domain.DeliveryPlan;
 import org.aula.session.domain.DeliveryPlans;
-import org.aula.session.domain.DeliveryRefused;
 import org.aula.session.domain.RequiredAssessment;
 import org.aula.session.domain.Rosters;
 import org.jspecify.annotations.Nullable;
@@ -87,16 +85,10 @@ class AssessmentController {
     ResultView record(@PathVariable String cohortId, @PathVariable String assessmentCode,
             @PathVariable String participantId, @Valid @RequestBody ScoreRequest request) {
         CohortId cohort = Ids.cohortId(cohortId);
-        try {
-            RecordAssessmentResult.Recorded recorded = recordResult.record(cohort, assessmentCode,
-                    Ids.participantId(participantId), request.score());
-            return ResultView.of(recorded.score(), recorded.assessment(), recorded.changed(),
-                    recorded.revision().map(revision -> revision.revision()).orElse(null));
-        } catch (UnknownCohort e) {
-            throw ApiProblem.notFound("cohort", cohortId);
-        } catch (DeliveryRefused e) {
-            throw Problems.of(e);
-        }
+        RecordAssessmentResult.Recorded recorded = recordResult.record(cohort, assessmentCode,
+                Ids.participantId(participantId), request.score());
+        return ResultView.of(recorded.score(), recorded.assessment(), recorded.changed(),
+                recorded.revision().map(revision -> revision.revision()).orElse(null));
     }
 
     /** A score out of 100, at most 2 decimals. */

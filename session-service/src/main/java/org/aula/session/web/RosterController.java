@@ -5,10 +5,8 @@ import java.util.List;
 import org.aula.events.runtime.security.Access;
 import org.aula.events.runtime.web.ApiProblem;
 import org.aula.session.application.PlanDelivery;
-import org.aula.session.application.UnknownCohort;
 import org.aula.session.domain.CohortId;
 import org.aula.session.domain.DeliveryPlan;
-import org.aula.session.domain.DeliveryRefused;
 import org.aula.session.domain.CohortSchedule;
 import org.aula.session.domain.EntryStatus;
 import org.aula.session.domain.Roster;
@@ -54,14 +52,8 @@ class RosterController {
     @PreAuthorize(Access.PROGRAMME_STAFF)
     PlanView lock(@PathVariable String cohortId) {
         CohortId cohort = Ids.cohortId(cohortId);
-        try {
-            DeliveryPlan plan = planDelivery.lockRoster(cohort);
-            return PlanView.of(rosters.find(cohort).orElseThrow(), plan);
-        } catch (UnknownCohort e) {
-            throw ApiProblem.notFound("cohort", cohortId);
-        } catch (DeliveryRefused e) {
-            throw Problems.of(e);
-        }
+        DeliveryPlan plan = planDelivery.lockRoster(cohort);
+        return PlanView.of(rosters.find(cohort).orElseThrow(), plan);
     }
 
     /** The roster's JSON form. */
