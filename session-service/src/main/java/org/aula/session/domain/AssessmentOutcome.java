@@ -2,6 +2,8 @@ package org.aula.session.domain;
 
 import java.math.BigDecimal;
 
+import org.aula.kernel.Require;
+
 /** A participant's score in one required assessment, against its pass mark. */
 public record AssessmentOutcome(String code, String title, BigDecimal score, BigDecimal passMark, boolean passed) {
 

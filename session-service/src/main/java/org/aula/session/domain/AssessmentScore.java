@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
 
+import org.aula.kernel.Require;
+
 /** A participant's score (0..100) in an assessment, as recorded at {@code recordedAt}; a correction is a newer score. */
 public record AssessmentScore(CohortId cohortId, String assessmentCode, ParticipantId participantId, BigDecimal score,
         Instant recordedAt) {

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;
 
+import org.aula.kernel.Require;
+
 /**
  * Hours a participant attended out of the hours the course schedules. The share is taken over the
  * course's scheduled hours, never over the sessions held so far (Moodle's attendance plugin counts
@@ -18,11 +20,9 @@ public record Attendance(BigDecimal hoursAttended, BigDecimal hoursScheduled) {
         Objects.requireNonNull(hoursAttended, "hours attended");
         Objects.requireNonNull(hoursScheduled, "hours scheduled");
         if (hoursScheduled.signum() <= 0) {
-            throw new IllegalArgumentException("hours scheduled must be positive, was " + hoursScheduled);
+            throw new IllegalArgumentException("hours scheduled must be positive");
         }
-        if (hoursAttended.signum() < 0 || hoursAttended.compareTo(hoursScheduled) > 0) {
-            throw new IllegalArgumentException("hours attended must lie in 0.." + hoursScheduled + ", was " + hoursAttended);
-        }
+        Require.inRange(hoursAttended, BigDecimal.ZERO, hoursScheduled, "hours attended");
     }
 
     /** The attended share of the scheduled hours, 0..1, truncated to {@value #RATE_SCALE} places. */

@@ -3,6 +3,8 @@ package org.aula.session.domain;
 import java.time.LocalDate;
 import java.util.Objects;
 
+import org.aula.kernel.Require;
+
 /** When, where and for how many a cohort runs its course, as announced by {@code cohort.scheduled}. */
 public record CohortSchedule(Course course, LocalDate startDate, LocalDate endDate, String location, int capacity) {
 

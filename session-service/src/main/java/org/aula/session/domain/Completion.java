@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.aula.kernel.Require;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,9 +24,7 @@ public record Completion(CompletionId id, CohortId cohortId, ParticipantId parti
         Objects.requireNonNull(cohortId, "cohort id");
         Objects.requireNonNull(participantId, "participant id");
         Objects.requireNonNull(basis, "basis");
-        if (revision < 0) {
-            throw new IllegalArgumentException("revision must not be negative, was " + revision);
-        }
+        Require.notNegative(revision, "revision");
         Objects.requireNonNull(verdict, "verdict");
         Require.text(ruleVersion, "rule version");
         Objects.requireNonNull(decidedAt, "decided at");

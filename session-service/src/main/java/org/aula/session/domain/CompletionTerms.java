@@ -20,7 +20,7 @@ public record CompletionTerms(BigDecimal minimumAttendanceRate, List<RequiredAss
     public CompletionTerms {
         Objects.requireNonNull(minimumAttendanceRate, "minimum attendance rate");
         if (minimumAttendanceRate.signum() <= 0 || minimumAttendanceRate.compareTo(BigDecimal.ONE) > 0) {
-            throw new IllegalArgumentException("minimum attendance rate must lie in (0, 1], was " + minimumAttendanceRate);
+            throw new IllegalArgumentException("minimum attendance rate must lie in (0, 1]");
         }
         minimumAttendanceRate = Decimals.normal(minimumAttendanceRate);
         assessments = List.copyOf(assessments);

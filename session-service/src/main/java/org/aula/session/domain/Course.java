@@ -1,5 +1,7 @@
 package org.aula.session.domain;
 
+import org.aula.kernel.Require;
+
 /** The course a cohort runs: its code, title and scheduled hours (e.g. 40 h). */
 public record Course(String code, String title, int hours) {
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
+import org.aula.kernel.Require;
 import org.jspecify.annotations.Nullable;
 
 /** A catalogue course as enrollment-service announced it ({@code course.defined}): hours and topics to plan by. */

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
+import org.aula.kernel.Require;
+
 /**
  * How a cohort's delivery ended: how many participants were decided, how many completed, the
  * completion rate (completed / decided, truncated to 6 places) and who was not decided (withdrew

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.aula.kernel.Require;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -3,6 +3,8 @@ package org.aula.session.domain;
 import java.time.Instant;
 import java.util.Objects;
 
+import org.aula.kernel.Require;
+
 /** An official holding seat {@code seatNumber} of a cohort since {@code enrolledAt}. */
 public record Enrolment(ParticipantId participantId, String name, String institutionCode, int seatNumber,
         Instant enrolledAt) {

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.aula.kernel.Require;
+
 /**
  * How a first delivery plan is drafted from a course: its topics spread evenly over the cohort's
  * days, the course's hours shared out in whole hours (the first topics take the remainder), and

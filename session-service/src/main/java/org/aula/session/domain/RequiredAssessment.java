@@ -1,8 +1,9 @@
 package org.aula.session.domain;
 
 import java.math.BigDecimal;
-import java.util.Objects;
 import java.util.regex.Pattern;
+
+import org.aula.kernel.Require;
 
 /**
  * An assessment a course requires (e.g. the case study {@code BMM-CS}), scored 0..100 and passed
@@ -18,10 +19,9 @@ public record RequiredAssessment(String code, String title, BigDecimal passMark)
     public RequiredAssessment {
         Require.text(code, "assessment code");
         if (!CODE.matcher(code).matches()) {
-            throw new IllegalArgumentException("assessment code must match " + CODE + ", was " + code);
+            throw new IllegalArgumentException("assessment code must match " + CODE);
         }
         Require.text(title, "assessment title");
-        Objects.requireNonNull(passMark, "pass mark");
         requireScore(passMark, "pass mark");
         passMark = Decimals.normal(passMark);
     }
@@ -33,10 +33,6 @@ public record RequiredAssessment(String code, String title, BigDecimal passMark)
 
     /** Guards a score (or pass mark) to lie in 0..{@value} percent. */
     public static BigDecimal requireScore(BigDecimal score, String what) {
-        Objects.requireNonNull(score, what);
-        if (score.signum() < 0 || score.compareTo(MAX_SCORE) > 0) {
-            throw new IllegalArgumentException(what + " must lie in 0..100, was " + score.toPlainString());
-        }
-        return score;
+        return Require.inRange(score, BigDecimal.ZERO, MAX_SCORE, what);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.aula.kernel.Require;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,9 +34,11 @@ public final class Roster {
     private @Nullable RosterLock lock;
 
     private Roster(CohortId cohortId, String cohortCode, String courseCode) {
+        Require.text(cohortCode, "cohort code");
+        Require.text(courseCode, "course code");
         this.cohortId = Objects.requireNonNull(cohortId, "cohort id");
-        this.cohortCode = Require.text(cohortCode, "cohort code");
-        this.courseCode = Require.text(courseCode, "course code");
+        this.cohortCode = cohortCode;
+        this.courseCode = courseCode;
     }
 
     /** An empty roster of a cohort known so far only by its codes. */

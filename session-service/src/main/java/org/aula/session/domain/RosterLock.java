@@ -3,6 +3,8 @@ package org.aula.session.domain;
 import java.time.Instant;
 import java.util.Objects;
 
+import org.aula.kernel.Require;
+
 /**
  * The roster was locked when the cohort filled for the {@code fillNumber}-th time, or, with fill
  * number 0, by staff before the cohort filled ({@code POST /cohorts/{id}/roster/lock}).
@@ -10,9 +12,7 @@ import java.util.Objects;
 public record RosterLock(int fillNumber, Instant lockedAt) {
 
     public RosterLock {
-        if (fillNumber < 0) {
-            throw new IllegalArgumentException("fill number must not be negative, was " + fillNumber);
-        }
+        Require.notNegative(fillNumber, "fill number");
         Objects.requireNonNull(lockedAt, "locked at");
     }
 

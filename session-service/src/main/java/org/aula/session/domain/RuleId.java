@@ -1,5 +1,7 @@
 package org.aula.session.domain;
 
+import org.aula.kernel.Require;
+
 /** One version of a course's completion rule. */
 public record RuleId(String courseCode, int version) {
 

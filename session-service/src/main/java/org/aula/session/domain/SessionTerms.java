@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Objects;
 
+import org.aula.kernel.Require;
+
 /** What a session of a delivery plan is: its day, topic, method and hours (more than 0, at most 12). */
 public record SessionTerms(LocalDate date, String topic, DeliveryMethod method, BigDecimal hours) {
 
@@ -12,11 +14,11 @@ public record SessionTerms(LocalDate date, String topic, DeliveryMethod method, 
 
     public SessionTerms {
         Objects.requireNonNull(date, "date");
-        topic = Require.text(topic, "topic").strip();
+        topic = Require.text(topic, "topic");
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(hours, "hours");
         if (hours.signum() <= 0 || hours.compareTo(MAX_HOURS) > 0) {
-            throw new IllegalArgumentException("session hours must lie in (0, 12], was " + hours.toPlainString());
+            throw new IllegalArgumentException("session hours must lie in (0, 12]");
         }
         hours = Decimals.normal(hours);
     }
