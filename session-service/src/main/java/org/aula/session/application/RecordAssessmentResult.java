@@ -65,7 +65,7 @@ public class RecordAssessmentResult {
         RequiredAssessment assessment = rule.terms().assessment(assessmentCode)
                 .orElseThrow(() -> new DeliveryRefused(DeliveryRefused.Reason.ASSESSMENT_UNKNOWN,
                         "rule " + rule.version() + " of cohort " + cohortId + " requires no assessment " + assessmentCode));
-        RecordAttendance.active(roster, participantId);
+        plan.participant(roster, participantId);
         Optional<AssessmentScore> latest = scores.latest(cohortId, assessmentCode, participantId);
         if (latest.isPresent() && latest.get().score().compareTo(score) == 0) {
             return new Recorded(latest.get(), assessment, false, Optional.empty());

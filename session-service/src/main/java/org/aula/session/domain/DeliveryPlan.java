@@ -6,12 +6,16 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.aula.kernel.Require;
 import org.jspecify.annotations.Nullable;
@@ -129,21 +133,115 @@ public final class DeliveryPlan {
      * correction, and revises the decision it changes.
      */
     public Session acceptAttendance(SessionId sessionId, BigDecimal hours) {
-        Session session = session(sessionId);
-        if (!session.delivered()) {
-            throw new DeliveryRefused(DeliveryRefused.Reason.SESSION_NOT_DELIVERED,
-                    "session " + sessionId + " of cohort " + cohortId + " has not been delivered");
-        }
-        if (hours.signum() < 0 || hours.compareTo(session.hours()) > 0) {
-            throw new DeliveryRefused(DeliveryRefused.Reason.HOURS_ABOVE_SESSION,
-                    "hours must lie in 0.." + session.hours().toPlainString() + " (session " + sessionId + " lasts "
-                            + session.hours().toPlainString() + " h)");
+        Session session = delivered(sessionId);
+        if (!session.admits(hours)) {
+            throw new DeliveryRefused(DeliveryRefused.Reason.HOURS_ABOVE_SESSION, "hours " + session.hoursRange());
         }
         return session;
     }
 
+    /**
+     * Checks that {@code hours} of attendance can be recorded for a participant in the session:
+     * it was delivered, the participant holds a seat on the roster, and the session lasted at
+     * least that long.
+     *
+     * @throws DeliveryRefused for an unknown or undelivered session, a participant not on the roster
+     *                         or withdrawn, hours outside the session's
+     */
+    public Session acceptAttendance(SessionId sessionId, Roster roster, ParticipantId participantId, BigDecimal hours) {
+        delivered(sessionId);
+        participant(roster, participantId);
+        return acceptAttendance(sessionId, hours);
+    }
+
+    /**
+     * Checks a whole attendance sheet of a session, every line before any is recorded: each names
+     * one participant who holds a seat (by id, seat or an unambiguous name), no participant twice,
+     * with hours the session can hold. Answers each participant's hours in the order of the sheet.
+     *
+     * @throws DeliveryRefused for an unknown or undelivered session
+     * @throws SheetRefused    naming every faulty line and field
+     */
+    public Map<ParticipantId, BigDecimal> acceptSheet(SessionId sessionId, List<SheetLine> lines, Roster roster) {
+        Session session = delivered(sessionId);
+        List<SheetRefused.LineError> errors = new ArrayList<>();
+        Map<ParticipantId, Integer> lineOf = new HashMap<>();
+        Map<ParticipantId, BigDecimal> hoursOf = new LinkedHashMap<>();
+        for (SheetLine line : lines) {
+            Optional<ParticipantId> who = attendee(roster, line, errors);
+            if (!session.admits(line.hours())) {
+                errors.add(new SheetRefused.LineError(line.line(), "hours", session.hoursRange(), false));
+            }
+            if (who.isEmpty()) {
+                continue;
+            }
+            Integer earlier = lineOf.putIfAbsent(who.get(), line.line());
+            if (earlier != null) {
+                errors.add(new SheetRefused.LineError(line.line(), line.who().column(),
+                        "names the same participant as line " + earlier, false));
+                continue;
+            }
+            hoursOf.put(who.get(), line.hours());
+        }
+        if (!errors.isEmpty()) {
+            throw new SheetRefused(errors);
+        }
+        return hoursOf;
+    }
+
+    /**
+     * The roster entry of a participant whose attendance or results can be recorded: one who holds
+     * a seat.
+     *
+     * @throws DeliveryRefused ({@code NOT_ON_ROSTER} or {@code WITHDRAWN}) otherwise
+     */
+    public RosterEntry participant(Roster roster, ParticipantId participantId) {
+        try {
+            return roster.activeEntry(participantId);
+        } catch (CompletionRefused refused) {
+            throw new DeliveryRefused(refused.reason() == CompletionRefused.Reason.WITHDRAWN
+                    ? DeliveryRefused.Reason.WITHDRAWN : DeliveryRefused.Reason.NOT_ON_ROSTER, refused.getMessage());
+        }
+    }
+
+    /**
+     * Closes the delivery and decides, once, everyone the roster says is decided at close (see
+     * {@link Roster#toDecideAtClose}) and who was not decided before: on the recorded delivery,
+     * against the hours this plan schedules, by the rule version pinned to the plan.
+     *
+     * @param decidedBefore the cohort's decisions made before (from stated hours): not decided again
+     * @throws DeliveryRefused ({@code DELIVERY_CLOSED}) if the delivery was closed before
+     */
+    public Closing close(Roster roster, DeliveryRecord record, CompletionRule rule, List<Completion> decidedBefore,
+            Supplier<CompletionId> completionIds, Instant at) {
+        requireOpen();
+        if (!rule.id().equals(this.rule)) {
+            throw new IllegalArgumentException("a cohort is decided by the rule version pinned to its plan");
+        }
+        Set<ParticipantId> decided = decidedBefore.stream().map(Completion::participantId).collect(Collectors.toSet());
+        List<RosterEntry> toDecide = roster.toDecideAtClose(record.attendedSome());
+        List<Completion> decisions = new ArrayList<>();
+        for (RosterEntry entry : toDecide) {
+            if (decided.contains(entry.participantId())) {
+                continue;   // decided before, from stated hours: decided once
+            }
+            Participation participation = record.participation(entry.participantId(), hoursScheduled(), !entry.active());
+            decisions.add(Completion.decided(completionIds.get(), cohortId, entry.participantId(),
+                    DecisionBasis.RECORDED_DELIVERY, rule.judge(participation), rule.version(), at));
+        }
+        List<ParticipantId> notDecided = roster.entries().stream()
+                .filter(entry -> !toDecide.contains(entry))
+                .map(RosterEntry::participantId)
+                .filter(participantId -> !decided.contains(participantId))
+                .toList();
+        close(at);
+        List<Completion> all = new ArrayList<>(decidedBefore);
+        all.addAll(decisions);
+        return new Closing(decisions, DeliveryClosure.of(cohortId, all, rule.version(), notDecided, at));
+    }
+
     /** Closes the delivery; answers false when it was closed before. */
-    public boolean close(Instant at) {
+    boolean close(Instant at) {
         if (closedAt != null) {
             return false;
         }
@@ -159,6 +257,37 @@ public final class DeliveryPlan {
                     "no session " + sessionId + " in the delivery plan of cohort " + cohortId);
         }
         return session;
+    }
+
+    private Session delivered(SessionId sessionId) {
+        Session session = session(sessionId);
+        if (!session.delivered()) {
+            throw new DeliveryRefused(DeliveryRefused.Reason.SESSION_NOT_DELIVERED,
+                    "session " + sessionId + " of cohort " + cohortId + " has not been delivered");
+        }
+        return session;
+    }
+
+    /** The participant a sheet line names, if they can attend; else the line's error is added. */
+    private static Optional<ParticipantId> attendee(Roster roster, SheetLine line, List<SheetRefused.LineError> errors) {
+        String column = line.who().column();
+        List<RosterEntry> named = roster.namedBy(line.who());
+        if (named.size() > 1) {
+            errors.add(new SheetRefused.LineError(line.line(), column, named.size()
+                    + " participants on the roster have this name: use participantId or seat", true));
+            return Optional.empty();
+        }
+        if (named.isEmpty()) {
+            errors.add(new SheetRefused.LineError(line.line(), column, "no such participant on the roster", true));
+            return Optional.empty();
+        }
+        RosterEntry entry = named.get(0);
+        if (!entry.active()) {
+            errors.add(new SheetRefused.LineError(line.line(), column,
+                    "participant " + entry.participantId() + " withdrew from the cohort", true));
+            return Optional.empty();
+        }
+        return Optional.of(entry.participantId());
     }
 
     /** Whether a session was delivered. */

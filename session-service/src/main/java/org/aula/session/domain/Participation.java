@@ -16,4 +16,9 @@ public record Participation(BigDecimal hoursAttended, BigDecimal hoursScheduled,
         Objects.requireNonNull(hoursScheduled, "hours scheduled");
         scores = Map.copyOf(scores);
     }
+
+    /** Hours a member of staff states for a participant who holds a seat, no scores (the staff shortcut). */
+    public static Participation statedHours(BigDecimal hoursAttended, BigDecimal hoursScheduled) {
+        return new Participation(hoursAttended, hoursScheduled, Map.of(), false);
+    }
 }

@@ -171,6 +171,21 @@ public final class Roster {
     }
 
     /**
+     * The entries a line of an attendance sheet names: the participant with that id, the holder
+     * of that seat now, or everyone with that name (several when the roster holds namesakes);
+     * none when it names no one on the roster.
+     */
+    public List<RosterEntry> namedBy(SheetLine.Who who) {
+        if (who instanceof SheetLine.ById byId) {
+            return entry(new ParticipantId(byId.participantId())).stream().toList();
+        }
+        if (who instanceof SheetLine.BySeat bySeat) {
+            return holderOfSeat(bySeat.seat()).stream().toList();
+        }
+        return named(((SheetLine.ByName) who).name());
+    }
+
+    /**
      * Who is decided when the cohort's delivery closes: everyone holding a seat, and those who
      * withdrew mid-course (after attending some of it). Someone who withdrew without attending
      * left before the course for them began, usually replaced from the waitlist: not decided.
@@ -205,7 +220,7 @@ public final class Roster {
             throw new CompletionRefused(CompletionRefused.Reason.ASSESSMENTS_REQUIRED,
                     "rule " + rule.version() + " requires assessments; record results and close the delivery instead");
         }
-        Verdict verdict = rule.judge(new Participation(hoursAttended, hoursScheduled, Map.of(), false));
+        Verdict verdict = rule.judge(Participation.statedHours(hoursAttended, hoursScheduled));
         return Completion.decided(completionId, cohortId, participantId, DecisionBasis.STATED_HOURS, verdict,
                 rule.version(), decidedAt);
     }

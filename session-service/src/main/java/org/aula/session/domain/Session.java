@@ -31,6 +31,16 @@ public record Session(SessionId id, int number, int sequence, SessionTerms terms
         return terms.hours();
     }
 
+    /** Whether someone can have attended {@code hours} of this session: none of it, up to all of it. */
+    boolean admits(BigDecimal hours) {
+        return hours.signum() >= 0 && hours.compareTo(hours()) <= 0;
+    }
+
+    /** What {@link #admits} asks, for refusals: e.g. {@code must lie in 0..4 (session S01 lasts 4 h)}. */
+    String hoursRange() {
+        return "must lie in 0.." + hours().toPlainString() + " (session " + id + " lasts " + hours().toPlainString() + " h)";
+    }
+
     Session withSequence(int newSequence) {
         return new Session(id, number, newSequence, terms, deliveredAt);
     }

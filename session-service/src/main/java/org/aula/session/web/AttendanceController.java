@@ -11,7 +11,7 @@ import org.aula.events.runtime.security.Access;
 import org.aula.events.runtime.web.ApiProblem;
 import org.aula.session.SessionProperties;
 import org.aula.session.application.RecordAttendance;
-import org.aula.session.application.SheetLine;
+import org.aula.session.domain.SheetLine;
 import org.aula.session.domain.AttendanceEntry;
 import org.aula.session.domain.AttendanceLog;
 import org.aula.session.domain.AttendanceSource;

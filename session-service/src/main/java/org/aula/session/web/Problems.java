@@ -3,7 +3,7 @@ package org.aula.session.web;
 import java.util.List;
 
 import org.aula.events.runtime.web.ApiProblem;
-import org.aula.session.application.SheetRefused;
+import org.aula.session.domain.SheetRefused;
 import org.aula.session.domain.CompletionRefused;
 import org.aula.session.domain.DeliveryRefused;
 import org.aula.session.domain.RuleRefused;

@@ -1,4 +1,4 @@
-package org.aula.session.application;
+package org.aula.session.domain;
 
 import java.util.List;
 
