@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.util.List;
 
-import org.aula.session.domain.CompletionDefaults;
-import org.aula.session.domain.CompletionTerms;
-import org.aula.session.domain.PlanTemplate;
-import org.aula.session.domain.RequiredAssessment;
+import org.aula.session.domain.delivery.PlanTemplate;
+import org.aula.session.domain.rule.CompletionDefaults;
+import org.aula.session.domain.rule.CompletionTerms;
+import org.aula.session.domain.rule.RequiredAssessment;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 

@@ -10,19 +10,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.aula.session.domain.AttendanceEntry;
-import org.aula.session.domain.AttendanceLog;
-import org.aula.session.domain.AttendanceSource;
 import org.aula.session.domain.CohortId;
-import org.aula.session.domain.Completion;
-import org.aula.session.domain.DeliveryPlan;
-import org.aula.session.domain.DeliveryPlans;
-import org.aula.session.domain.DeliveryRefused;
 import org.aula.session.domain.ParticipantId;
-import org.aula.session.domain.Roster;
-import org.aula.session.domain.Rosters;
 import org.aula.session.domain.SessionId;
-import org.aula.session.domain.SheetLine;
+import org.aula.session.domain.attendance.AttendanceEntry;
+import org.aula.session.domain.attendance.AttendanceLog;
+import org.aula.session.domain.attendance.AttendanceSource;
+import org.aula.session.domain.attendance.SheetLine;
+import org.aula.session.domain.completion.Completion;
+import org.aula.session.domain.delivery.DeliveryPlan;
+import org.aula.session.domain.delivery.DeliveryPlans;
+import org.aula.session.domain.delivery.DeliveryRefused;
+import org.aula.session.domain.roster.Roster;
+import org.aula.session.domain.roster.Rosters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -94,7 +94,7 @@ public class RecordAttendance {
      * Records a whole sheet for one session, atomically: if any line names someone who cannot
      * attend or gives impossible hours, nothing is recorded and every faulty line is reported.
      *
-     * @throws org.aula.session.domain.SheetRefused naming each faulty line and field
+     * @throws org.aula.session.domain.attendance.SheetRefused naming each faulty line and field
      * @throws DeliveryRefused for the session as a whole (unknown cohort, no plan, unknown or undelivered session)
      */
     @Transactional

@@ -3,10 +3,10 @@ package org.aula.session.web;
 import java.util.List;
 
 import org.aula.events.runtime.web.ApiProblem;
-import org.aula.session.domain.SheetRefused;
-import org.aula.session.domain.CompletionRefused;
-import org.aula.session.domain.DeliveryRefused;
-import org.aula.session.domain.RuleRefused;
+import org.aula.session.domain.attendance.SheetRefused;
+import org.aula.session.domain.completion.CompletionRefused;
+import org.aula.session.domain.delivery.DeliveryRefused;
+import org.aula.session.domain.rule.RuleRefused;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
