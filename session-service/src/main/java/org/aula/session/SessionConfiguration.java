@@ -5,10 +5,10 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.aula.session.domain.CompletionDefaults;
-import org.aula.session.domain.CompletionTerms;
-import org.aula.session.domain.PlanTemplate;
-import org.aula.session.domain.RequiredAssessment;
+import org.aula.session.domain.delivery.PlanTemplate;
+import org.aula.session.domain.rule.CompletionDefaults;
+import org.aula.session.domain.rule.CompletionTerms;
+import org.aula.session.domain.rule.RequiredAssessment;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import org.aula.events.CourseCompleted;
 import org.aula.events.Topics;
-import org.aula.session.domain.RosterEntry;
+import org.aula.session.domain.roster.RosterEntry;
 import javax.sql.DataSource;
 
 import org.aula.testsupport.EventScenario;

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 
 import org.aula.events.CourseCompleted;
 import org.aula.events.Topics;
-import org.aula.session.domain.RosterEntry;
+import org.aula.session.domain.roster.RosterEntry;
 import org.aula.testsupport.EventScenario;
 import org.aula.testsupport.EventScenario.Event;
 import org.aula.testsupport.reliability.DeadLetterCount;

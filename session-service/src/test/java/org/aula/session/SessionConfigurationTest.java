@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.util.List;
 
-import org.aula.session.domain.CompletionDefaults;
-import org.aula.session.domain.CompletionTerms;
-import org.aula.session.domain.PlanTemplate;
-import org.aula.session.domain.RequiredAssessment;
+import org.aula.session.domain.delivery.PlanTemplate;
+import org.aula.session.domain.rule.CompletionDefaults;
+import org.aula.session.domain.rule.CompletionTerms;
+import org.aula.session.domain.rule.RequiredAssessment;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -20,9 +20,15 @@ class SessionConfigurationTest {
     @Test
     void completionDefaultsToEightyPercentWithoutAssessments() {
         context.run(started -> {
-            CompletionDefaults defaults = started.getBean(CompletionDefaults.class);
-            assertThat(defaults.terms("BMM")).isEqualTo(CompletionTerms.standard());
-            assertThat(started.getBean(PlanTemplate.class)).isEqualTo(PlanTemplate.standard());
+            CompletionTerms terms = started.getBean(CompletionDefaults.class).terms("BMM");
+            assertThat(terms.minimumAttendanceRate()).isEqualByComparingTo("0.80");
+            assertThat(terms.assessments()).isEmpty();
+            SessionProperties properties = started.getBean(SessionProperties.class);
+            assertThat(properties.completion().defaultPassMark()).isEqualByComparingTo("60");
+            assertThat(properties.attendance().maxSheetLines()).isEqualTo(500);
+            assertThat(started.getBean(PlanTemplate.class).defaultTopics()).containsExactly("Human rights",
+                    "Mixed migration flows", "Factors that influence migration", "International organized crime",
+                    "Emergencies", "Migration management");
         });
     }
 

@@ -1,29 +1,21 @@
 package org.aula.session.application;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.aula.session.domain.CohortId;
-import org.aula.session.domain.Completion;
 import org.aula.session.domain.CompletionId;
-import org.aula.session.domain.CompletionRule;
-import org.aula.session.domain.Completions;
-import org.aula.session.domain.DecisionBasis;
-import org.aula.session.domain.DeliveryClosure;
-import org.aula.session.domain.DeliveryClosures;
-import org.aula.session.domain.DeliveryPlan;
-import org.aula.session.domain.DeliveryPlans;
-import org.aula.session.domain.ParticipantId;
-import org.aula.session.domain.Participation;
-import org.aula.session.domain.Roster;
-import org.aula.session.domain.RosterEntry;
-import org.aula.session.domain.Rosters;
+import org.aula.session.domain.completion.Completion;
+import org.aula.session.domain.completion.Completions;
+import org.aula.session.domain.delivery.Closing;
+import org.aula.session.domain.delivery.DeliveryClosure;
+import org.aula.session.domain.delivery.DeliveryClosures;
+import org.aula.session.domain.delivery.DeliveryPlan;
+import org.aula.session.domain.delivery.DeliveryPlans;
+import org.aula.session.domain.delivery.DeliveryRefused;
+import org.aula.session.domain.roster.Roster;
+import org.aula.session.domain.roster.Rosters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -66,52 +58,32 @@ public class CloseDelivery {
     }
 
     /**
-     * @throws UnknownCohort                                  for a cohort never heard of
-     * @throws org.aula.session.domain.DeliveryRefused        ({@code NO_PLAN}) for a cohort without a plan
+     * @throws DeliveryRefused ({@code COHORT_UNKNOWN}) for a cohort never heard of, ({@code NO_PLAN}) for a
+     *                         cohort without a plan
      */
     @Transactional
     public Closed close(CohortId cohortId) {
-        Roster roster = rosters.lock(cohortId).orElseThrow(() -> new UnknownCohort(cohortId));
-        DeliveryPlan plan = plans.of(cohortId).orElseThrow(() -> PlanDelivery.noPlan(cohortId));
+        Roster roster = rosters.lock(cohortId).orElseThrow(() -> DeliveryRefused.unknownCohort(cohortId));
+        DeliveryPlan plan = plans.of(cohortId).orElseThrow(() -> DeliveryRefused.noPlan(cohortId));
         if (plan.closed()) {
             return new Closed(closures.of(cohortId)
                     .orElseThrow(() -> new IllegalStateException("a closed delivery has its closing stored")), false);
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        CompletionRule rule = reconsider.ruleOf(plan);
-        Map<ParticipantId, BigDecimal> hours = reconsider.hoursAttended(cohortId);
-        Map<ParticipantId, Map<String, BigDecimal>> scores = reconsider.scores(cohortId);
-        Set<ParticipantId> attendedSome = hours.entrySet().stream().filter(entry -> entry.getValue().signum() > 0)
-                .map(Map.Entry::getKey).collect(Collectors.toSet());
-        List<RosterEntry> toDecide = roster.toDecideAtClose(attendedSome);
-        int decidedNow = 0;
-        for (RosterEntry entry : toDecide) {
-            ParticipantId participantId = entry.participantId();
-            if (completions.of(cohortId, participantId).isPresent()) {
-                continue;   // decided before, from stated hours: decided once
-            }
-            Participation participation = new Participation(hours.getOrDefault(participantId, BigDecimal.ZERO),
-                    plan.hoursScheduled(), scores.getOrDefault(participantId, Map.of()), !entry.active());
-            Completion completion = Completion.decided(CompletionId.random(), cohortId, participantId,
-                    DecisionBasis.RECORDED_DELIVERY, rule.judge(participation), rule.version(), now);
+        Closing closing = plan.close(roster, reconsider.recordOf(cohortId), reconsider.ruleOf(plan),
+                completions.ofCohort(cohortId), CompletionId::random, now);
+        for (Completion completion : closing.decisions()) {
             completions.add(completion);
             events.decided(roster, completion);
             metrics.decided(roster.courseCode(), completion);
-            decidedNow++;
         }
-        List<ParticipantId> notDecided = roster.entries().stream()
-                .filter(entry -> !toDecide.contains(entry))
-                .map(RosterEntry::participantId)
-                .filter(participantId -> completions.of(cohortId, participantId).isEmpty())
-                .toList();
-        plan.close(now);
         plans.save(plan, "delivery closed");
-        DeliveryClosure closure = DeliveryClosure.of(cohortId, completions.ofCohort(cohortId), rule.version(), notDecided,
-                now);
+        DeliveryClosure closure = closing.closure();
         closures.add(closure);
         events.deliveryClosed(roster, closure);
         log.info("delivery of cohort {} closed: {} decided now, {} of {} completed, {} not decided (withdrew before attending)",
-                cohortId, decidedNow, closure.completed(), closure.participants(), notDecided.size());
+                cohortId, closing.decisions().size(), closure.completed(), closure.participants(),
+                closure.notDecided().size());
         return new Closed(closure, true);
     }
 }

@@ -1,6 +1,6 @@
 package org.aula.session.application;
 
-import org.aula.session.domain.Completion;
+import org.aula.session.domain.completion.Completion;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;

@@ -5,11 +5,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
-import org.aula.session.domain.CompletionRule;
-import org.aula.session.domain.CompletionRules;
-import org.aula.session.domain.CompletionTerms;
-import org.aula.session.domain.Courses;
-import org.aula.session.domain.RuleSource;
+import org.aula.session.domain.course.Courses;
+import org.aula.session.domain.rule.CompletionRule;
+import org.aula.session.domain.rule.CompletionRules;
+import org.aula.session.domain.rule.CompletionTerms;
+import org.aula.session.domain.rule.RuleRefused;
+import org.aula.session.domain.rule.RuleSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -84,7 +85,7 @@ public class DefineCompletionRule {
 
     private void requireKnown(String courseCode) {
         if (!courses.known(courseCode)) {
-            throw new UnknownCourse(courseCode);
+            throw RuleRefused.unknownCourse(courseCode);
         }
     }
 }

@@ -4,15 +4,15 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 
 import org.aula.session.domain.CohortId;
-import org.aula.session.domain.Completions;
-import org.aula.session.domain.DecisionBasis;
-import org.aula.session.domain.DeliveryPlan;
-import org.aula.session.domain.DeliveryPlans;
-import org.aula.session.domain.DeliveryRefused;
-import org.aula.session.domain.Roster;
-import org.aula.session.domain.Rosters;
-import org.aula.session.domain.Session;
 import org.aula.session.domain.SessionId;
+import org.aula.session.domain.completion.Completions;
+import org.aula.session.domain.completion.DecisionBasis;
+import org.aula.session.domain.delivery.DeliveryPlan;
+import org.aula.session.domain.delivery.DeliveryPlans;
+import org.aula.session.domain.delivery.DeliveryRefused;
+import org.aula.session.domain.delivery.Session;
+import org.aula.session.domain.roster.Roster;
+import org.aula.session.domain.roster.Rosters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -42,8 +42,8 @@ public class DeliverSession {
 
     @Transactional
     public Delivered deliver(CohortId cohortId, SessionId sessionId) {
-        Roster roster = rosters.lock(cohortId).orElseThrow(() -> new UnknownCohort(cohortId));
-        DeliveryPlan plan = plans.of(roster.cohortId()).orElseThrow(() -> PlanDelivery.noPlan(cohortId));
+        Roster roster = rosters.lock(cohortId).orElseThrow(() -> DeliveryRefused.unknownCohort(cohortId));
+        DeliveryPlan plan = plans.of(roster.cohortId()).orElseThrow(() -> DeliveryRefused.noPlan(cohortId));
         plan.session(sessionId);
         if (completions.ofCohort(cohortId).stream().anyMatch(c -> c.basis() == DecisionBasis.STATED_HOURS)) {
             throw new DeliveryRefused(DeliveryRefused.Reason.DECIDED_FROM_STATED_HOURS, "participants of cohort "

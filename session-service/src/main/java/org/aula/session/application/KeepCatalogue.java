@@ -1,7 +1,7 @@
 package org.aula.session.application;
 
-import org.aula.session.domain.CourseDefinition;
-import org.aula.session.domain.Courses;
+import org.aula.session.domain.course.CourseDefinition;
+import org.aula.session.domain.course.Courses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;

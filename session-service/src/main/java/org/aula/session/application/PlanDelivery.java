@@ -8,19 +8,19 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.aula.session.domain.CohortId;
-import org.aula.session.domain.CohortSchedule;
-import org.aula.session.domain.CompletionRule;
-import org.aula.session.domain.Completions;
-import org.aula.session.domain.CourseDefinition;
-import org.aula.session.domain.Courses;
-import org.aula.session.domain.DeliveryPlan;
-import org.aula.session.domain.DeliveryPlans;
-import org.aula.session.domain.DeliveryRefused;
-import org.aula.session.domain.PlanTemplate;
-import org.aula.session.domain.Roster;
-import org.aula.session.domain.Rosters;
 import org.aula.session.domain.SessionId;
-import org.aula.session.domain.SessionTerms;
+import org.aula.session.domain.completion.Completions;
+import org.aula.session.domain.course.CourseDefinition;
+import org.aula.session.domain.course.Courses;
+import org.aula.session.domain.delivery.DeliveryPlan;
+import org.aula.session.domain.delivery.DeliveryPlans;
+import org.aula.session.domain.delivery.DeliveryRefused;
+import org.aula.session.domain.delivery.PlanTemplate;
+import org.aula.session.domain.delivery.SessionTerms;
+import org.aula.session.domain.roster.CohortSchedule;
+import org.aula.session.domain.roster.Roster;
+import org.aula.session.domain.roster.Rosters;
+import org.aula.session.domain.rule.CompletionRule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -88,12 +88,12 @@ public class PlanDelivery {
      * Staff lock the roster before the cohort filled, so its delivery can be planned; a roster
      * already locked stays as it is. Answers the cohort's plan.
      *
-     * @throws UnknownCohort   if no fact about the cohort has arrived
-     * @throws DeliveryRefused ({@code SCHEDULE_UNKNOWN}) before {@code cohort.scheduled} arrived
+     * @throws DeliveryRefused ({@code COHORT_UNKNOWN}) if no fact about the cohort has arrived,
+     *                         ({@code SCHEDULE_UNKNOWN}) before {@code cohort.scheduled} arrived
      */
     @Transactional
     public DeliveryPlan lockRoster(CohortId cohortId) {
-        Roster roster = rosters.lock(cohortId).orElseThrow(() -> new UnknownCohort(cohortId));
+        Roster roster = rosters.lock(cohortId).orElseThrow(() -> DeliveryRefused.unknownCohort(cohortId));
         if (roster.schedule().isEmpty()) {
             throw new DeliveryRefused(DeliveryRefused.Reason.SCHEDULE_UNKNOWN,
                     "the schedule of cohort " + cohortId + " has not been received yet: nothing to plan by");
@@ -133,8 +133,8 @@ public class PlanDelivery {
     }
 
     private DeliveryPlan change(CohortId cohortId, Change change) {
-        Roster roster = rosters.lock(cohortId).orElseThrow(() -> new UnknownCohort(cohortId));
-        DeliveryPlan plan = plans.of(cohortId).orElseThrow(() -> noPlan(cohortId));
+        Roster roster = rosters.lock(cohortId).orElseThrow(() -> DeliveryRefused.unknownCohort(cohortId));
+        DeliveryPlan plan = plans.of(cohortId).orElseThrow(() -> DeliveryRefused.noPlan(cohortId));
         if (!completions.ofCohort(cohortId).isEmpty()) {
             throw new DeliveryRefused(DeliveryRefused.Reason.ALREADY_DECIDED,
                     "participants of cohort " + cohortId + " were decided on this plan: it no longer changes");
@@ -150,11 +150,6 @@ public class PlanDelivery {
 
     private static CohortSchedule schedule(Roster roster) {
         return roster.schedule().orElseThrow(() -> new IllegalStateException("a planned cohort has a schedule"));
-    }
-
-    static DeliveryRefused noPlan(CohortId cohortId) {
-        return new DeliveryRefused(DeliveryRefused.Reason.NO_PLAN, "cohort " + cohortId
-                + " has no delivery plan yet: it is published when the roster locks (the cohort fills, or staff lock it)");
     }
 
     private Instant now() {

@@ -1,25 +1,22 @@
 package org.aula.session.application;
 
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
-import org.aula.session.domain.AssessmentScore;
-import org.aula.session.domain.AssessmentScores;
-import org.aula.session.domain.AttendanceLog;
 import org.aula.session.domain.CohortId;
-import org.aula.session.domain.Completion;
-import org.aula.session.domain.CompletionRule;
-import org.aula.session.domain.CompletionRules;
-import org.aula.session.domain.Completions;
-import org.aula.session.domain.DecisionBasis;
-import org.aula.session.domain.DeliveryPlan;
 import org.aula.session.domain.ParticipantId;
-import org.aula.session.domain.Participation;
-import org.aula.session.domain.Roster;
-import org.aula.session.domain.Verdict;
+import org.aula.session.domain.attendance.AssessmentScores;
+import org.aula.session.domain.attendance.AttendanceLog;
+import org.aula.session.domain.attendance.DeliveryRecord;
+import org.aula.session.domain.completion.Completion;
+import org.aula.session.domain.completion.Completions;
+import org.aula.session.domain.completion.DecisionBasis;
+import org.aula.session.domain.delivery.DeliveryPlan;
+import org.aula.session.domain.roster.Roster;
+import org.aula.session.domain.rule.CompletionRule;
+import org.aula.session.domain.rule.CompletionRules;
+import org.aula.session.domain.rule.Participation;
+import org.aula.session.domain.rule.Verdict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -53,19 +50,9 @@ class Reconsider {
         this.metrics = metrics;
     }
 
-    /** Each participant's hours attended, as recorded (the latest entry of each session counts). */
-    Map<ParticipantId, BigDecimal> hoursAttended(CohortId cohortId) {
-        return attendance.hoursAttended(cohortId);
-    }
-
-    /** Each participant's latest score per assessment code. */
-    Map<ParticipantId, Map<String, BigDecimal>> scores(CohortId cohortId) {
-        Map<ParticipantId, Map<String, BigDecimal>> byParticipant = new HashMap<>();
-        for (AssessmentScore score : scores.latestOfCohort(cohortId)) {
-            byParticipant.computeIfAbsent(score.participantId(), id -> new HashMap<>())
-                    .put(score.assessmentCode(), score.score());
-        }
-        return byParticipant;
+    /** What the cohort's recorded delivery says of each participant: hours attended and the scores that count. */
+    DeliveryRecord recordOf(CohortId cohortId) {
+        return DeliveryRecord.of(attendance.hoursAttended(cohortId), scores.latestOfCohort(cohortId));
     }
 
     CompletionRule ruleOf(DeliveryPlan plan) {
@@ -88,9 +75,8 @@ class Reconsider {
         Completion completion = decided.get();
         // Judged as they were judged: a participant decided as withdrawn stays withdrawn.
         boolean withdrawn = completion.verdict().reasons().contains(Verdict.WITHDRAWN);
-        Participation participation = new Participation(
-                hoursAttended(roster.cohortId()).getOrDefault(participantId, BigDecimal.ZERO), plan.hoursScheduled(),
-                scores(roster.cohortId()).getOrDefault(participantId, Map.of()), withdrawn);
+        Participation participation = recordOf(roster.cohortId()).participation(participantId, plan.hoursScheduled(),
+                withdrawn);
         Optional<Completion> revised = completion.revisedBy(ruleOf(plan).judge(participation), at);
         revised.ifPresent(revision -> {
             completions.revise(revision, cause);

@@ -6,18 +6,18 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
-import org.aula.session.domain.AssessmentScore;
-import org.aula.session.domain.AssessmentScores;
 import org.aula.session.domain.CohortId;
-import org.aula.session.domain.Completion;
-import org.aula.session.domain.CompletionRule;
-import org.aula.session.domain.DeliveryPlan;
-import org.aula.session.domain.DeliveryPlans;
-import org.aula.session.domain.DeliveryRefused;
 import org.aula.session.domain.ParticipantId;
-import org.aula.session.domain.RequiredAssessment;
-import org.aula.session.domain.Roster;
-import org.aula.session.domain.Rosters;
+import org.aula.session.domain.attendance.AssessmentScore;
+import org.aula.session.domain.attendance.AssessmentScores;
+import org.aula.session.domain.completion.Completion;
+import org.aula.session.domain.delivery.DeliveryPlan;
+import org.aula.session.domain.delivery.DeliveryPlans;
+import org.aula.session.domain.delivery.DeliveryRefused;
+import org.aula.session.domain.roster.Roster;
+import org.aula.session.domain.roster.Rosters;
+import org.aula.session.domain.rule.CompletionRule;
+import org.aula.session.domain.rule.RequiredAssessment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -54,19 +54,18 @@ public class RecordAssessmentResult {
     }
 
     /**
-     * @throws UnknownCohort   for a cohort never heard of
-     * @throws DeliveryRefused without a plan, for an assessment the cohort's rule does not require,
+     * @throws DeliveryRefused for a cohort never heard of, without a plan, for an assessment the cohort's rule does not require,
      *                         a participant not on the roster or withdrawn
      */
     @Transactional
     public Recorded record(CohortId cohortId, String assessmentCode, ParticipantId participantId, BigDecimal score) {
-        Roster roster = rosters.lock(cohortId).orElseThrow(() -> new UnknownCohort(cohortId));
-        DeliveryPlan plan = plans.of(cohortId).orElseThrow(() -> PlanDelivery.noPlan(cohortId));
+        Roster roster = rosters.lock(cohortId).orElseThrow(() -> DeliveryRefused.unknownCohort(cohortId));
+        DeliveryPlan plan = plans.of(cohortId).orElseThrow(() -> DeliveryRefused.noPlan(cohortId));
         CompletionRule rule = reconsider.ruleOf(plan);
         RequiredAssessment assessment = rule.terms().assessment(assessmentCode)
                 .orElseThrow(() -> new DeliveryRefused(DeliveryRefused.Reason.ASSESSMENT_UNKNOWN,
                         "rule " + rule.version() + " of cohort " + cohortId + " requires no assessment " + assessmentCode));
-        RecordAttendance.active(roster, participantId);
+        plan.participant(roster, participantId);
         Optional<AssessmentScore> latest = scores.latest(cohortId, assessmentCode, participantId);
         if (latest.isPresent() && latest.get().score().compareTo(score) == 0) {
             return new Recorded(latest.get(), assessment, false, Optional.empty());

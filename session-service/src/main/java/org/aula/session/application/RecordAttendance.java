@@ -5,28 +5,24 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.aula.session.domain.AttendanceEntry;
-import org.aula.session.domain.AttendanceLog;
-import org.aula.session.domain.AttendanceSource;
 import org.aula.session.domain.CohortId;
-import org.aula.session.domain.Completion;
-import org.aula.session.domain.CompletionRefused;
-import org.aula.session.domain.DeliveryPlan;
-import org.aula.session.domain.DeliveryPlans;
-import org.aula.session.domain.DeliveryRefused;
 import org.aula.session.domain.ParticipantId;
-import org.aula.session.domain.Roster;
-import org.aula.session.domain.RosterEntry;
-import org.aula.session.domain.Rosters;
-import org.aula.session.domain.Session;
 import org.aula.session.domain.SessionId;
+import org.aula.session.domain.attendance.AttendanceEntry;
+import org.aula.session.domain.attendance.AttendanceLog;
+import org.aula.session.domain.attendance.AttendanceSource;
+import org.aula.session.domain.attendance.SheetLine;
+import org.aula.session.domain.completion.Completion;
+import org.aula.session.domain.delivery.DeliveryPlan;
+import org.aula.session.domain.delivery.DeliveryPlans;
+import org.aula.session.domain.delivery.DeliveryRefused;
+import org.aula.session.domain.roster.Roster;
+import org.aula.session.domain.roster.Rosters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -70,17 +66,14 @@ public class RecordAttendance {
     }
 
     /**
-     * @throws UnknownCohort     for a cohort never heard of
-     * @throws DeliveryRefused   without a plan, for an unknown or undelivered session, hours above the
+     * @throws DeliveryRefused   for a cohort never heard of, without a plan, for an unknown or undelivered session, hours above the
      *                           session's, a participant not on the roster or withdrawn
      */
     @Transactional
     public Recorded record(CohortId cohortId, SessionId sessionId, ParticipantId participantId, BigDecimal hours) {
-        Roster roster = rosters.lock(cohortId).orElseThrow(() -> new UnknownCohort(cohortId));
-        DeliveryPlan plan = plans.of(cohortId).orElseThrow(() -> PlanDelivery.noPlan(cohortId));
-        plan.acceptAttendance(sessionId, BigDecimal.ZERO);
-        active(roster, participantId);
-        plan.acceptAttendance(sessionId, hours);
+        Roster roster = rosters.lock(cohortId).orElseThrow(() -> DeliveryRefused.unknownCohort(cohortId));
+        DeliveryPlan plan = plans.of(cohortId).orElseThrow(() -> DeliveryRefused.noPlan(cohortId));
+        plan.acceptAttendance(sessionId, roster, participantId, hours);
         Optional<AttendanceEntry> latest = attendance.latest(cohortId, sessionId, participantId);
         if (latest.isPresent() && latest.get().sameHoursAs(hours)) {
             return new Recorded(latest.get(), false, Optional.empty());
@@ -101,38 +94,14 @@ public class RecordAttendance {
      * Records a whole sheet for one session, atomically: if any line names someone who cannot
      * attend or gives impossible hours, nothing is recorded and every faulty line is reported.
      *
-     * @throws SheetRefused    naming each faulty line and field
-     * @throws DeliveryRefused for the session as a whole (no plan, unknown or undelivered session)
+     * @throws org.aula.session.domain.attendance.SheetRefused naming each faulty line and field
+     * @throws DeliveryRefused for the session as a whole (unknown cohort, no plan, unknown or undelivered session)
      */
     @Transactional
     public SheetRecorded recordSheet(CohortId cohortId, SessionId sessionId, List<SheetLine> lines) {
-        Roster roster = rosters.lock(cohortId).orElseThrow(() -> new UnknownCohort(cohortId));
-        DeliveryPlan plan = plans.of(cohortId).orElseThrow(() -> PlanDelivery.noPlan(cohortId));
-        Session session = plan.acceptAttendance(sessionId, BigDecimal.ZERO);
-        List<SheetRefused.LineError> errors = new ArrayList<>();
-        Map<ParticipantId, Integer> lineOf = new HashMap<>();
-        Map<ParticipantId, BigDecimal> hoursOf = new LinkedHashMap<>();
-        for (SheetLine line : lines) {
-            Optional<ParticipantId> who = resolve(roster, line, errors);
-            if (line.hours().signum() < 0 || line.hours().compareTo(session.hours()) > 0) {
-                errors.add(new SheetRefused.LineError(line.line(), "hours", "must lie in 0.."
-                        + session.hours().toPlainString() + " (session " + sessionId + " lasts "
-                        + session.hours().toPlainString() + " h)", false));
-            }
-            if (who.isEmpty()) {
-                continue;
-            }
-            Integer earlier = lineOf.putIfAbsent(who.get(), line.line());
-            if (earlier != null) {
-                errors.add(new SheetRefused.LineError(line.line(), line.who().column(),
-                        "names the same participant as line " + earlier, false));
-                continue;
-            }
-            hoursOf.put(who.get(), line.hours());
-        }
-        if (!errors.isEmpty()) {
-            throw new SheetRefused(errors);
-        }
+        Roster roster = rosters.lock(cohortId).orElseThrow(() -> DeliveryRefused.unknownCohort(cohortId));
+        DeliveryPlan plan = plans.of(cohortId).orElseThrow(() -> DeliveryRefused.noPlan(cohortId));
+        Map<ParticipantId, BigDecimal> hoursOf = plan.acceptSheet(sessionId, lines, roster);
         UUID sheetId = UUID.randomUUID();
         Instant now = now();
         int recorded = 0;
@@ -158,43 +127,6 @@ public class RecordAttendance {
         log.info("attendance sheet {} for session {} of cohort {}: {} lines, {} recorded", sheetId, sessionId, cohortId,
                 lines.size(), recorded);
         return new SheetRecorded(sheetId, lines.size(), recorded, lines.size() - recorded, revisions);
-    }
-
-    private static Optional<ParticipantId> resolve(Roster roster, SheetLine line, List<SheetRefused.LineError> errors) {
-        String column = line.who().column();
-        Optional<RosterEntry> entry;
-        if (line.who() instanceof SheetLine.ById byId) {
-            entry = roster.entry(new ParticipantId(byId.participantId()));
-        } else if (line.who() instanceof SheetLine.BySeat bySeat) {
-            entry = roster.holderOfSeat(bySeat.seat());
-        } else {
-            List<RosterEntry> named = roster.named(((SheetLine.ByName) line.who()).name());
-            if (named.size() > 1) {
-                errors.add(new SheetRefused.LineError(line.line(), column, named.size()
-                        + " participants on the roster have this name: use participantId or seat", true));
-                return Optional.empty();
-            }
-            entry = named.stream().findFirst();
-        }
-        if (entry.isEmpty()) {
-            errors.add(new SheetRefused.LineError(line.line(), column, "no such participant on the roster", true));
-            return Optional.empty();
-        }
-        if (!entry.get().active()) {
-            errors.add(new SheetRefused.LineError(line.line(), column,
-                    "participant " + entry.get().participantId() + " withdrew from the cohort", true));
-            return Optional.empty();
-        }
-        return Optional.of(entry.get().participantId());
-    }
-
-    static void active(Roster roster, ParticipantId participantId) {
-        try {
-            roster.activeEntry(participantId);
-        } catch (CompletionRefused refused) {
-            throw new DeliveryRefused(refused.reason() == CompletionRefused.Reason.WITHDRAWN
-                    ? DeliveryRefused.Reason.WITHDRAWN : DeliveryRefused.Reason.NOT_ON_ROSTER, refused.getMessage());
-        }
     }
 
     private Instant now() {

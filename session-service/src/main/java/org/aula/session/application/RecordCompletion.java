@@ -6,16 +6,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 import org.aula.session.domain.CohortId;
-import org.aula.session.domain.Completion;
 import org.aula.session.domain.CompletionId;
-import org.aula.session.domain.CompletionRefused;
-import org.aula.session.domain.CompletionRule;
-import org.aula.session.domain.Completions;
-import org.aula.session.domain.DeliveryPlan;
-import org.aula.session.domain.DeliveryPlans;
 import org.aula.session.domain.ParticipantId;
-import org.aula.session.domain.Roster;
-import org.aula.session.domain.Rosters;
+import org.aula.session.domain.completion.Completion;
+import org.aula.session.domain.completion.CompletionRefused;
+import org.aula.session.domain.completion.Completions;
+import org.aula.session.domain.delivery.DeliveryPlan;
+import org.aula.session.domain.delivery.DeliveryPlans;
+import org.aula.session.domain.roster.Roster;
+import org.aula.session.domain.roster.Rosters;
+import org.aula.session.domain.rule.CompletionRule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -59,13 +59,13 @@ public class RecordCompletion {
     }
 
     /**
-     * @throws UnknownCohort     if no enrolment fact about the cohort has arrived
-     * @throws CompletionRefused if the participant cannot be decided this way (see the reasons)
+     * @throws CompletionRefused if no enrolment fact about the cohort has arrived, or the participant cannot be
+     *                           decided this way (see the reasons)
      */
     @Transactional
     public Recorded record(CohortId cohortId, ParticipantId participantId, BigDecimal hoursAttended) {
         // The roster lock serialises deciders of one cohort, so the check below sees any earlier decision.
-        Roster roster = rosters.lock(cohortId).orElseThrow(() -> new UnknownCohort(cohortId));
+        Roster roster = rosters.lock(cohortId).orElseThrow(() -> CompletionRefused.unknownCohort(cohortId));
         Optional<Completion> earlier = completions.of(cohortId, participantId);
         if (earlier.isPresent()) {
             log.info("completion of participant {} in cohort {} was decided before ({})", participantId, cohortId,

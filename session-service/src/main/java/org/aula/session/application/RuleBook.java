@@ -4,12 +4,12 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
-import org.aula.session.domain.CompletionDefaults;
-import org.aula.session.domain.CompletionRule;
-import org.aula.session.domain.CompletionRules;
-import org.aula.session.domain.CompletionTerms;
-import org.aula.session.domain.RuleId;
-import org.aula.session.domain.RuleSource;
+import org.aula.session.domain.rule.CompletionDefaults;
+import org.aula.session.domain.rule.CompletionRule;
+import org.aula.session.domain.rule.CompletionRules;
+import org.aula.session.domain.rule.CompletionTerms;
+import org.aula.session.domain.rule.RuleId;
+import org.aula.session.domain.rule.RuleSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;

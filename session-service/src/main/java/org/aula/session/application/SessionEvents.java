@@ -2,11 +2,11 @@ package org.aula.session.application;
 
 import org.aula.session.domain.ParticipantId;
 
-import org.aula.session.domain.Completion;
-import org.aula.session.domain.Decision;
-import org.aula.session.domain.DeliveryClosure;
-import org.aula.session.domain.DeliveryPlan;
-import org.aula.session.domain.Roster;
+import org.aula.session.domain.completion.Completion;
+import org.aula.session.domain.delivery.DeliveryClosure;
+import org.aula.session.domain.delivery.DeliveryPlan;
+import org.aula.session.domain.roster.Roster;
+import org.aula.session.domain.rule.Decision;
 
 /**
  * Where the session service announces what happened (the outbox, in the messaging adapter). Every

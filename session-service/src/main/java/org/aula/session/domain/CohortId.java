@@ -1,10 +1,12 @@
 package org.aula.session.domain;
 
+import org.aula.kernel.Require;
+
 /** Identity of a cohort (one run of a course), as enrollment-service assigned it. */
 public record CohortId(String value) {
 
     public CohortId {
-        value = Require.text(value, "cohort id");
+        Require.text(value, "cohort id");
     }
 
     @Override

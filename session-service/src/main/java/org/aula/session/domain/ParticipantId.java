@@ -1,10 +1,12 @@
 package org.aula.session.domain;
 
+import org.aula.kernel.Require;
+
 /** Identity of a participant (an official), as enrollment-service assigned it. */
 public record ParticipantId(String value) {
 
     public ParticipantId {
-        value = Require.text(value, "participant id");
+        Require.text(value, "participant id");
     }
 
     @Override

@@ -1,10 +1,12 @@
 package org.aula.session.domain;
 
+import org.aula.kernel.Require;
+
 /** Identity of a session within its cohort's delivery plan: {@code S01}, {@code S02}, ... in the order they were planned. */
 public record SessionId(String value) {
 
     public SessionId {
-        value = Require.text(value, "session id");
+        Require.text(value, "session id");
     }
 
     /** The id of the {@code number}-th session planned for a cohort. */

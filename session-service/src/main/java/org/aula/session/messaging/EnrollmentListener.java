@@ -16,11 +16,11 @@ import org.aula.events.runtime.UndecodableEventException;
 import org.aula.session.application.KeepCatalogue;
 import org.aula.session.application.KeepRoster;
 import org.aula.session.domain.CohortId;
-import org.aula.session.domain.CohortSchedule;
-import org.aula.session.domain.CourseDefinition;
-import org.aula.session.domain.Course;
-import org.aula.session.domain.Enrolment;
 import org.aula.session.domain.ParticipantId;
+import org.aula.session.domain.course.Course;
+import org.aula.session.domain.course.CourseDefinition;
+import org.aula.session.domain.roster.CohortSchedule;
+import org.aula.session.domain.roster.Enrolment;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 

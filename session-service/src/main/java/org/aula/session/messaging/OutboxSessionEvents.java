@@ -12,15 +12,15 @@ import org.aula.events.DeliveryPlanPublished;
 import org.aula.events.PlannedSession;
 import org.aula.events.runtime.Outbox;
 import org.aula.session.application.SessionEvents;
-import org.aula.session.domain.CohortSchedule;
-import org.aula.session.domain.Completion;
-import org.aula.session.domain.Decision;
-import org.aula.session.domain.DeliveryClosure;
-import org.aula.session.domain.DeliveryPlan;
 import org.aula.session.domain.ParticipantId;
-import org.aula.session.domain.Roster;
-import org.aula.session.domain.RosterEntry;
-import org.aula.session.domain.Session;
+import org.aula.session.domain.completion.Completion;
+import org.aula.session.domain.delivery.DeliveryClosure;
+import org.aula.session.domain.delivery.DeliveryPlan;
+import org.aula.session.domain.delivery.Session;
+import org.aula.session.domain.roster.CohortSchedule;
+import org.aula.session.domain.roster.Roster;
+import org.aula.session.domain.roster.RosterEntry;
+import org.aula.session.domain.rule.Decision;
 import org.springframework.stereotype.Component;
 
 /**

@@ -5,10 +5,10 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
-import org.aula.session.domain.AssessmentScore;
-import org.aula.session.domain.AssessmentScores;
 import org.aula.session.domain.CohortId;
 import org.aula.session.domain.ParticipantId;
+import org.aula.session.domain.attendance.AssessmentScore;
+import org.aula.session.domain.attendance.AssessmentScores;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

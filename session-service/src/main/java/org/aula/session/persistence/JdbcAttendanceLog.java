@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.aula.session.domain.AttendanceEntry;
-import org.aula.session.domain.AttendanceLog;
-import org.aula.session.domain.AttendanceSource;
 import org.aula.session.domain.CohortId;
 import org.aula.session.domain.ParticipantId;
 import org.aula.session.domain.SessionId;
+import org.aula.session.domain.attendance.AttendanceEntry;
+import org.aula.session.domain.attendance.AttendanceLog;
+import org.aula.session.domain.attendance.AttendanceSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

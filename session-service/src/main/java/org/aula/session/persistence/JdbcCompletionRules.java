@@ -6,12 +6,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.aula.session.domain.CompletionRule;
-import org.aula.session.domain.CompletionRules;
-import org.aula.session.domain.CompletionTerms;
-import org.aula.session.domain.RequiredAssessment;
-import org.aula.session.domain.RuleId;
-import org.aula.session.domain.RuleSource;
+import org.aula.session.domain.rule.CompletionRule;
+import org.aula.session.domain.rule.CompletionRules;
+import org.aula.session.domain.rule.CompletionTerms;
+import org.aula.session.domain.rule.RequiredAssessment;
+import org.aula.session.domain.rule.RuleId;
+import org.aula.session.domain.rule.RuleSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;

@@ -2,8 +2,8 @@ package org.aula.session.persistence;
 
 import java.util.Optional;
 
-import org.aula.session.domain.CourseDefinition;
-import org.aula.session.domain.Courses;
+import org.aula.session.domain.course.CourseDefinition;
+import org.aula.session.domain.course.Courses;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

@@ -3,9 +3,9 @@ package org.aula.session.persistence;
 import java.util.Optional;
 
 import org.aula.session.domain.CohortId;
-import org.aula.session.domain.DeliveryClosure;
-import org.aula.session.domain.DeliveryClosures;
 import org.aula.session.domain.ParticipantId;
+import org.aula.session.domain.delivery.DeliveryClosure;
+import org.aula.session.domain.delivery.DeliveryClosures;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

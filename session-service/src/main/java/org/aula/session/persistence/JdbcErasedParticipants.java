@@ -2,8 +2,8 @@ package org.aula.session.persistence;
 
 import java.time.Instant;
 
-import org.aula.session.domain.ErasedParticipants;
 import org.aula.session.domain.ParticipantId;
+import org.aula.session.domain.roster.ErasedParticipants;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;

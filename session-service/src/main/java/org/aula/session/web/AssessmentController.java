@@ -8,17 +8,15 @@ import java.util.List;
 import org.aula.events.runtime.security.Access;
 import org.aula.events.runtime.web.ApiProblem;
 import org.aula.session.application.RecordAssessmentResult;
-import org.aula.session.application.UnknownCohort;
-import org.aula.session.domain.AssessmentScore;
-import org.aula.session.domain.AssessmentScores;
 import org.aula.session.domain.CohortId;
-import org.aula.session.domain.CompletionRule;
-import org.aula.session.domain.CompletionRules;
-import org.aula.session.domain.DeliveryPlan;
-import org.aula.session.domain.DeliveryPlans;
-import org.aula.session.domain.DeliveryRefused;
-import org.aula.session.domain.RequiredAssessment;
-import org.aula.session.domain.Rosters;
+import org.aula.session.domain.attendance.AssessmentScore;
+import org.aula.session.domain.attendance.AssessmentScores;
+import org.aula.session.domain.delivery.DeliveryPlan;
+import org.aula.session.domain.delivery.DeliveryPlans;
+import org.aula.session.domain.roster.Rosters;
+import org.aula.session.domain.rule.CompletionRule;
+import org.aula.session.domain.rule.CompletionRules;
+import org.aula.session.domain.rule.RequiredAssessment;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -87,16 +85,10 @@ class AssessmentController {
     ResultView record(@PathVariable String cohortId, @PathVariable String assessmentCode,
             @PathVariable String participantId, @Valid @RequestBody ScoreRequest request) {
         CohortId cohort = Ids.cohortId(cohortId);
-        try {
-            RecordAssessmentResult.Recorded recorded = recordResult.record(cohort, assessmentCode,
-                    Ids.participantId(participantId), request.score());
-            return ResultView.of(recorded.score(), recorded.assessment(), recorded.changed(),
-                    recorded.revision().map(revision -> revision.revision()).orElse(null));
-        } catch (UnknownCohort e) {
-            throw ApiProblem.notFound("cohort", cohortId);
-        } catch (DeliveryRefused e) {
-            throw Problems.of(e);
-        }
+        RecordAssessmentResult.Recorded recorded = recordResult.record(cohort, assessmentCode,
+                Ids.participantId(participantId), request.score());
+        return ResultView.of(recorded.score(), recorded.assessment(), recorded.changed(),
+                recorded.revision().map(revision -> revision.revision()).orElse(null));
     }
 
     /** A score out of 100, at most 2 decimals. */

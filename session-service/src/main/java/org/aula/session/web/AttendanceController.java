@@ -11,17 +11,14 @@ import org.aula.events.runtime.security.Access;
 import org.aula.events.runtime.web.ApiProblem;
 import org.aula.session.SessionProperties;
 import org.aula.session.application.RecordAttendance;
-import org.aula.session.application.SheetLine;
-import org.aula.session.application.SheetRefused;
-import org.aula.session.application.UnknownCohort;
-import org.aula.session.domain.AttendanceEntry;
-import org.aula.session.domain.AttendanceLog;
-import org.aula.session.domain.AttendanceSource;
 import org.aula.session.domain.CohortId;
-import org.aula.session.domain.DeliveryPlans;
-import org.aula.session.domain.DeliveryRefused;
-import org.aula.session.domain.Rosters;
 import org.aula.session.domain.SessionId;
+import org.aula.session.domain.attendance.AttendanceEntry;
+import org.aula.session.domain.attendance.AttendanceLog;
+import org.aula.session.domain.attendance.AttendanceSource;
+import org.aula.session.domain.attendance.SheetLine;
+import org.aula.session.domain.delivery.DeliveryPlans;
+import org.aula.session.domain.roster.Rosters;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -80,16 +77,10 @@ class AttendanceController {
     AttendanceView record(@PathVariable String cohortId, @PathVariable String sessionId,
             @PathVariable String participantId, @Valid @RequestBody AttendanceRequest request) {
         CohortId cohort = Ids.cohortId(cohortId);
-        try {
-            RecordAttendance.Recorded recorded = recordAttendance.record(cohort, Ids.sessionId(sessionId),
-                    Ids.participantId(participantId), request.hours());
-            return AttendanceView.of(recorded.entry(), recorded.changed(),
-                    recorded.revision().map(revision -> revision.revision()).orElse(null));
-        } catch (UnknownCohort e) {
-            throw ApiProblem.notFound("cohort", cohortId);
-        } catch (DeliveryRefused e) {
-            throw Problems.of(e);
-        }
+        RecordAttendance.Recorded recorded = recordAttendance.record(cohort, Ids.sessionId(sessionId),
+                Ids.participantId(participantId), request.hours());
+        return AttendanceView.of(recorded.entry(), recorded.changed(),
+                recorded.revision().map(revision -> revision.revision()).orElse(null));
     }
 
     @Operation(summary = "Upload a session's attendance sheet as CSV (text/csv, UTF-8 unless the charset says "
@@ -120,17 +111,9 @@ class AttendanceController {
                     "a sheet may hold at most " + MAX_SHEET_BYTES + " bytes", List.of());
         }
         List<SheetLine> lines = AttendanceSheet.parse(new String(body, charset), maxSheetLines);
-        try {
-            RecordAttendance.SheetRecorded recorded = recordAttendance.recordSheet(cohort, session, lines);
-            return new SheetView(cohortId, sessionId, recorded.sheetId(), recorded.lines(), recorded.recorded(),
-                    recorded.unchanged(), recorded.revisions().size());
-        } catch (UnknownCohort e) {
-            throw ApiProblem.notFound("cohort", cohortId);
-        } catch (DeliveryRefused e) {
-            throw Problems.of(e);
-        } catch (SheetRefused e) {
-            throw Problems.of(e);
-        }
+        RecordAttendance.SheetRecorded recorded = recordAttendance.recordSheet(cohort, session, lines);
+        return new SheetView(cohortId, sessionId, recorded.sheetId(), recorded.lines(), recorded.recorded(),
+                recorded.unchanged(), recorded.revisions().size());
     }
 
     /** The sheet's charset (UTF-8 unless named); 415 for anything but {@code text/csv} or a charset Java lacks. */
@@ -180,11 +163,7 @@ class AttendanceController {
     private CohortId requirePlanned(String cohortId, String sessionId) {
         CohortId cohort = Ids.cohortId(cohortId);
         rosters.find(cohort).orElseThrow(() -> ApiProblem.notFound("cohort", cohortId));
-        try {
-            plans.of(cohort).orElseThrow(() -> ApiProblem.notFound("session", sessionId)).session(Ids.sessionId(sessionId));
-        } catch (DeliveryRefused e) {
-            throw Problems.of(e);
-        }
+        plans.of(cohort).orElseThrow(() -> ApiProblem.notFound("session", sessionId)).session(Ids.sessionId(sessionId));
         return cohort;
     }
 

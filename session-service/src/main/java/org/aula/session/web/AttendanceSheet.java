@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.aula.events.runtime.web.ApiProblem;
-import org.aula.session.application.SheetLine;
+import org.aula.session.domain.attendance.SheetLine;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 

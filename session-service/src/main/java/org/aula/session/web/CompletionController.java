@@ -9,18 +9,16 @@ import org.aula.events.runtime.security.Access;
 import org.aula.events.runtime.security.Caller;
 import org.aula.events.runtime.web.ApiProblem;
 import org.aula.session.application.RecordCompletion;
-import org.aula.session.application.UnknownCohort;
 import org.aula.session.domain.CohortId;
-import org.aula.session.domain.Completion;
-import org.aula.session.domain.CompletionRefused;
-import org.aula.session.domain.Completions;
-import org.aula.session.domain.AssessmentOutcome;
-import org.aula.session.domain.Decision;
-import org.aula.session.domain.DecisionBasis;
 import org.aula.session.domain.ParticipantId;
-import org.aula.session.domain.Roster;
-import org.aula.session.domain.RosterEntry;
-import org.aula.session.domain.Rosters;
+import org.aula.session.domain.completion.Completion;
+import org.aula.session.domain.completion.Completions;
+import org.aula.session.domain.completion.DecisionBasis;
+import org.aula.session.domain.roster.Roster;
+import org.aula.session.domain.roster.RosterEntry;
+import org.aula.session.domain.roster.Rosters;
+import org.aula.session.domain.rule.AssessmentOutcome;
+import org.aula.session.domain.rule.Decision;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -70,14 +68,7 @@ class CompletionController {
     ResponseEntity<CompletionView> record(@PathVariable String cohortId, @Valid @RequestBody CompletionRequest request) {
         CohortId cohort = Ids.cohortId(cohortId);
         ParticipantId participant = new ParticipantId(request.participantId());
-        RecordCompletion.Recorded recorded;
-        try {
-            recorded = recordCompletion.record(cohort, participant, request.hoursAttended());
-        } catch (UnknownCohort e) {
-            throw ApiProblem.notFound("cohort", cohortId);
-        } catch (CompletionRefused e) {
-            throw Problems.of(e);
-        }
+        RecordCompletion.Recorded recorded = recordCompletion.record(cohort, participant, request.hoursAttended());
         return ResponseEntity.status(recorded.decidedNow() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(CompletionView.of(recorded.completion()));
     }

@@ -10,11 +10,10 @@ import org.aula.events.runtime.security.Access;
 import org.aula.events.runtime.web.ApiProblem;
 import org.aula.session.SessionProperties;
 import org.aula.session.application.DefineCompletionRule;
-import org.aula.session.application.UnknownCourse;
-import org.aula.session.domain.CompletionRule;
-import org.aula.session.domain.CompletionTerms;
-import org.aula.session.domain.RequiredAssessment;
-import org.aula.session.domain.RuleSource;
+import org.aula.session.domain.rule.CompletionRule;
+import org.aula.session.domain.rule.CompletionTerms;
+import org.aula.session.domain.rule.RequiredAssessment;
+import org.aula.session.domain.rule.RuleSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -55,12 +54,8 @@ class CompletionRuleController {
     @GetMapping("/courses/{courseCode}/completion-rule")
     @PreAuthorize(Access.PROGRAMME_STAFF)
     RuleView current(@PathVariable String courseCode) {
-        try {
-            DefineCompletionRule.InForce inForce = defineRule.current(Ids.courseCode(courseCode));
-            return RuleView.of(inForce.rule(), inForce.recorded());
-        } catch (UnknownCourse e) {
-            throw ApiProblem.notFound("course", courseCode);
-        }
+        DefineCompletionRule.InForce inForce = defineRule.current(Ids.courseCode(courseCode));
+        return RuleView.of(inForce.rule(), inForce.recorded());
     }
 
     @Operation(summary = "Every recorded version of the course's completion rule, oldest first.")
@@ -68,11 +63,7 @@ class CompletionRuleController {
     @GetMapping("/courses/{courseCode}/completion-rule/versions")
     @PreAuthorize(Access.PROGRAMME_STAFF)
     List<RuleView> versions(@PathVariable String courseCode) {
-        try {
-            return defineRule.versions(Ids.courseCode(courseCode)).stream().map(RuleView::of).toList();
-        } catch (UnknownCourse e) {
-            throw ApiProblem.notFound("course", courseCode);
-        }
+        return defineRule.versions(Ids.courseCode(courseCode)).stream().map(RuleView::of).toList();
     }
 
     @Operation(summary = "Define the course's completion terms: a new rule version (unless the version in force, "
@@ -86,13 +77,9 @@ class CompletionRuleController {
     @PutMapping("/courses/{courseCode}/completion-rule")
     @PreAuthorize(Access.PROGRAMME_STAFF)
     ResponseEntity<RuleView> define(@PathVariable String courseCode, @Valid @RequestBody RuleRequest request) {
-        try {
-            DefineCompletionRule.Defined defined = defineRule.define(Ids.courseCode(courseCode), terms(request));
-            return ResponseEntity.status(defined.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                    .body(RuleView.of(defined.rule()));
-        } catch (UnknownCourse e) {
-            throw ApiProblem.notFound("course", courseCode);
-        }
+        DefineCompletionRule.Defined defined = defineRule.define(Ids.courseCode(courseCode), terms(request));
+        return ResponseEntity.status(defined.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(RuleView.of(defined.rule()));
     }
 
     private CompletionTerms terms(RuleRequest request) {

@@ -7,13 +7,11 @@ import java.util.List;
 import org.aula.events.runtime.security.Access;
 import org.aula.events.runtime.web.ApiProblem;
 import org.aula.session.application.CloseDelivery;
-import org.aula.session.application.UnknownCohort;
 import org.aula.session.domain.CohortId;
-import org.aula.session.domain.DeliveryClosure;
-import org.aula.session.domain.DeliveryClosures;
-import org.aula.session.domain.DeliveryRefused;
 import org.aula.session.domain.ParticipantId;
-import org.aula.session.domain.Rosters;
+import org.aula.session.domain.delivery.DeliveryClosure;
+import org.aula.session.domain.delivery.DeliveryClosures;
+import org.aula.session.domain.roster.Rosters;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -52,15 +50,9 @@ class DeliveryController {
     @PreAuthorize(Access.PROGRAMME_STAFF)
     ResponseEntity<ClosureView> close(@PathVariable String cohortId) {
         CohortId cohort = Ids.cohortId(cohortId);
-        try {
-            CloseDelivery.Closed closed = closeDelivery.close(cohort);
-            return ResponseEntity.status(closed.now() ? HttpStatus.CREATED : HttpStatus.OK)
-                    .body(ClosureView.of(closed.closure()));
-        } catch (UnknownCohort e) {
-            throw ApiProblem.notFound("cohort", cohortId);
-        } catch (DeliveryRefused e) {
-            throw Problems.of(e);
-        }
+        CloseDelivery.Closed closed = closeDelivery.close(cohort);
+        return ResponseEntity.status(closed.now() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(ClosureView.of(closed.closure()));
     }
 
     @Operation(summary = "How the cohort's delivery closed (the summary published with it).")

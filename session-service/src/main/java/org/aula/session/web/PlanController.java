@@ -7,15 +7,13 @@ import org.aula.events.runtime.security.Access;
 import org.aula.events.runtime.web.ApiProblem;
 import org.aula.session.application.DeliverSession;
 import org.aula.session.application.PlanDelivery;
-import org.aula.session.application.UnknownCohort;
 import org.aula.session.domain.CohortId;
-import org.aula.session.domain.DeliveryMethod;
-import org.aula.session.domain.DeliveryPlan;
-import org.aula.session.domain.DeliveryPlans;
-import org.aula.session.domain.DeliveryRefused;
-import org.aula.session.domain.Roster;
-import org.aula.session.domain.Rosters;
-import org.aula.session.domain.SessionTerms;
+import org.aula.session.domain.delivery.DeliveryMethod;
+import org.aula.session.domain.delivery.DeliveryPlan;
+import org.aula.session.domain.delivery.DeliveryPlans;
+import org.aula.session.domain.delivery.SessionTerms;
+import org.aula.session.domain.roster.Roster;
+import org.aula.session.domain.roster.Rosters;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -78,7 +76,7 @@ class PlanController {
     PlanView revise(@PathVariable String cohortId, @PathVariable String sessionId,
             @Valid @RequestBody SessionRequest request) {
         CohortId cohort = Ids.cohortId(cohortId);
-        return answer(cohort, () -> planDelivery.reviseSession(cohort, Ids.sessionId(sessionId), request.terms()));
+        return answer(cohort, planDelivery.reviseSession(cohort, Ids.sessionId(sessionId), request.terms()));
     }
 
     @Operation(summary = "Add a session before delivery starts: a new revision, published.")
@@ -88,7 +86,7 @@ class PlanController {
     ResponseEntity<PlanView> add(@PathVariable String cohortId, @Valid @RequestBody SessionRequest request) {
         CohortId cohort = Ids.cohortId(cohortId);
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(answer(cohort, () -> planDelivery.addSession(cohort, request.terms())));
+                .body(answer(cohort, planDelivery.addSession(cohort, request.terms())));
     }
 
     @Operation(summary = "Remove a session before delivery starts (not the last one): a new revision, published.")
@@ -96,7 +94,7 @@ class PlanController {
     @PreAuthorize(Access.PROGRAMME_STAFF)
     PlanView remove(@PathVariable String cohortId, @PathVariable String sessionId) {
         CohortId cohort = Ids.cohortId(cohortId);
-        return answer(cohort, () -> planDelivery.removeSession(cohort, Ids.sessionId(sessionId)));
+        return answer(cohort, planDelivery.removeSession(cohort, Ids.sessionId(sessionId)));
     }
 
     @Operation(summary = "Mark a session delivered. From then on its attendance can be recorded and the plan no "
@@ -110,30 +108,13 @@ class PlanController {
     @PreAuthorize(Access.FACILITATOR)
     ResponseEntity<PlanView.SessionView> deliver(@PathVariable String cohortId, @PathVariable String sessionId) {
         CohortId cohort = Ids.cohortId(cohortId);
-        try {
-            DeliverSession.Delivered delivered = deliverSession.deliver(cohort, Ids.sessionId(sessionId));
-            return ResponseEntity.status(delivered.now() ? HttpStatus.CREATED : HttpStatus.OK)
-                    .body(PlanView.SessionView.of(delivered.session()));
-        } catch (UnknownCohort e) {
-            throw ApiProblem.notFound("cohort", cohortId);
-        } catch (DeliveryRefused e) {
-            throw Problems.of(e);
-        }
+        DeliverSession.Delivered delivered = deliverSession.deliver(cohort, Ids.sessionId(sessionId));
+        return ResponseEntity.status(delivered.now() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(PlanView.SessionView.of(delivered.session()));
     }
 
-    private interface PlanChange {
-        DeliveryPlan apply();
-    }
-
-    private PlanView answer(CohortId cohort, PlanChange change) {
-        try {
-            DeliveryPlan plan = change.apply();
-            return PlanView.of(rosters.find(cohort).orElseThrow(), plan);
-        } catch (UnknownCohort e) {
-            throw ApiProblem.notFound("cohort", cohort.value());
-        } catch (DeliveryRefused e) {
-            throw Problems.of(e);
-        }
+    private PlanView answer(CohortId cohort, DeliveryPlan plan) {
+        return PlanView.of(rosters.find(cohort).orElseThrow(), plan);
     }
 
     /** A session's terms: day (within the cohort's dates), topic, method, hours (0 < hours <= 12, 2 decimals). */

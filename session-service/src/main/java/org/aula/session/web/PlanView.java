@@ -5,10 +5,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.aula.session.domain.DeliveryMethod;
-import org.aula.session.domain.DeliveryPlan;
-import org.aula.session.domain.Roster;
-import org.aula.session.domain.Session;
+import org.aula.session.domain.delivery.DeliveryMethod;
+import org.aula.session.domain.delivery.DeliveryPlan;
+import org.aula.session.domain.delivery.Session;
+import org.aula.session.domain.roster.Roster;
 import org.jspecify.annotations.Nullable;
 
 /** A delivery plan's JSON form: its current revision, the rule version the cohort is judged by, its sessions. */

@@ -5,15 +5,13 @@ import java.util.List;
 import org.aula.events.runtime.security.Access;
 import org.aula.events.runtime.web.ApiProblem;
 import org.aula.session.application.PlanDelivery;
-import org.aula.session.application.UnknownCohort;
 import org.aula.session.domain.CohortId;
-import org.aula.session.domain.DeliveryPlan;
-import org.aula.session.domain.DeliveryRefused;
-import org.aula.session.domain.CohortSchedule;
-import org.aula.session.domain.EntryStatus;
-import org.aula.session.domain.Roster;
-import org.aula.session.domain.RosterEntry;
-import org.aula.session.domain.Rosters;
+import org.aula.session.domain.delivery.DeliveryPlan;
+import org.aula.session.domain.roster.CohortSchedule;
+import org.aula.session.domain.roster.EntryStatus;
+import org.aula.session.domain.roster.Roster;
+import org.aula.session.domain.roster.RosterEntry;
+import org.aula.session.domain.roster.Rosters;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -54,14 +52,8 @@ class RosterController {
     @PreAuthorize(Access.PROGRAMME_STAFF)
     PlanView lock(@PathVariable String cohortId) {
         CohortId cohort = Ids.cohortId(cohortId);
-        try {
-            DeliveryPlan plan = planDelivery.lockRoster(cohort);
-            return PlanView.of(rosters.find(cohort).orElseThrow(), plan);
-        } catch (UnknownCohort e) {
-            throw ApiProblem.notFound("cohort", cohortId);
-        } catch (DeliveryRefused e) {
-            throw Problems.of(e);
-        }
+        DeliveryPlan plan = planDelivery.lockRoster(cohort);
+        return PlanView.of(rosters.find(cohort).orElseThrow(), plan);
     }
 
     /** The roster's JSON form. */

@@ -7,17 +7,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import org.aula.session.domain.CohortId;
-import org.aula.session.domain.CohortSchedule;
-import org.aula.session.domain.Completion;
 import org.aula.session.domain.CompletionId;
-import org.aula.session.domain.CompletionRule;
-import org.aula.session.domain.CompletionTerms;
-import org.aula.session.domain.Course;
-import org.aula.session.domain.Enrolment;
 import org.aula.session.domain.ParticipantId;
-import org.aula.session.domain.Roster;
-import org.aula.session.domain.RuleId;
-import org.aula.session.domain.RuleSource;
+import org.aula.session.domain.completion.Completion;
+import org.aula.session.domain.course.Course;
+import org.aula.session.domain.roster.CohortSchedule;
+import org.aula.session.domain.roster.Enrolment;
+import org.aula.session.domain.roster.Roster;
+import org.aula.session.domain.rule.CompletionRule;
+import org.aula.session.domain.rule.CompletionTerms;
+import org.aula.session.domain.rule.RuleId;
+import org.aula.session.domain.rule.RuleSource;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;

@@ -7,7 +7,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import org.aula.events.runtime.web.ApiProblem;
-import org.aula.session.application.SheetLine;
+import org.aula.session.domain.attendance.SheetLine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

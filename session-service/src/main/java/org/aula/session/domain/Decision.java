@@ -1,7 +1,0 @@
-package org.aula.session.domain;
-
-/** What the completion rule decided for one participant of one cohort. */
-public enum Decision {
-    COMPLETED,
-    NOT_COMPLETED
-}

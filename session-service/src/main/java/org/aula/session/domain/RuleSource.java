@@ -1,9 +1,0 @@
-package org.aula.session.domain;
-
-/** Where a completion rule version came from. */
-public enum RuleSource {
-    /** The service's configuration ({@code aula.session.completion.*}), recorded the first time it was needed. */
-    CONFIG,
-    /** Staff defined it through the API; from then on it wins over the configuration. */
-    API
-}
