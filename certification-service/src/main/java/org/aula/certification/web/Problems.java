@@ -23,7 +23,7 @@ class Problems {
 
     @ExceptionHandler(CertificateRefused.class)
     ResponseEntity<ProblemDetail> refused(CertificateRefused refusal) {
-        return answer(of(refusal));
+        return of(refusal).response();
     }
 
     static ApiProblem of(CertificateRefused refusal) {
@@ -36,12 +36,4 @@ class Problems {
         };
     }
 
-    private static ResponseEntity<ProblemDetail> answer(ApiProblem problem) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(problem.status(), problem.getMessage());
-        body.setTitle(problem.title());
-        if (!problem.errors().isEmpty()) {
-            body.setProperty("errors", problem.errors());
-        }
-        return ResponseEntity.status(problem.status()).body(body);
-    }
 }

@@ -84,13 +84,7 @@ class Problems {
                 List.of(new ApiProblem.FieldError("participantId", detail)));
     }
 
-    /** The body event-runtime's {@code ProblemDetailsAdvice} writes for an {@link ApiProblem}. */
     private static ResponseEntity<ProblemDetail> render(ApiProblem problem) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(problem.status(), problem.getMessage());
-        body.setTitle(problem.title());
-        if (!problem.errors().isEmpty()) {
-            body.setProperty("errors", problem.errors());
-        }
-        return ResponseEntity.status(problem.status()).body(body);
+        return problem.response();
     }
 }

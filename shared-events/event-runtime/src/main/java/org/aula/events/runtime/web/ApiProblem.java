@@ -3,6 +3,8 @@ package org.aula.events.runtime.web;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 
 /**
  * A request Aula refuses, answered as {@code application/problem+json}: the status, a short
@@ -47,6 +49,21 @@ public class ApiProblem extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** The problem+json body: status, title, detail and, when there are any, the fields at fault as {@code errors}. */
+    public ProblemDetail body() {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, getMessage());
+        body.setTitle(title);
+        if (!errors.isEmpty()) {
+            body.setProperty("errors", errors);
+        }
+        return body;
+    }
+
+    /** The answer a service's {@code @RestControllerAdvice} returns for a refusal it mapped to this problem. */
+    public ResponseEntity<ProblemDetail> response() {
+        return ResponseEntity.status(status).body(body());
     }
 
     /** One field at fault and why. */

@@ -27,12 +27,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<Object> apiProblem(ApiProblem problem, WebRequest request) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(problem.status(), problem.getMessage());
-        body.setTitle(problem.title());
-        if (!problem.errors().isEmpty()) {
-            body.setProperty("errors", problem.errors());
-        }
-        return handleExceptionInternal(problem, body, new HttpHeaders(), problem.status(), request);
+        return handleExceptionInternal(problem, problem.body(), new HttpHeaders(), problem.status(), request);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
