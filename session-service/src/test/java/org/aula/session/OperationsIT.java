@@ -2,6 +2,7 @@ package org.aula.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.aula.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -31,13 +32,40 @@ class OperationsIT {
 
     @Test
     void readinessReflectsTheDatabaseButNotKafka() {
-        SessionApi.Response readiness = new SessionApi(port).get("/actuator/health/readiness");
+        SessionApi operations = new SessionApi(port).as(TestTokens.operations());
+        SessionApi.Response readiness = operations.get("/actuator/health/readiness");
 
         assertThat(readiness.status()).isEqualTo(200);
         assertThat(readiness.body().path("status").asString()).isEqualTo("UP");
         // A broker outage must not take the API out of the load balancer: the outbox takes work meanwhile.
         assertThat(readiness.body().path("components").propertyNames()).contains("db").doesNotContain("kafka");
-        SessionApi.Response health = new SessionApi(port).get("/actuator/health");
+        SessionApi.Response health = operations.get("/actuator/health");
         assertThat(health.body().path("components").propertyNames()).as("Kafka stays in the details").contains("kafka");
+    }
+
+    @Test
+    void healthShowsOnlyItsStatusWithoutAnOperationsToken() {
+        for (String token : new String[] {null, TestTokens.coordinator()}) {
+            for (String path : new String[] {"/actuator/health", "/actuator/health/readiness", "/actuator/health/liveness"}) {
+                SessionApi.Response health = new SessionApi(port).as(token).get(path);
+
+                assertThat(health.status()).as(path).isEqualTo(200);
+                assertThat(health.body().path("status").asString()).as(path).isEqualTo("UP");
+                // the database, the Kafka cluster id and the disk path are for operations only
+                assertThat(health.body().propertyNames()).as(path + " as " + (token == null ? "anonymous" : "coordinator"))
+                        .doesNotContain("components", "details");
+            }
+        }
+    }
+
+    @Test
+    void infoNamesTheBuildAndTheSbomIsServedToOperations() {
+        SessionApi operations = new SessionApi(port).as(TestTokens.operations());
+
+        SessionApi.Response info = operations.get("/actuator/info");
+        assertThat(info.status()).isEqualTo(200);
+        assertThat(info.body().path("build").path("artifact").asString()).isEqualTo("session-service");
+        assertThat(info.body().path("build").path("version").asString()).isNotBlank();
+        assertThat(new SessionApi(port).as(null).get("/actuator/sbom").status()).isEqualTo(401);
     }
 }

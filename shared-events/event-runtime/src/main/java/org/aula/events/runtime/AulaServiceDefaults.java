@@ -38,7 +38,10 @@ public class AulaServiceDefaults implements EnvironmentPostProcessor, Ordered {
         defaults.put("spring.mvc.problemdetails.enabled", "true");
         defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics,sbom,deadletters,outbox");
         defaults.put("management.endpoint.health.probes.enabled", "true");
-        defaults.put("management.endpoint.health.show-details", "always");
+        // Probes need only the status; the details (database, Kafka cluster id, disk path) are for operations.
+        defaults.put("management.endpoint.health.show-details", "when-authorized");
+        defaults.put("management.endpoint.health.show-components", "when-authorized");
+        defaults.put("management.endpoint.health.roles", "OPERATIONS");
         // Readiness is what the API itself needs: its database. Kafka stays out of it (it is in the health details
         // and in the alerts): the outbox exists so that work is accepted while the broker is away, and a broker
         // outage must not take every pod of every service, public verification included, out of the load balancer.
