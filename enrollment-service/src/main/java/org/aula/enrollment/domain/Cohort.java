@@ -90,9 +90,10 @@ public final class Cohort {
      */
     public static Cohort schedule(CohortId id, CohortCode code, Course course, LocalDate startDate, LocalDate endDate,
             String location, int capacity, String facilitator, SeatQuotas quotas) {
+        Cohort planned = new Cohort(id, code, course, startDate, endDate, location, facilitator, Seats.empty(capacity),
+                0, 0, CohortStatus.PLANNED, quotas);
         quotas.places().forEach((institution, places) -> refuseQuotaAbove(capacity, institution, places));
-        return new Cohort(id, code, course, startDate, endDate, location, facilitator, Seats.empty(capacity), 0, 0,
-                CohortStatus.PLANNED, quotas);
+        return planned;
     }
 
     /** A cohort as it was stored; the same guards apply. */
