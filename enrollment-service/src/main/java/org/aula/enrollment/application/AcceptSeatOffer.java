@@ -11,16 +11,15 @@ import org.aula.enrollment.domain.Cohorts;
 import org.aula.enrollment.domain.Enrolment;
 import org.aula.enrollment.domain.EnrolmentStatus;
 import org.aula.enrollment.domain.Enrolments;
+import org.aula.enrollment.domain.OfferRefused;
 import org.aula.enrollment.domain.OfferStatus;
 import org.aula.enrollment.domain.Participant;
 import org.aula.enrollment.domain.Participants;
 import org.aula.enrollment.domain.SeatOffer;
 import org.aula.enrollment.domain.SeatOfferId;
 import org.aula.enrollment.domain.SeatOffers;
-import org.aula.events.runtime.web.ApiProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,20 +39,20 @@ public class AcceptSeatOffer {
     private final Cohorts cohorts;
     private final Participants participants;
     private final Enrolments enrolments;
-    private final Placements placements;
+    private final ClaimSeat claimSeat;
     private final WithdrawParticipant withdrawals;
     private final CountsChanged counts;
     private final EnrollmentMetrics metrics;
     private final Clock clock;
 
     AcceptSeatOffer(SeatOffers offers, Cohorts cohorts, Participants participants, Enrolments enrolments,
-            Placements placements, WithdrawParticipant withdrawals, CountsChanged counts, EnrollmentMetrics metrics,
+            ClaimSeat claimSeat, WithdrawParticipant withdrawals, CountsChanged counts, EnrollmentMetrics metrics,
             Clock clock) {
         this.offers = offers;
         this.cohorts = cohorts;
         this.participants = participants;
         this.enrolments = enrolments;
-        this.placements = placements;
+        this.claimSeat = claimSeat;
         this.withdrawals = withdrawals;
         this.counts = counts;
         this.metrics = metrics;
@@ -65,9 +64,9 @@ public class AcceptSeatOffer {
     }
 
     /**
-     * Accepts the offer. 404 for an unknown offer; 410 when it expired; 409 when the offering cohort has no
-     * free seat or is not open, the official is already in it, holds a seat in the cohort they waited for,
-     * or their institution's quota there is exhausted.
+     * Accepts the offer. Refused ({@link OfferRefused}) for an unknown offer, an expired one, and when the offering
+     * cohort has no free seat or is not open, the official is already in it, holds a seat in the cohort they
+     * waited for, or their institution's quota there is exhausted.
      */
     @Transactional
     public Result accept(SeatOfferId id) {
@@ -76,14 +75,14 @@ public class AcceptSeatOffer {
         // cohorts when its inserts check the participant (the foreign key's FOR KEY SHARE); locking the person before
         // the cohorts here, as this use case did, made the two wait for each other: PostgreSQL deadlock 40P01
         // (OfferLockOrderIT reproduced it).
-        SeatOffer offer = offers.lock(id).orElseThrow(() -> ApiProblem.notFound("offer", id));
+        SeatOffer offer = offers.lock(id).orElseThrow(() -> OfferRefused.unknown(id));
         if (offer.status() == OfferStatus.ACCEPTED) {
             return new Result(enrolments.find(java.util.Objects.requireNonNull(offer.enrolmentId())).orElseThrow(), false);
         }
         Instant now = clock.instant();
         if (offer.statusAt(now) == OfferStatus.EXPIRED) {
-            throw new ApiProblem(HttpStatus.GONE, "Offer expired", "offer " + id + " expired at " + offer.expiresAt()
-                    + "; the official keeps their waitlist place", List.of());
+            throw new OfferRefused(OfferRefused.Reason.EXPIRED, "offer " + id + " expired at " + offer.expiresAt()
+                    + "; the official keeps their waitlist place");
         }
         Cohort[] locked = lockInOrder(offer.cohortId(), offer.fromCohortId());
         Participant participant = participants.lock(offer.participantId()).orElseThrow();
@@ -91,24 +90,24 @@ public class AcceptSeatOffer {
         Cohort waitedFor = locked[0].id().equals(offer.cohortId()) ? locked[1] : locked[0];
 
         if (enrolments.find(target.id(), participant.id()).isPresent()) {
-            throw ApiProblem.conflict("Already in the cohort", "the official already has an enrolment in cohort " + target.code());
+            throw new OfferRefused(OfferRefused.Reason.ALREADY_IN_COHORT, "the official already has an enrolment in cohort " + target.code());
         }
         Enrolment waiting = enrolments.find(offer.fromEnrolmentId()).orElseThrow();
         if (waiting.status() == EnrolmentStatus.ENROLLED) {
-            throw ApiProblem.conflict("Seated meanwhile", "the official was given a seat in cohort " + waitedFor.code()
+            throw new OfferRefused(OfferRefused.Reason.SEATED_MEANWHILE, "the official was given a seat in cohort " + waitedFor.code()
                     + " after the offer was made");
         }
         if (target.status() != CohortStatus.OPEN) {
-            throw ApiProblem.conflict("No seat left", "cohort " + target.code() + " is " + target.status()
+            throw new OfferRefused(OfferRefused.Reason.NO_SEAT_LEFT, "cohort " + target.code() + " is " + target.status()
                     + "; the official keeps their waitlist place");
         }
         int held = enrolments.counts(target.id(), offer.institution()).places();
         if (!target.admits(offer.institution(), held, 1)) {
-            throw ApiProblem.conflict("Institution quota exhausted", offer.institution() + " holds " + held
+            throw new OfferRefused(OfferRefused.Reason.QUOTA_EXHAUSTED, offer.institution() + " holds " + held
                     + " places in cohort " + target.code() + ", its quota");
         }
 
-        Placements.Placed placed = placements.seat(target, participant, offer.institution(), now);
+        ClaimSeat.Seated placed = claimSeat.claim(target, participant, offer.institution(), now);
         counts.publish(placed.cohort(), List.of(offer.institution()), now);
         if (waiting.status() == EnrolmentStatus.WAITLISTED) {
             withdrawals.withdraw(waitedFor, waiting, "accepted a seat in cohort " + target.code(), now);

@@ -8,14 +8,13 @@ import java.util.function.Function;
 
 import org.aula.enrollment.domain.Cohort;
 import org.aula.enrollment.domain.CohortId;
+import org.aula.enrollment.domain.CohortRefused;
 import org.aula.enrollment.domain.CohortStatus;
 import org.aula.enrollment.domain.Cohorts;
 import org.aula.enrollment.domain.Enrolment;
 import org.aula.enrollment.domain.Enrolments;
 import org.aula.enrollment.domain.InstitutionCode;
 import org.aula.enrollment.domain.Transition;
-import org.aula.enrollment.domain.TransitionRefusedException;
-import org.aula.events.runtime.web.ApiProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -26,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * IN_DELIVERY), complete it (IN_DELIVERY -> COMPLETED), or cancel it (PLANNED, OPEN or FULL -> CANCELLED,
  * withdrawing everyone in it). Each step is guarded by {@link Cohort} and published as
  * {@code cohort.status-changed}; asking for the status the cohort already has answers it unchanged and
- * publishes nothing; a step the lifecycle does not allow is 409 and changes nothing. (OPEN <-> FULL follow
+ * publishes nothing; a step the lifecycle does not allow is refused and changes nothing. (OPEN <-> FULL follow
  * the seats; they are not asked for.)
  */
 @Service
@@ -70,7 +69,7 @@ public class CohortLifecycle {
         if (cohort.status() == CohortStatus.CANCELLED) {
             return cohort;
         }
-        Transition transition = transition(cohort, CohortStatus.CANCELLED, locked -> locked.cancel(reason));
+        Transition transition = cohort.cancel(reason);
         Instant now = clock.instant();
         cohorts.apply(transition, now);
         events.statusChanged(transition, now);
@@ -91,7 +90,7 @@ public class CohortLifecycle {
         if (cohort.status() == target) {
             return cohort;
         }
-        Transition transition = transition(cohort, target, step);
+        Transition transition = step.apply(cohort);
         Instant now = clock.instant();
         cohorts.apply(transition, now);
         events.statusChanged(transition, now);
@@ -100,16 +99,6 @@ public class CohortLifecycle {
     }
 
     private Cohort lock(CohortId id) {
-        return cohorts.lock(id).orElseThrow(() -> ApiProblem.notFound("cohort", id));
-    }
-
-    private static Transition transition(Cohort cohort, CohortStatus target, Function<Cohort, Transition> step) {
-        try {
-            return step.apply(cohort);
-        } catch (TransitionRefusedException refused) {
-            throw ApiProblem.conflict("Status change refused", "cohort " + cohort.code() + " is " + refused.from()
-                    + " and cannot become " + target + " (lifecycle: PLANNED -> OPEN <-> FULL -> IN_DELIVERY -> COMPLETED;"
-                    + " PLANNED, OPEN or FULL -> CANCELLED)");
-        }
+        return cohorts.lock(id).orElseThrow(() -> CohortRefused.unknown(id));
     }
 }

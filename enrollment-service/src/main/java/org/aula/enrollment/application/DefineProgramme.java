@@ -5,17 +5,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.aula.enrollment.domain.CatalogueRefused;
 import org.aula.enrollment.domain.Courses;
 import org.aula.enrollment.domain.Defined;
 import org.aula.enrollment.domain.Definition;
+import org.aula.enrollment.domain.FieldFault;
 import org.aula.enrollment.domain.Institution;
 import org.aula.enrollment.domain.Institutions;
 import org.aula.enrollment.domain.Programme;
 import org.aula.enrollment.domain.Programmes;
-import org.aula.events.runtime.web.ApiProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,19 +46,20 @@ public class DefineProgramme {
 
     @Transactional
     public Defined<Programme> define(Programme programme) {
-        List<ApiProblem.FieldError> errors = new ArrayList<>();
+        List<FieldFault> faults = new ArrayList<>();
         Institution awarding = institutions.find(programme.awardingInstitution()).orElse(null);
         if (awarding == null) {
-            errors.add(new ApiProblem.FieldError("awardingInstitutionCode", "no institution " + programme.awardingInstitution() + " in the catalogue"));
+            faults.add(new FieldFault("awardingInstitutionCode", "no institution " + programme.awardingInstitution() + " in the catalogue"));
         }
         List<String> required = programme.requiredCourseCodes();
         for (int i = 0; i < required.size(); i++) {
             if (courses.findByCode(required.get(i)).isEmpty()) {
-                errors.add(new ApiProblem.FieldError("requiredCourseCodes[" + i + "]", "no course " + required.get(i) + " in the catalogue"));
+                faults.add(new FieldFault("requiredCourseCodes[" + i + "]", "no course " + required.get(i) + " in the catalogue"));
             }
         }
-        if (awarding == null || !errors.isEmpty()) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid request", "the programme refers to what the catalogue does not have", errors);
+        if (awarding == null || !faults.isEmpty()) {
+            throw new CatalogueRefused(CatalogueRefused.Reason.UNKNOWN_REFERENCES,
+                    "the programme refers to what the catalogue does not have", faults);
         }
         Instant now = clock.instant();
         Defined<Programme> defined = programmes.define(programme, now);

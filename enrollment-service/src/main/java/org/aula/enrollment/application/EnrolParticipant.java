@@ -12,19 +12,19 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import org.aula.enrollment.domain.AlreadyEnrolledException;
 import org.aula.enrollment.domain.Cohort;
 import org.aula.enrollment.domain.CohortId;
 import org.aula.enrollment.domain.CohortStatus;
 import org.aula.enrollment.domain.Cohorts;
 import org.aula.enrollment.domain.EmailAddress;
 import org.aula.enrollment.domain.Enrolment;
+import org.aula.enrollment.domain.EnrolmentId;
+import org.aula.enrollment.domain.EnrolmentRefused;
 import org.aula.enrollment.domain.Enrolments;
 import org.aula.enrollment.domain.InstitutionCode;
 import org.aula.enrollment.domain.Participant;
 import org.aula.enrollment.domain.ParticipantId;
 import org.aula.enrollment.domain.Participants;
-import org.aula.events.runtime.web.ApiProblem;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,8 +48,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>The nominees are registered (an upsert, in e-mail order), which locks each person's row until
  *     commit: nominations of one person run one after the other, so a second sees the first one's
  *     enrolment and answers it instead of racing it.</li>
- * <li>Each seat is claimed by one conditional update ({@link Cohorts#claimSeat}) that can never take
- *     more seats than there are; seat numbers, enrolments and events follow under the lock.</li>
+ * <li>Each seat is taken by {@link ClaimSeat} (one conditional update that can never take more seats than
+ *     there are); seat numbers, enrolments and events follow under the lock.</li>
  * </ol>
  * The unique constraint on (cohort, participant) is the backstop: if it ever fires, the attempt rolls
  * back (its seat claims with it) and is made once more, which then finds the enrolment that won. Lock
@@ -65,17 +65,22 @@ public class EnrolParticipant {
     private final Cohorts cohorts;
     private final Participants participants;
     private final Enrolments enrolments;
-    private final Placements placements;
+    private final ClaimSeat claimSeat;
+    private final EnrollmentEvents events;
+    private final EnrollmentMetrics metrics;
     private final CountsChanged counts;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    EnrolParticipant(Cohorts cohorts, Participants participants, Enrolments enrolments, Placements placements,
-            CountsChanged counts, PlatformTransactionManager transactionManager, Clock clock) {
+    EnrolParticipant(Cohorts cohorts, Participants participants, Enrolments enrolments, ClaimSeat claimSeat,
+            EnrollmentEvents events, EnrollmentMetrics metrics, CountsChanged counts,
+            PlatformTransactionManager transactionManager, Clock clock) {
         this.cohorts = cohorts;
         this.participants = participants;
         this.enrolments = enrolments;
-        this.placements = placements;
+        this.claimSeat = claimSeat;
+        this.events = events;
+        this.metrics = metrics;
         this.counts = counts;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
@@ -118,15 +123,19 @@ public class EnrolParticipant {
     }
 
     /**
-     * Enrols or waitlists each nominee, in order; answers one result per nominee. 404 for an unknown cohort;
-     * 409 when the cohort takes no nominations, when the institution's quota cannot take the new nominees,
-     * or when a nominee withdrew from the cohort; 400 when an e-mail address appears twice.
+     * Enrols or waitlists each nominee, in order; answers one result per nominee. Refused for an unknown cohort
+     * ({@link org.aula.enrollment.domain.CohortRefused}); when the cohort takes no nominations, when the
+     * institution's quota cannot take the new nominees, when a nominee withdrew from the cohort, or when an
+     * e-mail address appears twice ({@link EnrolmentRefused}).
      */
     public List<Result> nominate(Command command) {
         refuseDuplicates(command.nominees());
         try {
             return inTransaction(() -> attempt(command));
-        } catch (AlreadyEnrolledException raced) {
+        } catch (EnrolmentRefused raced) {
+            if (raced.reason() != EnrolmentRefused.Reason.ALREADY_ENROLLED) {
+                throw raced;
+            }
             // The attempt rolled back; the enrolment that won has committed, and the next attempt answers it.
             log.info("Concurrent nomination for cohort {} lost to an existing enrolment; trying again", command.cohort());
             return inTransaction(() -> attempt(command));
@@ -135,7 +144,7 @@ public class EnrolParticipant {
 
     private List<Result> attempt(Command command) {
         // Read first so that an unknown cohort writes nothing (cohorts are never deleted).
-        cohorts.find(command.cohort()).orElseThrow(() -> ApiProblem.notFound("cohort", command.cohort()));
+        cohorts.get(command.cohort());
         Instant now = clock.instant();
         // The cohort, then the people (see the lock order above).
         Cohort cohort = cohorts.lock(command.cohort()).orElseThrow();
@@ -147,7 +156,7 @@ public class EnrolParticipant {
                 if (enrolment.isWithdrawn()) {
                     // Re-enrolment after a withdrawal needs a policy (same seat? back of the line?) that we do
                     // not have; refusing keeps one enrolment per participant and cohort.
-                    throw ApiProblem.conflict("Withdrawn from this cohort",
+                    throw new EnrolmentRefused(EnrolmentRefused.Reason.WITHDRAWN_FROM_COHORT,
                             "enrolment " + enrolment.id() + " was withdrawn; re-enrolment is not supported");
                 }
                 existing.put(nominee.email(), enrolment);
@@ -166,16 +175,32 @@ public class EnrolParticipant {
                 continue;
             }
             Participant participant = registered.get(nominee.email());
-            Placements.Placed placed = cohort.status() == CohortStatus.OPEN
-                    ? placements.seat(cohort, participant, command.institution(), now)
-                    : placements.waitlist(cohort, participant, command.institution(), now);
-            cohort = placed.cohort();
-            results.add(new Result(placed.enrolment(), true));
+            if (cohort.status() == CohortStatus.OPEN) {
+                ClaimSeat.Seated seated = claimSeat.claim(cohort, participant, command.institution(), now);
+                cohort = seated.cohort();
+                results.add(new Result(seated.enrolment(), true));
+            } else {
+                Cohort.Waitlisting waitlisting = waitlist(cohort, participant, command.institution(), now);
+                cohort = waitlisting.cohort();
+                results.add(new Result(waitlisting.enrolment(), true));
+            }
         }
         if (newcomers > 0) {
             counts.publish(cohort, List.of(command.institution()), now);
         }
         return results;
+    }
+
+    /** Puts the official at the end of a FULL cohort's waitlist: {@code participant.waitlisted}. */
+    private Cohort.Waitlisting waitlist(Cohort cohort, Participant participant, InstitutionCode institution, Instant now) {
+        Cohort.Waitlisting waitlisting = cohort.waitlist(EnrolmentId.random(), participant.id(), institution, now);
+        Enrolment enrolment = waitlisting.enrolment();
+        enrolments.add(enrolment);
+        events.waitlisted(waitlisting.cohort(), enrolment, participant);
+        metrics.enrolment(cohort, "waitlisted");
+        log.info("Enrolment {} in cohort {}: waitlist position {}", enrolment.id(), cohort.id(),
+                enrolment.waitlistPosition());
+        return waitlisting;
     }
 
     private Map<EmailAddress, Participant> register(Command command, Instant now) {
@@ -190,14 +215,14 @@ public class EnrolParticipant {
 
     private void refuseUnlessAdmitted(Cohort cohort, InstitutionCode institution, int newcomers) {
         if (!cohort.status().takesNominations()) {
-            throw ApiProblem.conflict("Cohort not taking nominations",
+            throw new EnrolmentRefused(EnrolmentRefused.Reason.NOT_TAKING_NOMINATIONS,
                     "cohort " + cohort.code() + " is " + cohort.status() + "; nominations are taken while it is OPEN or FULL");
         }
         Optional<Integer> quota = cohort.quotas().placesFor(institution);
         if (quota.isPresent()) {
             int held = enrolments.counts(cohort.id(), institution).places();
             if (!cohort.admits(institution, held, newcomers)) {
-                throw ApiProblem.conflict("Institution quota exhausted", institution + " may hold " + quota.get()
+                throw new EnrolmentRefused(EnrolmentRefused.Reason.QUOTA_EXHAUSTED, institution + " may hold " + quota.get()
                         + " places (seats and waitlist) in cohort " + cohort.code() + "; it holds " + held
                         + " and this request asks for " + newcomers + " more");
             }
@@ -206,12 +231,13 @@ public class EnrolParticipant {
 
     private static void refuseDuplicates(List<Nominee> nominees) {
         if (nominees.isEmpty()) {
-            throw ApiProblem.invalidField("officials", "must name at least one official");
+            throw EnrolmentRefused.field(EnrolmentRefused.Reason.NO_NOMINEE, "officials", "must name at least one official");
         }
         Set<EmailAddress> seen = new HashSet<>();
         for (int i = 0; i < nominees.size(); i++) {
             if (!seen.add(nominees.get(i).email())) {
-                throw ApiProblem.invalidField("officials[" + i + "].email", "appears twice in the nomination");
+                throw EnrolmentRefused.field(EnrolmentRefused.Reason.NOMINEE_TWICE, "officials[" + i + "].email",
+                        "appears twice in the nomination");
             }
         }
     }

@@ -13,103 +13,45 @@ import org.aula.enrollment.domain.Participant;
 import org.aula.enrollment.domain.Programme;
 import org.aula.enrollment.domain.SeatOffer;
 import org.aula.enrollment.domain.Transition;
-import org.aula.events.CohortFilled;
-import org.aula.events.CohortScheduled;
-import org.aula.events.CohortStatusChanged;
-import org.aula.events.CourseDefined;
-import org.aula.events.EnrolmentCountsChanged;
-import org.aula.events.ParticipantEnrolled;
-import org.aula.events.ParticipantErased;
-import org.aula.events.ParticipantWaitlisted;
-import org.aula.events.ParticipantWithdrawn;
-import org.aula.events.ProgrammeDefined;
-import org.aula.events.SeatOffered;
-import org.aula.events.runtime.Outbox;
-import org.springframework.stereotype.Component;
 
 /**
- * The one place where the domain is mapped to the published contract ({@code org.aula.events})
- * and appended to the outbox. Callers hold the row lock of the aggregate an event is keyed by (the
- * cohort's for cohort events, the catalogue row's for definitions, the participant's for an erasure), so
- * the outbox order of one key's events is their commit order.
+ * The events the service publishes ({@code aula.enrollment.*}), appended in the caller's transaction so they
+ * commit with the change they announce (the port; {@code messaging.OutboxEnrollmentEvents} writes them to the
+ * outbox). Callers hold the row lock of the aggregate an event is keyed by, so one key's events keep their
+ * commit order.
  */
-@Component
-class EnrollmentEvents {
+public interface EnrollmentEvents {
 
-    private final Outbox outbox;
+    /** {@code cohort.scheduled}. */
+    void scheduled(Cohort cohort);
 
-    EnrollmentEvents(Outbox outbox) {
-        this.outbox = outbox;
-    }
+    /** {@code cohort.status-changed}. */
+    void statusChanged(Transition transition, Instant at);
 
-    void scheduled(Cohort cohort) {
-        outbox.append(new CohortScheduled(cohort.id().toString(), cohort.code().value(), cohort.course().code(),
-                cohort.course().title(), cohort.course().hours(), cohort.startDate(), cohort.endDate(),
-                cohort.location(), cohort.seats().capacity(), cohort.facilitator()));
-    }
+    /** {@code participant.enrolled}, seated by a nomination, an accepted offer or a promotion from the waitlist. */
+    void enrolled(Cohort cohort, Enrolment enrolment, Participant participant, boolean promotedFromWaitlist);
 
-    void statusChanged(Transition transition, Instant at) {
-        Cohort cohort = transition.cohort();
-        outbox.append(new CohortStatusChanged(cohort.id().toString(), cohort.code().value(), cohort.course().code(),
-                transition.from().name(), transition.to().name(), transition.reason(), at));
-    }
+    /** {@code participant.waitlisted}. */
+    void waitlisted(Cohort cohort, Enrolment enrolment, Participant participant);
 
-    void enrolled(Cohort cohort, Enrolment enrolment, Participant participant, boolean promotedFromWaitlist) {
-        outbox.append(new ParticipantEnrolled(enrolment.id().toString(), cohort.id().toString(), cohort.code().value(),
-                cohort.course().code(), participant.id().toString(), participant.name(),
-                enrolment.institution().value(), required(enrolment.seatNumber()), cohort.seats().taken(),
-                cohort.seats().capacity(), promotedFromWaitlist, enrolment.changedAt()));
-    }
+    /** {@code participant.withdrawn}. */
+    void withdrawn(Cohort cohort, Enrolment.Withdrawal withdrawal);
 
-    void waitlisted(Cohort cohort, Enrolment enrolment, Participant participant) {
-        outbox.append(new ParticipantWaitlisted(enrolment.id().toString(), cohort.id().toString(),
-                cohort.code().value(), cohort.course().code(), participant.id().toString(), participant.name(),
-                enrolment.institution().value(), required(enrolment.waitlistPosition()), enrolment.changedAt()));
-    }
+    /** {@code cohort.filled}: the claim that took the last seat. */
+    void filled(Cohort cohort, Instant at);
 
-    void withdrawn(Cohort cohort, Enrolment.Withdrawal withdrawal) {
-        Enrolment enrolment = withdrawal.enrolment();
-        outbox.append(new ParticipantWithdrawn(enrolment.id().toString(), cohort.id().toString(),
-                cohort.code().value(), enrolment.participantId().toString(), enrolment.institution().value(),
-                withdrawal.freedSeat(), withdrawal.reason(), enrolment.changedAt()));
-    }
+    /** {@code enrolment-counts.changed}: one institution's counts in a cohort. */
+    void counts(Cohort cohort, InstitutionCode institution, EnrolmentCounts counts, Instant at);
 
-    void filled(Cohort cohort, Instant at) {
-        outbox.append(new CohortFilled(cohort.id().toString(), cohort.code().value(), cohort.course().code(),
-                cohort.seats().capacity(), cohort.fillNumber(), at));
-    }
+    /** {@code seat.offered}. */
+    void offered(SeatOffer offer, Cohort target, Cohort waitedFor, Participant participant);
 
-    void counts(Cohort cohort, InstitutionCode institution, EnrolmentCounts counts, Instant at) {
-        outbox.append(new EnrolmentCountsChanged(cohort.id().toString(), cohort.code().value(), cohort.course().code(),
-                institution.value(), counts.enrolled(), counts.waitlisted(), counts.withdrawn(),
-                cohort.seats().capacity(), at));
-    }
+    /** {@code participant.erased}, naming the institutions whose partner feeds carried the participant. */
+    void erased(Participant participant, Instant at, List<InstitutionCode> institutions);
 
-    void offered(SeatOffer offer, Cohort target, Cohort waitedFor, Participant participant) {
-        outbox.append(new SeatOffered(offer.id().toString(), target.id().toString(), target.code().value(),
-                waitedFor.id().toString(), waitedFor.code().value(), target.course().code(), participant.id().toString(),
-                participant.name(), offer.institution().value(), offer.offeredAt(), offer.expiresAt()));
-    }
+    /** {@code course.defined}. */
+    void courseDefined(CatalogueCourse course, Instant at);
 
-    void erased(Participant participant, Instant at, List<InstitutionCode> institutions) {
-        outbox.append(new ParticipantErased(participant.id().toString(), at,
-                institutions.stream().map(InstitutionCode::value).toList()));
-    }
-
-    void courseDefined(CatalogueCourse course, Instant at) {
-        outbox.append(new CourseDefined(course.id().toString(), course.code(), course.course().title(),
-                course.course().hours(), course.topics(), course.completionRuleRef(), at));
-    }
-
-    void programmeDefined(Programme programme, Institution awarding, Instant at) {
-        outbox.append(new ProgrammeDefined(programme.id().toString(), programme.code(), programme.title(),
-                awarding.name(), programme.requiredCourseCodes(), at));
-    }
-
-    private static int required(Integer number) {
-        if (number == null) {
-            throw new IllegalStateException("event needs a seat number or waitlist position");
-        }
-        return number;
-    }
+    /** {@code programme.defined}. */
+    void programmeDefined(Programme programme, Institution awarding, Instant at);
 }

@@ -5,12 +5,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import org.aula.enrollment.domain.CatalogueRefused;
 import org.aula.enrollment.domain.Enrolments;
 import org.aula.enrollment.domain.InstitutionCode;
 import org.aula.enrollment.domain.Participant;
 import org.aula.enrollment.domain.ParticipantId;
 import org.aula.enrollment.domain.Participants;
-import org.aula.events.runtime.web.ApiProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -57,12 +57,13 @@ public class EraseParticipant {
         }
     }
 
-    /** Erases the participant's personal data; 404 when unknown. */
+    /** Erases the participant's personal data; refused when unknown. */
     @Transactional
     public Erasure erase(ParticipantId id) {
         // The row lock serialises this with nominations of the person (they upsert, and so lock, the same row)
         // and with a concurrent erasure: the enrolments read below are all there will be.
-        Participant participant = participants.lock(id).orElseThrow(() -> ApiProblem.notFound("participant", id));
+        Participant participant = participants.lock(id).orElseThrow(() -> CatalogueRefused.unknown(
+                CatalogueRefused.Reason.PARTICIPANT_UNKNOWN, "participant", id));
         List<InstitutionCode> institutions = enrolments.institutionsOf(id);
         if (participant.isErased()) {
             Instant erasedAt = participants.erasedAt(id)

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.aula.enrollment.domain.CatalogueCourse;
 import org.aula.enrollment.domain.CohortCode;
+import org.aula.enrollment.domain.CohortRefused;
 import org.aula.enrollment.domain.Cohorts;
 import org.aula.enrollment.domain.Course;
 import org.aula.enrollment.domain.CourseId;
@@ -14,7 +15,6 @@ import org.aula.enrollment.domain.InstitutionCode;
 import org.aula.enrollment.domain.Programme;
 import org.aula.enrollment.domain.ProgrammeId;
 import org.aula.enrollment.domain.SeatQuotas;
-import org.aula.events.runtime.web.ApiProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -99,7 +99,10 @@ public class LoadDemoData {
                     scheduling.schedule(new ScheduleCohort.Command(code, COURSE_CODE, null, null, seed.start(), seed.end(),
                             "Belmopan", 25, "Graciela Incer", true, SeatQuotas.none()));
                     newCohorts++;
-                } catch (ApiProblem takenMeanwhile) {
+                } catch (CohortRefused refused) {
+                    if (refused.reason() != CohortRefused.Reason.CODE_TAKEN) {
+                        throw refused;
+                    }
                     // Another replica loading at the same moment scheduled it first: that is the outcome we want.
                     log.info("Demo cohort {} was scheduled concurrently", code);
                 }

@@ -11,16 +11,16 @@ import org.aula.enrollment.domain.CatalogueCourse;
 import org.aula.enrollment.domain.Cohort;
 import org.aula.enrollment.domain.CohortCode;
 import org.aula.enrollment.domain.CohortId;
+import org.aula.enrollment.domain.CohortRefused;
 import org.aula.enrollment.domain.Cohorts;
 import org.aula.enrollment.domain.Course;
 import org.aula.enrollment.domain.Courses;
+import org.aula.enrollment.domain.FieldFault;
 import org.aula.enrollment.domain.SeatQuotas;
 import org.aula.enrollment.domain.Transition;
-import org.aula.events.runtime.web.ApiProblem;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,7 +61,10 @@ public class ScheduleCohort {
             SeatQuotas quotas) {
     }
 
-    /** Schedules the cohort; 409 when its code is taken, 400 when the course is unknown or contradicts the catalogue. */
+    /**
+     * Schedules the cohort; refused ({@link CohortRefused}) when its code is taken, when the course is unknown or
+     * contradicts the catalogue, or when a quota exceeds the seats.
+     */
     @Transactional
     public Cohort schedule(Command command) {
         return schedule(command, null);
@@ -75,11 +78,6 @@ public class ScheduleCohort {
     @Transactional
     public Cohort schedule(Command command, IdempotentRequests.@Nullable Reserved run) {
         Course course = course(command);
-        for (var quota : command.quotas().places().entrySet()) {
-            if (quota.getValue() > command.capacity()) {
-                throw ApiProblem.invalidField("seatQuotas." + quota.getKey(), "cannot exceed the cohort's " + command.capacity() + " seats");
-            }
-        }
         Cohort planned = Cohort.schedule(CohortId.random(), command.code(), course, command.startDate(),
                 command.endDate(), command.location(), command.capacity(), command.facilitator(), command.quotas());
         Instant now = clock.instant();
@@ -92,7 +90,7 @@ public class ScheduleCohort {
                 log.info("Cohort {} ({}) answered to a retry of the request that scheduled it", earlier.get().id(), command.code());
                 return earlier.get();
             }
-            throw ApiProblem.conflict("Cohort code taken", "a cohort with code " + command.code() + " is already scheduled");
+            throw new CohortRefused(CohortRefused.Reason.CODE_TAKEN, "a cohort with code " + command.code() + " is already scheduled");
         }
         requests.created(run, cohort.id().toString());
         events.scheduled(cohort);
@@ -115,28 +113,28 @@ public class ScheduleCohort {
         Optional<CatalogueCourse> listed = courses.findByCode(command.courseCode());
         if (listed.isPresent()) {
             Course catalogue = listed.get().course();
-            List<ApiProblem.FieldError> errors = new ArrayList<>();
+            List<FieldFault> faults = new ArrayList<>();
             if (command.courseTitle() != null && !command.courseTitle().equals(catalogue.title())) {
-                errors.add(new ApiProblem.FieldError("courseTitle", "differs from the catalogue's \"" + catalogue.title() + "\""));
+                faults.add(new FieldFault("courseTitle", "differs from the catalogue's \"" + catalogue.title() + "\""));
             }
             if (command.courseHours() != null && command.courseHours() != catalogue.hours()) {
-                errors.add(new ApiProblem.FieldError("courseHours", "differs from the catalogue's " + catalogue.hours()));
+                faults.add(new FieldFault("courseHours", "differs from the catalogue's " + catalogue.hours()));
             }
-            if (!errors.isEmpty()) {
-                throw new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid request",
-                        "course " + catalogue.code() + " is in the catalogue; leave title and hours out or give its own", errors);
+            if (!faults.isEmpty()) {
+                throw new CohortRefused(CohortRefused.Reason.COURSE_CONTRADICTS_CATALOGUE,
+                        "course " + catalogue.code() + " is in the catalogue; leave title and hours out or give its own", faults);
             }
             return catalogue;
         }
-        List<ApiProblem.FieldError> missing = new ArrayList<>();
+        List<FieldFault> missing = new ArrayList<>();
         if (command.courseTitle() == null) {
-            missing.add(new ApiProblem.FieldError("courseTitle", "required: course " + command.courseCode() + " is not in the catalogue"));
+            missing.add(new FieldFault("courseTitle", "required: course " + command.courseCode() + " is not in the catalogue"));
         }
         if (command.courseHours() == null) {
-            missing.add(new ApiProblem.FieldError("courseHours", "required: course " + command.courseCode() + " is not in the catalogue"));
+            missing.add(new FieldFault("courseHours", "required: course " + command.courseCode() + " is not in the catalogue"));
         }
         if (!missing.isEmpty()) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid request",
+            throw new CohortRefused(CohortRefused.Reason.COURSE_NOT_IN_CATALOGUE,
                     "course " + command.courseCode() + " is not in the catalogue: define it, or give its title and hours", missing);
         }
         return new Course(command.courseCode(), command.courseTitle(), command.courseHours());

@@ -2,9 +2,9 @@ package org.aula.enrollment.application;
 
 import org.aula.enrollment.domain.Cohort;
 import org.aula.enrollment.domain.CohortId;
+import org.aula.enrollment.domain.CohortRefused;
 import org.aula.enrollment.domain.Cohorts;
 import org.aula.enrollment.domain.InstitutionCode;
-import org.aula.events.runtime.web.ApiProblem;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,13 +26,10 @@ public class SetSeatQuota {
         this.cohorts = cohorts;
     }
 
-    /** Sets the quota ({@code places} 1..capacity), or removes it when {@code places} is null. */
+    /** Sets the quota ({@code places} 1..capacity, checked by {@link Cohort#withQuota}), or removes it when {@code places} is null. */
     @Transactional
     public Cohort set(CohortId id, InstitutionCode institution, @Nullable Integer places) {
-        Cohort cohort = cohorts.lock(id).orElseThrow(() -> ApiProblem.notFound("cohort", id));
-        if (places != null && places > cohort.seats().capacity()) {
-            throw ApiProblem.invalidField("places", "cannot exceed the cohort's " + cohort.seats().capacity() + " seats");
-        }
+        Cohort cohort = cohorts.lock(id).orElseThrow(() -> CohortRefused.unknown(id));
         Cohort changed = cohort.withQuota(institution, places);
         cohorts.updateQuotas(changed);
         log.info("Cohort {}: quota of {} set to {}", id, institution, places);

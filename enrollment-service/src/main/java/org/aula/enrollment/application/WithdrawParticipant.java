@@ -9,14 +9,15 @@ import java.util.Optional;
 import org.aula.enrollment.EnrollmentProperties;
 import org.aula.enrollment.domain.Cohort;
 import org.aula.enrollment.domain.CohortId;
+import org.aula.enrollment.domain.CohortRefused;
 import org.aula.enrollment.domain.Cohorts;
 import org.aula.enrollment.domain.Enrolment;
 import org.aula.enrollment.domain.EnrolmentId;
+import org.aula.enrollment.domain.EnrolmentRefused;
 import org.aula.enrollment.domain.Enrolments;
 import org.aula.enrollment.domain.InstitutionCode;
 import org.aula.enrollment.domain.Participant;
 import org.aula.enrollment.domain.Participants;
-import org.aula.events.runtime.web.ApiProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -58,21 +59,19 @@ public class WithdrawParticipant {
 
     /**
      * Withdraws the enrolment and answers it; withdrawing it again answers it unchanged and publishes
-     * nothing (the request is idempotent). 404 when the cohort or the enrolment (in that cohort) is unknown;
-     * 409 when the cohort takes no withdrawals (not OPEN or FULL).
+     * nothing (the request is idempotent). Refused when the cohort or the enrolment (in that cohort) is unknown,
+     * and when the cohort takes no withdrawals (not OPEN or FULL).
      */
     @Transactional
     public Enrolment withdraw(CohortId cohortId, EnrolmentId enrolmentId) {
         // The cohort's row lock serialises this with seat claims and other withdrawals of the cohort.
-        Cohort cohort = cohorts.lock(cohortId).orElseThrow(() -> ApiProblem.notFound("cohort", cohortId));
-        Enrolment enrolment = enrolments.find(enrolmentId)
-                .filter(found -> found.cohortId().equals(cohortId))
-                .orElseThrow(() -> ApiProblem.notFound("enrolment", enrolmentId));
+        Cohort cohort = cohorts.lock(cohortId).orElseThrow(() -> CohortRefused.unknown(cohortId));
+        Enrolment enrolment = enrolments.get(cohortId, enrolmentId);
         if (enrolment.isWithdrawn()) {
             return enrolment;
         }
         if (!cohort.status().takesNominations()) {
-            throw ApiProblem.conflict("Cohort not taking withdrawals", "cohort " + cohort.code() + " is "
+            throw new EnrolmentRefused(EnrolmentRefused.Reason.NOT_TAKING_WITHDRAWALS, "cohort " + cohort.code() + " is "
                     + cohort.status() + "; withdrawals are taken while it is OPEN or FULL");
         }
         Instant now = clock.instant();

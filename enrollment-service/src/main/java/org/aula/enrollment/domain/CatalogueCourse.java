@@ -3,6 +3,8 @@ package org.aula.enrollment.domain;
 import java.util.List;
 import java.util.Objects;
 
+import org.aula.kernel.Require;
+
 /**
  * A course of the catalogue (e.g. BMM "Best Practices in Migration Management", 40 hours): what a
  * cohort runs. Its topics and the reference of the completion rule it is judged by travel in
@@ -24,8 +26,8 @@ public record CatalogueCourse(CourseId id, Course course, List<String> topics, S
         if (topics.size() > MAX_TOPICS) {
             throw new IllegalArgumentException("a course has at most " + MAX_TOPICS + " topics");
         }
-        topics.forEach(topic -> Text.require(topic, "topic", MAX_TOPIC_LENGTH));
-        Text.require(completionRuleRef, "completion rule reference", MAX_RULE_REF_LENGTH);
+        topics.forEach(topic -> Require.text(topic, "topic", MAX_TOPIC_LENGTH));
+        Require.text(completionRuleRef, "completion rule reference", MAX_RULE_REF_LENGTH);
     }
 
     public String code() {

@@ -3,10 +3,14 @@ package org.aula.enrollment.domain;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+
+import org.aula.kernel.Require;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One run of a course (e.g. BMM-2019-05, Belmopan, 13–18 May 2019, 25 seats): the aggregate that
@@ -53,8 +57,10 @@ public final class Cohort {
         if (endDate.isBefore(startDate)) {
             throw new IllegalArgumentException("a cohort cannot end (" + endDate + ") before it starts (" + startDate + ")");
         }
-        this.location = Text.require(location, "location", 200);
-        this.facilitator = Text.require(facilitator, "facilitator", 200);
+        Require.text(location, "location", 200);
+        Require.text(facilitator, "facilitator", 200);
+        this.location = location;
+        this.facilitator = facilitator;
         this.seats = Objects.requireNonNull(seats, "seats");
         this.status = Objects.requireNonNull(status, "status");
         this.quotas = Objects.requireNonNull(quotas, "quotas");
@@ -78,11 +84,16 @@ public final class Cohort {
         this.waitlistLength = waitlistLength;
     }
 
-    /** Schedules a new cohort, PLANNED: every seat free, nobody waiting, never filled. */
+    /**
+     * Schedules a new cohort, PLANNED: every seat free, nobody waiting, never filled. Refuses a seat quota
+     * larger than the cohort ({@link CohortRefused.Reason#QUOTA_ABOVE_CAPACITY}).
+     */
     public static Cohort schedule(CohortId id, CohortCode code, Course course, LocalDate startDate, LocalDate endDate,
             String location, int capacity, String facilitator, SeatQuotas quotas) {
-        return new Cohort(id, code, course, startDate, endDate, location, facilitator, Seats.empty(capacity), 0, 0,
-                CohortStatus.PLANNED, quotas);
+        Cohort planned = new Cohort(id, code, course, startDate, endDate, location, facilitator, Seats.empty(capacity),
+                0, 0, CohortStatus.PLANNED, quotas);
+        quotas.places().forEach((institution, places) -> refuseQuotaAbove(capacity, institution, places));
+        return planned;
     }
 
     /** A cohort as it was stored; the same guards apply. */
@@ -126,7 +137,9 @@ public final class Cohort {
     private Transition transition(CohortStatus to, Seats seatsAfter, int waitingAfter, String reason) {
         if (!allows(status, to) || to == CohortStatus.FULL || to == CohortStatus.OPEN && status == CohortStatus.FULL) {
             // OPEN <-> FULL follow the seats only (claimSeat, releaseSeat), never a request.
-            throw new TransitionRefusedException(id, status, to);
+            throw new CohortRefused(CohortRefused.Reason.STATUS_CHANGE, "cohort " + code + " is " + status
+                    + " and cannot become " + to + " (lifecycle: PLANNED -> OPEN <-> FULL -> IN_DELIVERY -> COMPLETED;"
+                    + " PLANNED, OPEN or FULL -> CANCELLED)");
         }
         return new Transition(with(seatsAfter, fillNumber, waitingAfter, to), status, to, reason);
     }
@@ -222,13 +235,26 @@ public final class Cohort {
         return quotas.admit(institution, held, more);
     }
 
-    /** The cohort with one institution's quota set (or removed, when {@code places} is null). */
-    public Cohort withQuota(InstitutionCode institution, @org.jspecify.annotations.Nullable Integer places) {
-        if (places != null && places > seats.capacity()) {
-            throw new IllegalArgumentException("a quota cannot exceed the cohort's " + seats.capacity() + " seats: " + places);
+    /**
+     * The cohort with one institution's quota set (or removed, when {@code places} is null); refuses a quota
+     * larger than the cohort ({@link CohortRefused.Reason#QUOTA_ABOVE_CAPACITY}).
+     */
+    public Cohort withQuota(InstitutionCode institution, @Nullable Integer places) {
+        if (places != null) {
+            refuseQuotaAbove(seats.capacity(), institution, places);
         }
         return new Cohort(id, code, course, startDate, endDate, location, facilitator, seats, fillNumber, waitlistLength,
                 status, quotas.with(institution, places));
+    }
+
+    /** The one check that a quota fits the cohort: an institution cannot hold more places than there are seats. */
+    private static void refuseQuotaAbove(int capacity, InstitutionCode institution, int places) {
+        if (places > capacity) {
+            String field = "seatQuotas." + institution.value();
+            String message = "cannot exceed the cohort's " + capacity + " seats";
+            throw new CohortRefused(CohortRefused.Reason.QUOTA_ABOVE_CAPACITY, field + ": " + message,
+                    List.of(new FieldFault(field, message)));
+        }
     }
 
     private Cohort with(Seats seatsAfter, int fillAfter, int waitingAfter, CohortStatus statusAfter) {

@@ -15,6 +15,11 @@ public interface Cohorts {
 
     Optional<Cohort> find(CohortId id);
 
+    /** The cohort; refused ({@link CohortRefused.Reason#COHORT_UNKNOWN}) when there is none. */
+    default Cohort get(CohortId id) {
+        return find(id).orElseThrow(() -> CohortRefused.unknown(id));
+    }
+
     Optional<Cohort> findByCode(CohortCode code);
 
     /** Cohorts in start-date order (then code), optionally of one course and/or in one status. */

@@ -1,5 +1,7 @@
 package org.aula.enrollment.domain;
 
+import org.aula.kernel.Require;
+
 /**
  * The course a cohort runs, as the cohort records it: code, title and its hours (the figure a
  * completion rule and a certificate refer to). The course catalogue will own these later.
@@ -10,8 +12,8 @@ public record Course(String code, String title, int hours) {
     public static final int MAX_HOURS = 1000;
 
     public Course {
-        Text.require(code, "course code", 40);
-        Text.require(title, "course title", 200);
+        Require.text(code, "course code", 40);
+        Require.text(title, "course title", 200);
         if (hours < MIN_HOURS || hours > MAX_HOURS) {
             throw new IllegalArgumentException("course hours must be " + MIN_HOURS + ".." + MAX_HOURS + ": " + hours);
         }

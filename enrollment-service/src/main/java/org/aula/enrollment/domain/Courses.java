@@ -14,6 +14,12 @@ public interface Courses {
 
     Optional<CatalogueCourse> findByCode(String code);
 
+    /** The course; refused ({@link CatalogueRefused.Reason#COURSE_UNKNOWN}) when there is none. */
+    default CatalogueCourse getByCode(String code) {
+        return findByCode(code).orElseThrow(() -> CatalogueRefused.unknown(CatalogueRefused.Reason.COURSE_UNKNOWN,
+                "course", code));
+    }
+
     /** Courses by code. */
     Paging.Page<CatalogueCourse> list(Paging paging);
 }

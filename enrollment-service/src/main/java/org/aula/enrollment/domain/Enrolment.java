@@ -3,6 +3,7 @@ package org.aula.enrollment.domain;
 import java.time.Instant;
 import java.util.Objects;
 
+import org.aula.kernel.Require;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,7 +57,8 @@ public record Enrolment(EnrolmentId id, CohortId cohortId, ParticipantId partici
         }
         Enrolment withdrawn = new Enrolment(id, cohortId, participantId, institution, EnrolmentStatus.WITHDRAWN, null,
                 null, at);
-        return new Withdrawal(withdrawn, Text.require(reason, "withdrawal reason", 500), seatNumber, waitlistPosition);
+        Require.text(reason, "withdrawal reason", 500);
+        return new Withdrawal(withdrawn, reason, seatNumber, waitlistPosition);
     }
 
     public boolean isWithdrawn() {

@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 public interface Enrolments {
 
     /**
-     * Stores a new enrolment. Throws {@link AlreadyEnrolledException} when the participant already
-     * has one in the cohort (the store enforces one per participant and cohort).
+     * Stores a new enrolment. Refuses ({@link EnrolmentRefused.Reason#ALREADY_ENROLLED}) when the participant
+     * already has one in the cohort (the store enforces one per participant and cohort).
      */
     void add(Enrolment enrolment);
 
@@ -22,6 +22,15 @@ public interface Enrolments {
     void withdraw(Enrolment.Withdrawal withdrawal);
 
     Optional<Enrolment> find(EnrolmentId id);
+
+    /**
+     * An enrolment of one cohort; refused ({@link EnrolmentRefused.Reason#ENROLMENT_UNKNOWN}) when the cohort has
+     * no such enrolment (an enrolment of another cohort is not found through this one).
+     */
+    default Enrolment get(CohortId cohort, EnrolmentId id) {
+        return find(id).filter(enrolment -> enrolment.cohortId().equals(cohort))
+                .orElseThrow(() -> EnrolmentRefused.unknown(id));
+    }
 
     Optional<Enrolment> find(CohortId cohort, ParticipantId participant);
 

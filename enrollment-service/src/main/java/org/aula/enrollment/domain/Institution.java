@@ -2,6 +2,8 @@ package org.aula.enrollment.domain;
 
 import java.util.Objects;
 
+import org.aula.kernel.Require;
+
 /** An institution of the catalogue, e.g. POLICE "Police Department" or GALEN "Galen University". */
 public record Institution(InstitutionCode code, String name) {
 
@@ -9,6 +11,6 @@ public record Institution(InstitutionCode code, String name) {
 
     public Institution {
         Objects.requireNonNull(code, "code");
-        Text.require(name, "institution name", MAX_NAME_LENGTH);
+        Require.text(name, "institution name", MAX_NAME_LENGTH);
     }
 }

@@ -12,6 +12,12 @@ public interface Institutions {
 
     Optional<Institution> find(InstitutionCode code);
 
+    /** The institution; refused ({@link CatalogueRefused.Reason#INSTITUTION_UNKNOWN}) when there is none. */
+    default Institution get(InstitutionCode code) {
+        return find(code).orElseThrow(() -> CatalogueRefused.unknown(CatalogueRefused.Reason.INSTITUTION_UNKNOWN,
+                "institution", code));
+    }
+
     /** Institutions by code. */
     Paging.Page<Institution> list(Paging paging);
 

@@ -2,6 +2,7 @@ package org.aula.enrollment.domain;
 
 import java.util.Objects;
 
+import org.aula.kernel.Require;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,9 +23,9 @@ public record Participant(ParticipantId id, EmailAddress email, String name, @Nu
     public Participant {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(email, "email");
-        Text.require(name, "name", MAX_NAME_LENGTH);
+        Require.text(name, "name", MAX_NAME_LENGTH);
         if (position != null) {
-            Text.require(position, "position", MAX_POSITION_LENGTH);
+            Require.text(position, "position", MAX_POSITION_LENGTH);
         }
         Objects.requireNonNull(institution, "institution");
     }

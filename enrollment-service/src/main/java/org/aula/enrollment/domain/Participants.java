@@ -22,6 +22,12 @@ public interface Participants {
 
     Optional<Participant> find(ParticipantId id);
 
+    /** The participant; refused ({@link CatalogueRefused.Reason#PARTICIPANT_UNKNOWN}) when there is none. */
+    default Participant get(ParticipantId id) {
+        return find(id).orElseThrow(() -> CatalogueRefused.unknown(CatalogueRefused.Reason.PARTICIPANT_UNKNOWN,
+                "participant", id));
+    }
+
     Optional<Participant> findByEmail(EmailAddress email);
 
     /** Locks a participant's row until the transaction ends and answers it. */

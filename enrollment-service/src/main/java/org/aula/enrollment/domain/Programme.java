@@ -4,6 +4,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 
+import org.aula.kernel.Require;
+
 /**
  * A programme of the catalogue, e.g. Galen University's Diploma in Migration Management: the
  * courses (by code) a participant must complete to be awarded it.
@@ -17,7 +19,7 @@ public record Programme(ProgrammeId id, String code, String title, InstitutionCo
     public Programme {
         Objects.requireNonNull(id, "id");
         CatalogueCode.require(code, "programme code");
-        Text.require(title, "programme title", MAX_TITLE_LENGTH);
+        Require.text(title, "programme title", MAX_TITLE_LENGTH);
         Objects.requireNonNull(awardingInstitution, "awardingInstitution");
         requiredCourseCodes = List.copyOf(requiredCourseCodes);
         if (requiredCourseCodes.isEmpty() || requiredCourseCodes.size() > MAX_REQUIRED_COURSES) {

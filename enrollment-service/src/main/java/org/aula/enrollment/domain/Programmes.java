@@ -14,6 +14,12 @@ public interface Programmes {
 
     Optional<Programme> findByCode(String code);
 
+    /** The programme; refused ({@link CatalogueRefused.Reason#PROGRAMME_UNKNOWN}) when there is none. */
+    default Programme getByCode(String code) {
+        return findByCode(code).orElseThrow(() -> CatalogueRefused.unknown(CatalogueRefused.Reason.PROGRAMME_UNKNOWN,
+                "programme", code));
+    }
+
     /** Programmes by code. */
     Paging.Page<Programme> list(Paging paging);
 }

@@ -14,6 +14,11 @@ public interface SeatOffers {
 
     Optional<SeatOffer> find(SeatOfferId id);
 
+    /** The offer; refused ({@link OfferRefused.Reason#OFFER_UNKNOWN}) when there is none. */
+    default SeatOffer get(SeatOfferId id) {
+        return find(id).orElseThrow(() -> OfferRefused.unknown(id));
+    }
+
     /** Locks an offer's row until the transaction ends and answers it. */
     Optional<SeatOffer> lock(SeatOfferId id);
 

@@ -1,5 +1,7 @@
 package org.aula.enrollment.domain;
 
+import org.aula.kernel.Require;
+
 /**
  * One guarded step of a cohort's lifecycle: the cohort after the step, where it came from, where it
  * went, and why (published as {@code cohort.status-changed}).
@@ -13,6 +15,6 @@ public record Transition(Cohort cohort, CohortStatus from, CohortStatus to, Stri
         if (cohort.status() != to) {
             throw new IllegalArgumentException("the cohort after the transition must be " + to);
         }
-        Text.require(reason, "transition reason", 500);
+        Require.text(reason, "transition reason", 500);
     }
 }

@@ -1,5 +1,5 @@
 /**
- * The enrollment domain in plain Java: the catalogue (institutions, courses, programmes), cohorts with their
+ * The enrolment domain in plain Java: the catalogue (institutions, courses, programmes), cohorts with their
  * seats, waitlist, quotas and lifecycle, participants, enrolments, seat offers and the policy that makes them
  * ({@link org.aula.enrollment.domain.WaitlistOffers}). No Spring, Kafka, JDBC or Jackson here (an ArchUnit
  * test keeps it so); the repository ports ({@link org.aula.enrollment.domain.Cohorts},

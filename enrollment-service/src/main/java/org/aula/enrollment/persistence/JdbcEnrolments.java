@@ -10,12 +10,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.aula.enrollment.domain.AlreadyEnrolledException;
 import org.aula.enrollment.domain.CohortCode;
 import org.aula.enrollment.domain.CohortId;
 import org.aula.enrollment.domain.Enrolment;
 import org.aula.enrollment.domain.EnrolmentCounts;
 import org.aula.enrollment.domain.EnrolmentId;
+import org.aula.enrollment.domain.EnrolmentRefused;
 import org.aula.enrollment.domain.EnrolmentStatus;
 import org.aula.enrollment.domain.Enrolments;
 import org.aula.enrollment.domain.InstitutionCode;
@@ -63,7 +63,7 @@ class JdbcEnrolments implements Enrolments {
             // PostgreSQL names the violated constraint in the message, in every locale.
             String message = e.getMostSpecificCause().getMessage();
             if (message != null && message.contains(ONE_PER_PARTICIPANT_AND_COHORT)) {
-                throw new AlreadyEnrolledException(enrolment.cohortId(), enrolment.participantId(), e);
+                throw EnrolmentRefused.alreadyEnrolled(enrolment.cohortId(), enrolment.participantId(), e);
             }
             throw e;
         }

@@ -2,7 +2,6 @@ package org.aula.enrollment.web;
 
 import java.util.List;
 
-import org.aula.enrollment.application.BrowseCatalogue;
 import org.aula.enrollment.application.DefineCourse;
 import org.aula.enrollment.application.DefineInstitution;
 import org.aula.enrollment.application.DefineProgramme;
@@ -10,12 +9,15 @@ import org.aula.enrollment.domain.CatalogueCode;
 import org.aula.enrollment.domain.CatalogueCourse;
 import org.aula.enrollment.domain.Course;
 import org.aula.enrollment.domain.CourseId;
+import org.aula.enrollment.domain.Courses;
 import org.aula.enrollment.domain.Defined;
 import org.aula.enrollment.domain.Definition;
 import org.aula.enrollment.domain.Institution;
 import org.aula.enrollment.domain.InstitutionCode;
+import org.aula.enrollment.domain.Institutions;
 import org.aula.enrollment.domain.Programme;
 import org.aula.enrollment.domain.ProgrammeId;
+import org.aula.enrollment.domain.Programmes;
 import org.aula.enrollment.web.CatalogueViews.CourseView;
 import org.aula.enrollment.web.CatalogueViews.InstitutionView;
 import org.aula.enrollment.web.CatalogueViews.ProgrammeView;
@@ -42,18 +44,22 @@ import jakarta.validation.Valid;
 @RestController
 class CatalogueController {
 
-    private final DefineInstitution institutions;
-    private final DefineCourse courses;
-    private final DefineProgramme programmes;
-    private final BrowseCatalogue browse;
+    private final DefineInstitution defineInstitution;
+    private final DefineCourse defineCourse;
+    private final DefineProgramme defineProgramme;
+    private final Institutions institutions;
+    private final Courses courses;
+    private final Programmes programmes;
     private final Pages pages;
 
-    CatalogueController(DefineInstitution institutions, DefineCourse courses, DefineProgramme programmes,
-            BrowseCatalogue browse, Pages pages) {
+    CatalogueController(DefineInstitution defineInstitution, DefineCourse defineCourse, DefineProgramme defineProgramme,
+            Institutions institutions, Courses courses, Programmes programmes, Pages pages) {
+        this.defineInstitution = defineInstitution;
+        this.defineCourse = defineCourse;
+        this.defineProgramme = defineProgramme;
         this.institutions = institutions;
         this.courses = courses;
         this.programmes = programmes;
-        this.browse = browse;
         this.pages = pages;
     }
 
@@ -62,21 +68,21 @@ class CatalogueController {
     ResponseEntity<InstitutionView> defineInstitution(@PathVariable String code,
             @Valid @RequestBody CatalogueRequests.InstitutionRequest request) {
         Institution institution = new Institution(new InstitutionCode(codeOf(code, InstitutionCode.PATTERN)), request.name());
-        Definition outcome = institutions.define(institution);
-        return answer(outcome, InstitutionView.of(browse.institution(institution.code())));
+        Definition outcome = defineInstitution.define(institution);
+        return answer(outcome, InstitutionView.of(institutions.get(institution.code())));
     }
 
     @GetMapping("/institutions/{code}")
     @PreAuthorize(Access.ALL_ROLES)
     InstitutionView institution(@PathVariable String code) {
-        return InstitutionView.of(browse.institution(Ids.institution(code)));
+        return InstitutionView.of(institutions.get(Ids.institution(code)));
     }
 
     @GetMapping("/institutions")
     @PreAuthorize(Access.ALL_ROLES)
     ResponseEntity<List<InstitutionView>> institutions(@RequestParam(required = false) @Nullable String page,
             @RequestParam(required = false) @Nullable String size) {
-        return pages.respond(browse.institutions(pages.of(page, size)), InstitutionView::of);
+        return pages.respond(institutions.list(pages.of(page, size)), InstitutionView::of);
     }
 
     @PutMapping("/courses/{code}")
@@ -85,21 +91,21 @@ class CatalogueController {
         CatalogueCourse course = new CatalogueCourse(CourseId.random(),
                 new Course(codeOf(code, CatalogueCode.PATTERN), request.title(), request.hours()),
                 request.topics() == null ? List.of() : request.topics(), request.completionRuleRef());
-        Defined<CatalogueCourse> defined = courses.define(course);
+        Defined<CatalogueCourse> defined = defineCourse.define(course);
         return answer(defined.outcome(), CourseView.of(defined.entry()));
     }
 
     @GetMapping("/courses/{code}")
     @PreAuthorize(Access.ALL_ROLES)
     CourseView course(@PathVariable String code) {
-        return CourseView.of(browse.course(code));
+        return CourseView.of(courses.getByCode(code));
     }
 
     @GetMapping("/courses")
     @PreAuthorize(Access.ALL_ROLES)
     ResponseEntity<List<CourseView>> courses(@RequestParam(required = false) @Nullable String page,
             @RequestParam(required = false) @Nullable String size) {
-        return pages.respond(browse.courses(pages.of(page, size)), CourseView::of);
+        return pages.respond(courses.list(pages.of(page, size)), CourseView::of);
     }
 
     @PutMapping("/programmes/{code}")
@@ -111,21 +117,21 @@ class CatalogueController {
         }
         Programme programme = new Programme(ProgrammeId.random(), codeOf(code, CatalogueCode.PATTERN), request.title(),
                 new InstitutionCode(request.awardingInstitutionCode()), request.requiredCourseCodes());
-        Defined<Programme> defined = programmes.define(programme);
+        Defined<Programme> defined = defineProgramme.define(programme);
         return answer(defined.outcome(), ProgrammeView.of(defined.entry()));
     }
 
     @GetMapping("/programmes/{code}")
     @PreAuthorize(Access.ALL_ROLES)
     ProgrammeView programme(@PathVariable String code) {
-        return ProgrammeView.of(browse.programme(code));
+        return ProgrammeView.of(programmes.getByCode(code));
     }
 
     @GetMapping("/programmes")
     @PreAuthorize(Access.ALL_ROLES)
     ResponseEntity<List<ProgrammeView>> programmes(@RequestParam(required = false) @Nullable String page,
             @RequestParam(required = false) @Nullable String size) {
-        return pages.respond(browse.programmes(pages.of(page, size)), ProgrammeView::of);
+        return pages.respond(programmes.list(pages.of(page, size)), ProgrammeView::of);
     }
 
     private static <T> ResponseEntity<T> answer(Definition outcome, T view) {

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.aula.enrollment.application.BrowseCohorts;
 import org.aula.enrollment.application.CohortLifecycle;
 import org.aula.enrollment.application.IdempotentRequests;
 import org.aula.enrollment.application.ScheduleCohort;
@@ -15,6 +14,7 @@ import org.aula.enrollment.domain.CatalogueCode;
 import org.aula.enrollment.domain.Cohort;
 import org.aula.enrollment.domain.CohortCode;
 import org.aula.enrollment.domain.CohortStatus;
+import org.aula.enrollment.domain.Cohorts;
 import org.aula.enrollment.domain.InstitutionCode;
 import org.aula.enrollment.domain.SeatQuotas;
 import org.aula.events.runtime.security.Access;
@@ -45,15 +45,15 @@ class CohortController {
     private final ScheduleCohort scheduleCohort;
     private final CohortLifecycle lifecycle;
     private final SetSeatQuota quotas;
-    private final BrowseCohorts browse;
+    private final Cohorts cohorts;
     private final Pages pages;
 
-    CohortController(ScheduleCohort scheduleCohort, CohortLifecycle lifecycle, SetSeatQuota quotas, BrowseCohorts browse,
+    CohortController(ScheduleCohort scheduleCohort, CohortLifecycle lifecycle, SetSeatQuota quotas, Cohorts cohorts,
             Pages pages) {
         this.scheduleCohort = scheduleCohort;
         this.lifecycle = lifecycle;
         this.quotas = quotas;
-        this.browse = browse;
+        this.cohorts = cohorts;
         this.pages = pages;
     }
 
@@ -69,7 +69,7 @@ class CohortController {
         Cohort cohort = scheduleCohort.schedule(new ScheduleCohort.Command(new CohortCode(request.code()),
                 request.courseCode(), request.courseTitle(), request.courseHours(), request.startDate(),
                 request.endDate(), request.location(), request.capacity(), request.facilitator(),
-                !"PLANNED".equals(request.status()), quotas(request.seatQuotas(), request.capacity())), run);
+                !"PLANNED".equals(request.status()), quotas(request.seatQuotas())), run);
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(cohort.id()).toUri();
         return ResponseEntity.created(location).body(CohortView.of(cohort));
     }
@@ -77,7 +77,7 @@ class CohortController {
     @GetMapping("/{cohortId}")
     @PreAuthorize(Access.ALL_ROLES)
     CohortView cohort(@PathVariable String cohortId) {
-        return CohortView.of(browse.cohort(Ids.cohort(cohortId)));
+        return CohortView.of(cohorts.get(Ids.cohort(cohortId)));
     }
 
     /**
@@ -94,12 +94,12 @@ class CohortController {
             if (!code.matches(CohortCode.PATTERN)) {
                 return ResponseEntity.ok(List.of());
             }
-            return ResponseEntity.ok(browse.cohortByCode(new CohortCode(code)).map(CohortView::of).stream().toList());
+            return ResponseEntity.ok(cohorts.findByCode(new CohortCode(code)).map(CohortView::of).stream().toList());
         }
         if (courseCode != null && !courseCode.matches(CatalogueCode.PATTERN)) {
             throw ApiProblem.invalidField("courseCode", "must match " + CatalogueCode.PATTERN);
         }
-        return pages.respond(browse.cohorts(courseCode, status(status), pages.of(page, size)), CohortView::of);
+        return pages.respond(cohorts.list(courseCode, status(status), pages.of(page, size)), CohortView::of);
     }
 
     /** PLANNED -> OPEN. */
@@ -165,7 +165,8 @@ class CohortController {
         }
     }
 
-    private static SeatQuotas quotas(@Nullable Map<String, Integer> requested, int capacity) {
+    /** The quotas asked for; whether each fits the cohort's seats is the cohort's to say ({@link Cohort#schedule}). */
+    private static SeatQuotas quotas(@Nullable Map<String, Integer> requested) {
         if (requested == null) {
             return SeatQuotas.none();
         }
@@ -174,8 +175,8 @@ class CohortController {
         requested.forEach((code, places) -> {
             if (code == null || !code.matches(InstitutionCode.PATTERN)) {
                 errors.add(new ApiProblem.FieldError("seatQuotas", "institution code " + code + " must match " + InstitutionCode.PATTERN));
-            } else if (places == null || places < 1 || places > capacity) {
-                errors.add(new ApiProblem.FieldError("seatQuotas." + code, "must be 1.." + capacity + " places"));
+            } else if (places == null || places < 1) {
+                errors.add(new ApiProblem.FieldError("seatQuotas." + code, "must be at least 1 place"));
             } else {
                 quotas.put(new InstitutionCode(code), places);
             }

@@ -4,14 +4,17 @@ import java.net.URI;
 import java.util.List;
 
 import org.aula.enrollment.EnrollmentProperties;
-import org.aula.enrollment.application.BrowseCohorts;
 import org.aula.enrollment.application.EnrolParticipant;
 import org.aula.enrollment.application.WithdrawParticipant;
 import org.aula.enrollment.domain.CohortId;
+import org.aula.enrollment.domain.Cohorts;
 import org.aula.enrollment.domain.EmailAddress;
 import org.aula.enrollment.domain.Enrolment;
 import org.aula.enrollment.domain.EnrolmentStatus;
+import org.aula.enrollment.domain.Enrolments;
 import org.aula.enrollment.domain.InstitutionCode;
+import org.aula.enrollment.domain.Paging;
+import org.aula.enrollment.domain.RosterEntry;
 import org.aula.events.runtime.security.Access;
 import org.aula.events.runtime.web.ApiProblem;
 import org.jspecify.annotations.Nullable;
@@ -40,15 +43,17 @@ class EnrolmentController {
 
     private final EnrolParticipant enrolParticipant;
     private final WithdrawParticipant withdrawParticipant;
-    private final BrowseCohorts browse;
+    private final Cohorts cohorts;
+    private final Enrolments enrolments;
     private final Pages pages;
     private final int maxBatchSize;
 
     EnrolmentController(EnrolParticipant enrolParticipant, WithdrawParticipant withdrawParticipant,
-            BrowseCohorts browse, Pages pages, EnrollmentProperties properties) {
+            Cohorts cohorts, Enrolments enrolments, Pages pages, EnrollmentProperties properties) {
         this.enrolParticipant = enrolParticipant;
         this.withdrawParticipant = withdrawParticipant;
-        this.browse = browse;
+        this.cohorts = cohorts;
+        this.enrolments = enrolments;
         this.pages = pages;
         this.maxBatchSize = properties.nominations().maxBatchSize();
     }
@@ -109,8 +114,7 @@ class EnrolmentController {
     ResponseEntity<List<RosterLineView>> roster(@PathVariable String cohortId,
             @RequestParam(required = false) @Nullable String status,
             @RequestParam(required = false) @Nullable String page, @RequestParam(required = false) @Nullable String size) {
-        return pages.respond(browse.roster(Ids.cohort(cohortId), status(status), Partners.scope(), pages.of(page, size)),
-                RosterLineView::of);
+        return pages.respond(roster(Ids.cohort(cohortId), status(status), Partners.scope(), pages.of(page, size)), RosterLineView::of);
     }
 
     /** Who holds a seat, by seat number (a partner: of its own officials). */
@@ -118,8 +122,8 @@ class EnrolmentController {
     @PreAuthorize(Access.ALL_ROLES)
     ResponseEntity<List<RosterLineView>> seated(@PathVariable String cohortId,
             @RequestParam(required = false) @Nullable String page, @RequestParam(required = false) @Nullable String size) {
-        return pages.respond(browse.roster(Ids.cohort(cohortId), EnrolmentStatus.ENROLLED, Partners.scope(), pages.of(page, size)),
-                RosterLineView::of);
+        return pages.respond(roster(Ids.cohort(cohortId), EnrolmentStatus.ENROLLED, Partners.scope(),
+                pages.of(page, size)), RosterLineView::of);
     }
 
     /** Who waits, in line order (a partner: its own officials, with their places in the whole line). */
@@ -127,16 +131,15 @@ class EnrolmentController {
     @PreAuthorize(Access.ALL_ROLES)
     ResponseEntity<List<RosterLineView>> waitlist(@PathVariable String cohortId,
             @RequestParam(required = false) @Nullable String page, @RequestParam(required = false) @Nullable String size) {
-        return pages.respond(browse.roster(Ids.cohort(cohortId), EnrolmentStatus.WAITLISTED, Partners.scope(),
-                pages.of(page, size)),
-                RosterLineView::of);
+        return pages.respond(roster(Ids.cohort(cohortId), EnrolmentStatus.WAITLISTED, Partners.scope(),
+                pages.of(page, size)), RosterLineView::of);
     }
 
     /** One enrolment (the {@code Location} of a nomination); a partner's own officials' only (403 otherwise). */
     @GetMapping("/enrolments/{enrolmentId}")
     @PreAuthorize(Access.ALL_ROLES)
     EnrolmentView enrolment(@PathVariable String cohortId, @PathVariable String enrolmentId) {
-        Enrolment enrolment = browse.enrolment(Ids.cohort(cohortId), Ids.enrolment(enrolmentId));
+        Enrolment enrolment = enrolments.get(Ids.cohort(cohortId), Ids.enrolment(enrolmentId));
         Partners.requireOwn(enrolment.institution());
         return EnrolmentView.of(enrolment);
     }
@@ -147,6 +150,13 @@ class EnrolmentController {
     EnrolmentView withdraw(@PathVariable String cohortId, @PathVariable String enrolmentId) {
         Enrolment withdrawn = withdrawParticipant.withdraw(Ids.cohort(cohortId), Ids.enrolment(enrolmentId));
         return EnrolmentView.of(withdrawn);
+    }
+
+    /** A page of a cohort's roster, optionally of one status and/or institution; an unknown cohort is refused. */
+    private Paging.Page<RosterEntry> roster(CohortId cohort, @Nullable EnrolmentStatus status,
+            @Nullable InstitutionCode institution, Paging paging) {
+        cohorts.get(cohort);
+        return enrolments.roster(cohort, status, institution, paging);
     }
 
     private static @Nullable EnrolmentStatus status(@Nullable String text) {

@@ -2,8 +2,12 @@ package org.aula.enrollment.web;
 
 import java.util.List;
 
-import org.aula.enrollment.application.BrowseCohorts;
+import org.aula.enrollment.domain.CohortId;
+import org.aula.enrollment.domain.Cohorts;
+import org.aula.enrollment.domain.Enrolments;
+import org.aula.enrollment.domain.InstitutionCode;
 import org.aula.enrollment.domain.NomineeEntry;
+import org.aula.enrollment.domain.Paging;
 import org.aula.events.runtime.security.Access;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -20,11 +24,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class NomineeController {
 
-    private final BrowseCohorts browse;
+    private final Cohorts cohorts;
+    private final Enrolments enrolments;
     private final Pages pages;
 
-    NomineeController(BrowseCohorts browse, Pages pages) {
-        this.browse = browse;
+    NomineeController(Cohorts cohorts, Enrolments enrolments, Pages pages) {
+        this.cohorts = cohorts;
+        this.enrolments = enrolments;
         this.pages = pages;
     }
 
@@ -35,8 +41,13 @@ class NomineeController {
             @RequestParam(required = false) @Nullable String cohortId,
             @RequestParam(required = false) @Nullable String page, @RequestParam(required = false) @Nullable String size) {
         Partners.requireOwn(code);
-        return pages.respond(browse.nominees(Ids.institution(code),
-                cohortId == null ? null : Ids.cohortParameter("cohortId", cohortId), pages.of(page, size)), NomineeView::of);
+        InstitutionCode institution = Ids.institution(code);
+        @Nullable CohortId cohort = cohortId == null ? null : Ids.cohortParameter("cohortId", cohortId);
+        Paging paging = pages.of(page, size);
+        if (cohort != null) {
+            cohorts.get(cohort);
+        }
+        return pages.respond(enrolments.nominees(institution, cohort, paging), NomineeView::of);
     }
 
     /** One nominee's enrolment in one cohort. */

@@ -1,12 +1,13 @@
 package org.aula.enrollment.web;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
 import org.aula.enrollment.application.AcceptSeatOffer;
-import org.aula.enrollment.application.BrowseCohorts;
 import org.aula.enrollment.domain.SeatOffer;
+import org.aula.enrollment.domain.SeatOffers;
 import org.aula.events.runtime.security.Access;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -25,21 +26,23 @@ import org.springframework.web.bind.annotation.RestController;
 class OfferController {
 
     private final AcceptSeatOffer acceptOffer;
-    private final BrowseCohorts browse;
+    private final SeatOffers offers;
+    private final Clock clock;
     private final Pages pages;
 
-    OfferController(AcceptSeatOffer acceptOffer, BrowseCohorts browse, Pages pages) {
+    OfferController(AcceptSeatOffer acceptOffer, SeatOffers offers, Clock clock, Pages pages) {
         this.acceptOffer = acceptOffer;
-        this.browse = browse;
+        this.offers = offers;
+        this.clock = clock;
         this.pages = pages;
     }
 
     @GetMapping("/offers/{offerId}")
     @PreAuthorize(Access.STAFF_AND_PARTNERS)
     OfferView offer(@PathVariable String offerId) {
-        SeatOffer offer = browse.offer(Ids.offer(offerId));
+        SeatOffer offer = offers.get(Ids.offer(offerId));
         Partners.requireOwn(offer.institution());
-        return OfferView.of(offer, browse.now());
+        return OfferView.of(offer, clock.instant());
     }
 
     /**
@@ -51,8 +54,9 @@ class OfferController {
     ResponseEntity<List<OfferView>> offers(@RequestParam(required = false) @Nullable String cohortId,
             @RequestParam(required = false) @Nullable String fromCohortId,
             @RequestParam(required = false) @Nullable String page, @RequestParam(required = false) @Nullable String size) {
-        Instant now = browse.now();
-        return pages.respond(browse.offers(cohortId == null ? null : Ids.cohortParameter("cohortId", cohortId),
+        // An offer's status depends on the time: the service's clock, as acceptance reads it.
+        Instant now = clock.instant();
+        return pages.respond(offers.list(cohortId == null ? null : Ids.cohortParameter("cohortId", cohortId),
                 fromCohortId == null ? null : Ids.cohortParameter("fromCohortId", fromCohortId), Partners.scope(),
                 pages.of(page, size)),
                 offer -> OfferView.of(offer, now));

@@ -3,7 +3,6 @@ package org.aula.enrollment.web;
 import java.net.URI;
 import java.util.List;
 
-import org.aula.enrollment.application.BrowseCatalogue;
 import org.aula.enrollment.application.EraseParticipant;
 import org.aula.enrollment.application.RegisterParticipant;
 import org.aula.enrollment.domain.EmailAddress;
@@ -38,13 +37,13 @@ class ParticipantController {
 
     private final RegisterParticipant register;
     private final EraseParticipant erase;
-    private final BrowseCatalogue browse;
+    private final Participants participants;
     private final Pages pages;
 
-    ParticipantController(RegisterParticipant register, EraseParticipant erase, BrowseCatalogue browse, Pages pages) {
+    ParticipantController(RegisterParticipant register, EraseParticipant erase, Participants participants, Pages pages) {
         this.register = register;
         this.erase = erase;
-        this.browse = browse;
+        this.participants = participants;
         this.pages = pages;
     }
 
@@ -71,7 +70,7 @@ class ParticipantController {
     @GetMapping("/{participantId}")
     @PreAuthorize(Access.STAFF_AND_PARTNERS)
     ParticipantView participant(@PathVariable String participantId) {
-        Participant participant = browse.participant(Ids.participant(participantId));
+        Participant participant = participants.get(Ids.participant(participantId));
         Partners.requireOwn(participant.institution());
         return ParticipantView.of(participant);
     }
@@ -89,7 +88,7 @@ class ParticipantController {
             }
             scope = new InstitutionCode(institutionCode);
         }
-        return pages.respond(browse.participants(scope, pages.of(page, size)), ParticipantView::of);
+        return pages.respond(participants.list(scope, pages.of(page, size)), ParticipantView::of);
     }
 
     /**

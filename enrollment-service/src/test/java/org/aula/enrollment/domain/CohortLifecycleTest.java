@@ -62,8 +62,9 @@ class CohortLifecycleTest {
             assertThat(transition.reason()).isNotBlank();
         } else {
             assertThatThrownBy(() -> step.apply.apply(cohort))
-                    .isInstanceOf(TransitionRefusedException.class)
-                    .hasMessageContaining(from + " to " + step.to);
+                    .isInstanceOfSatisfying(CohortRefused.class,
+                            refused -> assertThat(refused.reason()).isEqualTo(CohortRefused.Reason.STATUS_CHANGE))
+                    .hasMessageContaining("is " + from + " and cannot become " + step.to);
         }
     }
 

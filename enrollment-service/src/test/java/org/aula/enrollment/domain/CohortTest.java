@@ -3,11 +3,13 @@ package org.aula.enrollment.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.aula.enrollment.domain.CohortFixture.NOW;
 import static org.aula.enrollment.domain.CohortFixture.POLICE;
 import static org.aula.enrollment.domain.CohortFixture.someone;
 
 import java.time.LocalDate;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -178,10 +180,27 @@ class CohortTest {
     void aQuotaCannotExceedTheSeatsAndCanBeRemoved() {
         Cohort cohort = CohortFixture.open(25);
 
-        assertThatIllegalArgumentException().isThrownBy(() -> cohort.withQuota(POLICE, 26));
+        assertThatThrownBy(() -> cohort.withQuota(POLICE, 26))
+                .isInstanceOfSatisfying(CohortRefused.class, refused -> {
+                    assertThat(refused.reason()).isEqualTo(CohortRefused.Reason.QUOTA_ABOVE_CAPACITY);
+                    assertThat(refused.faults()).containsExactly(
+                            new FieldFault("seatQuotas.POLICE", "cannot exceed the cohort's 25 seats"));
+                });
+        assertThat(cohort.withQuota(POLICE, 25).quotas().placesFor(POLICE)).contains(25);
         Cohort limited = cohort.withQuota(POLICE, 5);
         assertThat(limited.quotas().placesFor(POLICE)).contains(5);
         assertThat(limited.withQuota(POLICE, null).quotas().placesFor(POLICE)).isEmpty();
+    }
+
+    @Test
+    void schedulingRefusesAQuotaAboveTheSeats() {
+        SeatQuotas tooMany = new SeatQuotas(Map.of(POLICE, 26));
+
+        assertThatThrownBy(() -> Cohort.schedule(CohortId.random(), new CohortCode("BMM-2019-05"),
+                CohortFixture.bmm(), LocalDate.of(2019, 5, 13),
+                LocalDate.of(2019, 5, 18), "Belmopan", 25, "Graciela Incer", tooMany))
+                .isInstanceOfSatisfying(CohortRefused.class,
+                        refused -> assertThat(refused.reason()).isEqualTo(CohortRefused.Reason.QUOTA_ABOVE_CAPACITY));
     }
 
     @Test

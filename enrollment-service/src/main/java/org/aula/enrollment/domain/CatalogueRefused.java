@@ -1,0 +1,44 @@
+package org.aula.enrollment.domain;
+
+import java.util.List;
+
+/** Something of the catalogue (institutions, courses, programmes, the officials on record) is not there as asked. */
+public class CatalogueRefused extends RuntimeException {
+
+    /** Why the catalogue refused. */
+    public enum Reason {
+        /** No institution with this code. */
+        INSTITUTION_UNKNOWN,
+        /** No course with this code. */
+        COURSE_UNKNOWN,
+        /** No programme with this code. */
+        PROGRAMME_UNKNOWN,
+        /** No participant with this id. */
+        PARTICIPANT_UNKNOWN,
+        /** A definition refers to institutions or courses the catalogue does not have. */
+        UNKNOWN_REFERENCES
+    }
+
+    private final Reason reason;
+    private final List<FieldFault> faults;
+
+    public CatalogueRefused(Reason reason, String message, List<FieldFault> faults) {
+        super(message);
+        this.reason = reason;
+        this.faults = List.copyOf(faults);
+    }
+
+    /** Nothing of this kind ({@code what}: institution, course, ...) with this id or code. */
+    public static CatalogueRefused unknown(Reason reason, String what, Object id) {
+        return new CatalogueRefused(reason, "no " + what + " with id " + id, List.of());
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    /** The fields at fault, when the refusal is about the values asked for. */
+    public List<FieldFault> faults() {
+        return faults;
+    }
+}

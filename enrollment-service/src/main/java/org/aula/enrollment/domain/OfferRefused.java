@@ -1,0 +1,37 @@
+package org.aula.enrollment.domain;
+
+/** A seat offer cannot be found or accepted; nothing was changed and the official keeps their waitlist place. */
+public class OfferRefused extends RuntimeException {
+
+    /** Why the offer was refused. */
+    public enum Reason {
+        /** No offer with this id. */
+        OFFER_UNKNOWN,
+        /** The offer can no longer be accepted. */
+        EXPIRED,
+        /** The official already has an enrolment in the offering cohort. */
+        ALREADY_IN_COHORT,
+        /** The official was seated in the cohort they waited for after the offer was made. */
+        SEATED_MEANWHILE,
+        /** The offering cohort has no free seat (offers hold none), or is not OPEN. */
+        NO_SEAT_LEFT,
+        /** The official's institution holds its quota of places in the offering cohort. */
+        QUOTA_EXHAUSTED
+    }
+
+    private final Reason reason;
+
+    public OfferRefused(Reason reason, String message) {
+        super(message);
+        this.reason = reason;
+    }
+
+    /** No offer with this id. */
+    public static OfferRefused unknown(SeatOfferId id) {
+        return new OfferRefused(Reason.OFFER_UNKNOWN, "no offer with id " + id);
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}
