@@ -88,13 +88,7 @@ class Problems {
                 faults.stream().map(fault -> new ApiProblem.FieldError(fault.field(), fault.message())).toList());
     }
 
-    /** As the runtime's advice answers an {@link ApiProblem}: status, title, detail, and {@code errors} when any. */
     private static ResponseEntity<ProblemDetail> respond(ApiProblem problem) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(problem.status(), problem.getMessage());
-        body.setTitle(problem.title());
-        if (!problem.errors().isEmpty()) {
-            body.setProperty("errors", problem.errors());
-        }
-        return ResponseEntity.status(problem.status()).body(body);
+        return problem.response();
     }
 }

@@ -16,7 +16,7 @@ import org.aula.events.ParticipantEnrolled;
 import org.aula.events.ParticipantErased;
 import org.aula.events.SeatOffered;
 import org.aula.events.runtime.CloudEventRecords;
-import org.aula.enrollment.messaging.PartnerFeedRouter.Route;
+import org.aula.enrollment.messaging.PartnerFeedListener.Route;
 import org.junit.jupiter.api.Test;
 
 /** Which partner feeds a record of {@code enrollment.events} is copied to, and under which key. */
@@ -31,7 +31,7 @@ class PartnerFeedRoutesTest {
         ConsumerRecord<String, byte[]> enrolled = record(new ParticipantEnrolled("e2d9f4a1-6b3c-4e8d-a7f0-9c5b1d3e2a64", MAY,
                 "BMM-2019-05", "BMM", "c7a41e52-8d0b-4f6e-b3a9-61f2e0d4c8a7", "Constant Pascascio", "POLICE", 2, 2, 25, false, AT));
 
-        assertThat(PartnerFeedRouter.routes(enrolled)).containsExactly(new Route("partner.POLICE.enrollment", MAY));
+        assertThat(PartnerFeedListener.routes(enrolled)).containsExactly(new Route("partner.POLICE.enrollment", MAY));
     }
 
     @Test
@@ -40,14 +40,14 @@ class PartnerFeedRoutesTest {
                 "BMM-2019-06A", MAY, "BMM-2019-05", "BMM", "9a3e7c15-2d4f-4b86-a0e9-5c8d1f2b7e43", "Tanya Núñez", "MHD", AT,
                 AT.plusSeconds(3600)));
 
-        assertThat(PartnerFeedRouter.routes(offered)).containsExactly(new Route("partner.MHD.enrollment", JUNE));
+        assertThat(PartnerFeedListener.routes(offered)).containsExactly(new Route("partner.MHD.enrollment", JUNE));
     }
 
     @Test
     void countsGoToTheInstitutionsFeedAndToTheAggregateFeedKeyedByCohortAndInstitution() {
         ConsumerRecord<String, byte[]> counts = record(new EnrolmentCountsChanged(MAY, "BMM-2019-05", "BMM", "MFA", 7, 1, 0, 25, AT));
 
-        assertThat(PartnerFeedRouter.routes(counts)).containsExactly(new Route("partner.MFA.enrollment", MAY),
+        assertThat(PartnerFeedListener.routes(counts)).containsExactly(new Route("partner.MFA.enrollment", MAY),
                 new Route("partner.aggregate.enrollment", MAY + ":MFA"));
     }
 
@@ -56,13 +56,13 @@ class PartnerFeedRoutesTest {
         String participant = "c7a41e52-8d0b-4f6e-b3a9-61f2e0d4c8a7";
         ConsumerRecord<String, byte[]> erased = record(new ParticipantErased(participant, AT, List.of("MFA", "POLICE")));
 
-        assertThat(PartnerFeedRouter.routes(erased)).containsExactly(new Route("partner.MFA.enrollment", participant),
+        assertThat(PartnerFeedListener.routes(erased)).containsExactly(new Route("partner.MFA.enrollment", participant),
                 new Route("partner.POLICE.enrollment", participant));
     }
 
     @Test
     void anErasureThatConcernedNoPartnerFeedGoesNowhere() {
-        assertThat(PartnerFeedRouter.routes(record(new ParticipantErased("c7a41e52-8d0b-4f6e-b3a9-61f2e0d4c8a7", AT))))
+        assertThat(PartnerFeedListener.routes(record(new ParticipantErased("c7a41e52-8d0b-4f6e-b3a9-61f2e0d4c8a7", AT))))
                 .isEmpty();
     }
 
@@ -70,16 +70,16 @@ class PartnerFeedRoutesTest {
     void anEventAboutNoInstitutionGoesNowhere() {
         ConsumerRecord<String, byte[]> filled = record(new CohortFilled(MAY, "BMM-2019-05", "BMM", 25, 1, AT));
 
-        assertThat(PartnerFeedRouter.routes(filled)).isEmpty();
+        assertThat(PartnerFeedListener.routes(filled)).isEmpty();
     }
 
     @Test
     void aValueThatIsNotAJsonObjectOrAnInstitutionCodeThatCannotNameATopicGoesNowhere() {
-        assertThat(PartnerFeedRouter.routes(new ConsumerRecord<>("enrollment.events", 0, 0, MAY,
+        assertThat(PartnerFeedListener.routes(new ConsumerRecord<>("enrollment.events", 0, 0, MAY,
                 "not json".getBytes(StandardCharsets.UTF_8)))).isEmpty();
-        assertThat(PartnerFeedRouter.routes(new ConsumerRecord<>("enrollment.events", 0, 0, MAY,
+        assertThat(PartnerFeedListener.routes(new ConsumerRecord<>("enrollment.events", 0, 0, MAY,
                 "{\"institutionCode\":\"a.b\"}".getBytes(StandardCharsets.UTF_8)))).isEmpty();
-        assertThat(PartnerFeedRouter.routes(new ConsumerRecord<>("enrollment.events", 0, 0, MAY,
+        assertThat(PartnerFeedListener.routes(new ConsumerRecord<>("enrollment.events", 0, 0, MAY,
                 "{\"institutionCode\":7}".getBytes(StandardCharsets.UTF_8)))).isEmpty();
     }
 

@@ -58,11 +58,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 @ConditionalOnBooleanProperty(name = "aula.enrollment.partner-feeds.enabled", matchIfMissing = true)
-class PartnerFeedRouter {
+class PartnerFeedListener {
 
     static final String LISTENER = "enrollment-partner-feeds";
 
-    private static final Logger log = LoggerFactory.getLogger(PartnerFeedRouter.class);
+    private static final Logger log = LoggerFactory.getLogger(PartnerFeedListener.class);
     private static final String COUNTS_TYPE = EventCatalog.ENROLMENT_COUNTS_CHANGED.type();
     private static final String ERASED_TYPE = EventCatalog.PARTICIPANT_ERASED.type();
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -73,7 +73,7 @@ class PartnerFeedRouter {
     private final EnrollmentProperties.PartnerFeeds settings;
     private final MeterRegistry meters;
 
-    PartnerFeedRouter(KafkaProperties kafkaProperties, PartnerTopics topics, EnrollmentProperties properties,
+    PartnerFeedListener(KafkaProperties kafkaProperties, PartnerTopics topics, EnrollmentProperties properties,
             MeterRegistry meters) {
         // A producer of its own, not the outbox relay's: a copy stuck on a partner topic must never hold up the
         // relay (a flush waits for everything its producer has in flight). One request in flight per connection:
