@@ -1,7 +1,9 @@
 package org.aula.certification.application;
 
+import org.aula.kernel.Refusal;
+
 /** A presented token is not one this issuer vouches for; the message says why, for the verifier. */
-public class SignatureRefused extends RuntimeException {
+public class SignatureRefused extends Refusal {
 
     /** Why the token was refused. */
     public enum Reason {
@@ -19,14 +21,12 @@ public class SignatureRefused extends RuntimeException {
         NOT_CLAIMS
     }
 
-    private final Reason reason;
-
     public SignatureRefused(Reason reason, String message) {
-        super(message);
-        this.reason = reason;
+        super(reason, message);
     }
 
+    @Override
     public Reason reason() {
-        return reason;
+        return (Reason) super.reason();
     }
 }

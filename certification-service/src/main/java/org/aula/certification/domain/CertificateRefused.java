@@ -1,10 +1,12 @@
 package org.aula.certification.domain;
 
+import org.aula.kernel.Refusal;
+
 /**
  * A request about a certificate, a diploma or a status list is refused; nothing was changed. The
  * message says what was asked for (the number as given), never a holder's name.
  */
-public class CertificateRefused extends RuntimeException {
+public class CertificateRefused extends Refusal {
 
     /** Why it was refused. */
     public enum Reason {
@@ -18,11 +20,8 @@ public class CertificateRefused extends RuntimeException {
         ALREADY_REVOKED
     }
 
-    private final Reason reason;
-
     public CertificateRefused(Reason reason, String message) {
-        super(message);
-        this.reason = reason;
+        super(reason, message);
     }
 
     /** No certificate has the number as given (which may not even be one). */
@@ -44,7 +43,8 @@ public class CertificateRefused extends RuntimeException {
         return new CertificateRefused(Reason.ALREADY_REVOKED, "certificate " + number + " is already revoked");
     }
 
+    @Override
     public Reason reason() {
-        return reason;
+        return (Reason) super.reason();
     }
 }

@@ -9,11 +9,11 @@ import org.aula.enrollment.domain.CatalogueRefused;
 import org.aula.enrollment.domain.Courses;
 import org.aula.enrollment.domain.Defined;
 import org.aula.enrollment.domain.Definition;
-import org.aula.enrollment.domain.FieldFault;
 import org.aula.enrollment.domain.Institution;
 import org.aula.enrollment.domain.Institutions;
 import org.aula.enrollment.domain.Programme;
 import org.aula.enrollment.domain.Programmes;
+import org.aula.kernel.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -46,15 +46,15 @@ public class DefineProgramme {
 
     @Transactional
     public Defined<Programme> define(Programme programme) {
-        List<FieldFault> faults = new ArrayList<>();
+        List<Refusal.Fault> faults = new ArrayList<>();
         Institution awarding = institutions.find(programme.awardingInstitution()).orElse(null);
         if (awarding == null) {
-            faults.add(new FieldFault("awardingInstitutionCode", "no institution " + programme.awardingInstitution() + " in the catalogue"));
+            faults.add(new Refusal.Fault("awardingInstitutionCode", "no institution " + programme.awardingInstitution() + " in the catalogue"));
         }
         List<String> required = programme.requiredCourseCodes();
         for (int i = 0; i < required.size(); i++) {
             if (courses.findByCode(required.get(i)).isEmpty()) {
-                faults.add(new FieldFault("requiredCourseCodes[" + i + "]", "no course " + required.get(i) + " in the catalogue"));
+                faults.add(new Refusal.Fault("requiredCourseCodes[" + i + "]", "no course " + required.get(i) + " in the catalogue"));
             }
         }
         if (awarding == null || !faults.isEmpty()) {

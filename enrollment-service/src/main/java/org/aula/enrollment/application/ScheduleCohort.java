@@ -15,9 +15,9 @@ import org.aula.enrollment.domain.CohortRefused;
 import org.aula.enrollment.domain.Cohorts;
 import org.aula.enrollment.domain.Course;
 import org.aula.enrollment.domain.Courses;
-import org.aula.enrollment.domain.FieldFault;
 import org.aula.enrollment.domain.SeatQuotas;
 import org.aula.enrollment.domain.Transition;
+import org.aula.kernel.Refusal;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,12 +113,12 @@ public class ScheduleCohort {
         Optional<CatalogueCourse> listed = courses.findByCode(command.courseCode());
         if (listed.isPresent()) {
             Course catalogue = listed.get().course();
-            List<FieldFault> faults = new ArrayList<>();
+            List<Refusal.Fault> faults = new ArrayList<>();
             if (command.courseTitle() != null && !command.courseTitle().equals(catalogue.title())) {
-                faults.add(new FieldFault("courseTitle", "differs from the catalogue's \"" + catalogue.title() + "\""));
+                faults.add(new Refusal.Fault("courseTitle", "differs from the catalogue's \"" + catalogue.title() + "\""));
             }
             if (command.courseHours() != null && command.courseHours() != catalogue.hours()) {
-                faults.add(new FieldFault("courseHours", "differs from the catalogue's " + catalogue.hours()));
+                faults.add(new Refusal.Fault("courseHours", "differs from the catalogue's " + catalogue.hours()));
             }
             if (!faults.isEmpty()) {
                 throw new CohortRefused(CohortRefused.Reason.COURSE_CONTRADICTS_CATALOGUE,
@@ -126,12 +126,12 @@ public class ScheduleCohort {
             }
             return catalogue;
         }
-        List<FieldFault> missing = new ArrayList<>();
+        List<Refusal.Fault> missing = new ArrayList<>();
         if (command.courseTitle() == null) {
-            missing.add(new FieldFault("courseTitle", "required: course " + command.courseCode() + " is not in the catalogue"));
+            missing.add(new Refusal.Fault("courseTitle", "required: course " + command.courseCode() + " is not in the catalogue"));
         }
         if (command.courseHours() == null) {
-            missing.add(new FieldFault("courseHours", "required: course " + command.courseCode() + " is not in the catalogue"));
+            missing.add(new Refusal.Fault("courseHours", "required: course " + command.courseCode() + " is not in the catalogue"));
         }
         if (!missing.isEmpty()) {
             throw new CohortRefused(CohortRefused.Reason.COURSE_NOT_IN_CATALOGUE,

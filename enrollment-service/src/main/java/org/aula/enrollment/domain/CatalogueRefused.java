@@ -2,8 +2,10 @@ package org.aula.enrollment.domain;
 
 import java.util.List;
 
+import org.aula.kernel.Refusal;
+
 /** Something of the catalogue (institutions, courses, programmes, the officials on record) is not there as asked. */
-public class CatalogueRefused extends RuntimeException {
+public class CatalogueRefused extends Refusal {
 
     /** Why the catalogue refused. */
     public enum Reason {
@@ -19,13 +21,8 @@ public class CatalogueRefused extends RuntimeException {
         UNKNOWN_REFERENCES
     }
 
-    private final Reason reason;
-    private final List<FieldFault> faults;
-
-    public CatalogueRefused(Reason reason, String message, List<FieldFault> faults) {
-        super(message);
-        this.reason = reason;
-        this.faults = List.copyOf(faults);
+    public CatalogueRefused(Reason reason, String message, List<Fault> faults) {
+        super(reason, message, faults);
     }
 
     /** Nothing of this kind ({@code what}: institution, course, ...) with this id or code. */
@@ -33,12 +30,8 @@ public class CatalogueRefused extends RuntimeException {
         return new CatalogueRefused(reason, "no " + what + " with id " + id, List.of());
     }
 
+    @Override
     public Reason reason() {
-        return reason;
-    }
-
-    /** The fields at fault, when the refusal is about the values asked for. */
-    public List<FieldFault> faults() {
-        return faults;
+        return (Reason) super.reason();
     }
 }

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.aula.kernel.Refusal;
 import org.aula.kernel.Require;
 import org.jspecify.annotations.Nullable;
 
@@ -253,7 +254,7 @@ public final class Cohort {
             String field = "seatQuotas." + institution.value();
             String message = "cannot exceed the cohort's " + capacity + " seats";
             throw new CohortRefused(CohortRefused.Reason.QUOTA_ABOVE_CAPACITY, field + ": " + message,
-                    List.of(new FieldFault(field, message)));
+                    List.of(new Refusal.Fault(field, message)));
         }
     }
 

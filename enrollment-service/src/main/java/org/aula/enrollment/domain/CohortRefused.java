@@ -2,8 +2,10 @@ package org.aula.enrollment.domain;
 
 import java.util.List;
 
+import org.aula.kernel.Refusal;
+
 /** A cohort cannot be scheduled, found or changed as asked; nothing was changed. */
-public class CohortRefused extends RuntimeException {
+public class CohortRefused extends Refusal {
 
     /** Why the cohort refused. */
     public enum Reason {
@@ -21,13 +23,8 @@ public class CohortRefused extends RuntimeException {
         COURSE_NOT_IN_CATALOGUE
     }
 
-    private final Reason reason;
-    private final List<FieldFault> faults;
-
-    public CohortRefused(Reason reason, String message, List<FieldFault> faults) {
-        super(message);
-        this.reason = reason;
-        this.faults = List.copyOf(faults);
+    public CohortRefused(Reason reason, String message, List<Fault> faults) {
+        super(reason, message, faults);
     }
 
     public CohortRefused(Reason reason, String message) {
@@ -39,12 +36,8 @@ public class CohortRefused extends RuntimeException {
         return new CohortRefused(Reason.COHORT_UNKNOWN, "no cohort with id " + id);
     }
 
+    @Override
     public Reason reason() {
-        return reason;
-    }
-
-    /** The fields at fault, when the refusal is about the values asked for. */
-    public List<FieldFault> faults() {
-        return faults;
+        return (Reason) super.reason();
     }
 }

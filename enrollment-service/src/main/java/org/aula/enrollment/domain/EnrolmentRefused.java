@@ -2,8 +2,10 @@ package org.aula.enrollment.domain;
 
 import java.util.List;
 
+import org.aula.kernel.Refusal;
+
 /** A nomination or a withdrawal is refused; nothing was changed. */
-public class EnrolmentRefused extends RuntimeException {
+public class EnrolmentRefused extends Refusal {
 
     /** Why the nomination or withdrawal was refused. */
     public enum Reason {
@@ -28,13 +30,8 @@ public class EnrolmentRefused extends RuntimeException {
         NOMINEE_TWICE
     }
 
-    private final Reason reason;
-    private final List<FieldFault> faults;
-
-    public EnrolmentRefused(Reason reason, String message, List<FieldFault> faults) {
-        super(message);
-        this.reason = reason;
-        this.faults = List.copyOf(faults);
+    public EnrolmentRefused(Reason reason, String message, List<Fault> faults) {
+        super(reason, message, faults);
     }
 
     public EnrolmentRefused(Reason reason, String message) {
@@ -43,7 +40,7 @@ public class EnrolmentRefused extends RuntimeException {
 
     /** A nomination whose one field is at fault. */
     public static EnrolmentRefused field(Reason reason, String field, String message) {
-        return new EnrolmentRefused(reason, field + ": " + message, List.of(new FieldFault(field, message)));
+        return new EnrolmentRefused(reason, field + ": " + message, List.of(new Fault(field, message)));
     }
 
     /** No enrolment with this id in the cohort. */
@@ -59,12 +56,8 @@ public class EnrolmentRefused extends RuntimeException {
         return refused;
     }
 
+    @Override
     public Reason reason() {
-        return reason;
-    }
-
-    /** The fields at fault, when the refusal is about the values asked for. */
-    public List<FieldFault> faults() {
-        return faults;
+        return (Reason) super.reason();
     }
 }

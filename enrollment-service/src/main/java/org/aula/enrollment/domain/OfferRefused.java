@@ -1,7 +1,9 @@
 package org.aula.enrollment.domain;
 
+import org.aula.kernel.Refusal;
+
 /** A seat offer cannot be found or accepted; nothing was changed and the official keeps their waitlist place. */
-public class OfferRefused extends RuntimeException {
+public class OfferRefused extends Refusal {
 
     /** Why the offer was refused. */
     public enum Reason {
@@ -19,11 +21,8 @@ public class OfferRefused extends RuntimeException {
         QUOTA_EXHAUSTED
     }
 
-    private final Reason reason;
-
     public OfferRefused(Reason reason, String message) {
-        super(message);
-        this.reason = reason;
+        super(reason, message);
     }
 
     /** No offer with this id. */
@@ -31,7 +30,8 @@ public class OfferRefused extends RuntimeException {
         return new OfferRefused(Reason.OFFER_UNKNOWN, "no offer with id " + id);
     }
 
+    @Override
     public Reason reason() {
-        return reason;
+        return (Reason) super.reason();
     }
 }

@@ -5,9 +5,9 @@ import java.util.List;
 import org.aula.enrollment.domain.CatalogueRefused;
 import org.aula.enrollment.domain.CohortRefused;
 import org.aula.enrollment.domain.EnrolmentRefused;
-import org.aula.enrollment.domain.FieldFault;
 import org.aula.enrollment.domain.OfferRefused;
 import org.aula.events.runtime.web.ApiProblem;
+import org.aula.kernel.Refusal;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -83,7 +83,7 @@ class Problems {
         return new ApiProblem(HttpStatus.NOT_FOUND, what + " not found", detail, List.of());
     }
 
-    private static ApiProblem invalid(String detail, List<FieldFault> faults) {
+    private static ApiProblem invalid(String detail, List<Refusal.Fault> faults) {
         return new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid request", detail,
                 faults.stream().map(fault -> new ApiProblem.FieldError(fault.field(), fault.message())).toList());
     }

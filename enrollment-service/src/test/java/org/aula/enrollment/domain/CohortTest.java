@@ -11,6 +11,7 @@ import static org.aula.enrollment.domain.CohortFixture.someone;
 import java.time.LocalDate;
 import java.util.Map;
 
+import org.aula.kernel.Refusal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -184,7 +185,7 @@ class CohortTest {
                 .isInstanceOfSatisfying(CohortRefused.class, refused -> {
                     assertThat(refused.reason()).isEqualTo(CohortRefused.Reason.QUOTA_ABOVE_CAPACITY);
                     assertThat(refused.faults()).containsExactly(
-                            new FieldFault("seatQuotas.POLICE", "cannot exceed the cohort's 25 seats"));
+                            new Refusal.Fault("seatQuotas.POLICE", "cannot exceed the cohort's 25 seats"));
                 });
         assertThat(cohort.withQuota(POLICE, 25).quotas().placesFor(POLICE)).contains(25);
         Cohort limited = cohort.withQuota(POLICE, 5);

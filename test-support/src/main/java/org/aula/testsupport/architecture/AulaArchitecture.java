@@ -61,6 +61,7 @@ public final class AulaArchitecture {
     private static final List<String> ADAPTERS = List.of("web", "persistence", "messaging");
 
     private static final String INBOX = "org.aula.events.runtime.Inbox";
+    private static final String REFUSAL = "org.aula.kernel.Refusal";
 
     private final String base;
     private final Set<String> forwarders;
@@ -264,9 +265,10 @@ public final class AulaArchitecture {
     /** Our own exceptions in domain and application are refusals, named {@code <Subject>Refused}. */
     public ArchRule refusalsEndWithRefused() {
         return classes().that().resideInAnyPackage(domain(), application()).and().areAssignableTo(Throwable.class)
-                .should().haveSimpleNameEndingWith("Refused")
+                .should().haveSimpleNameEndingWith("Refused").andShould().beAssignableTo(REFUSAL)
                 .allowEmptyShould(true)
-                .as("exceptions of the domain and application of " + base + " are named *Refused")
+                .as("exceptions of the domain and application of " + base + " are named *Refused and extend "
+                        + REFUSAL)
                 .because("a refusal is a domain outcome carrying a Reason, one name for every service");
     }
 

@@ -1,10 +1,12 @@
 package archfixture.good.domain.seat;
 
-public class SeatRefused extends RuntimeException {
+import org.aula.kernel.Refusal;
+
+public class SeatRefused extends Refusal {
 
     public enum Reason { TAKEN }
 
     public SeatRefused(Reason reason) {
-        super(reason.name());
+        super(reason, reason.name());
     }
 }

@@ -69,6 +69,14 @@ class AulaArchitectureTest {
     }
 
     @Test
+    void aRefusalByNameAloneIsNotEnough() {
+        assertThatThrownBy(() -> BAD.refusalsEndWithRefused().check(CLASSES))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("archfixture.bad.domain.QuotaRefused")
+                .hasMessageContaining("org.aula.kernel.Refusal");
+    }
+
+    @Test
     void aForwarderMaySendAndConsumeWithoutTheInbox() {
         AulaArchitecture forwarding = BAD.withForwarders("archfixture.bad.messaging.SendsDirectly",
                 "archfixture.bad.messaging.SkipsInboxListener");

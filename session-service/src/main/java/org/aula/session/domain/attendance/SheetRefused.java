@@ -2,8 +2,18 @@ package org.aula.session.domain.attendance;
 
 import java.util.List;
 
+import org.aula.kernel.Refusal;
+
 /** An attendance sheet with lines that cannot be recorded; nothing of the sheet was recorded. */
-public class SheetRefused extends RuntimeException {
+public class SheetRefused extends Refusal {
+
+    /** Why the sheet was refused. */
+    public enum Reason {
+        /** Every faulty line names someone who cannot attend (not on the roster, withdrawn, ambiguous). */
+        NAMES_WHO_CANNOT_ATTEND,
+        /** At least one line has a value at fault. */
+        INVALID_LINES
+    }
 
     /**
      * What is wrong with one line.
@@ -17,7 +27,8 @@ public class SheetRefused extends RuntimeException {
     private final List<LineError> errors;
 
     public SheetRefused(List<LineError> errors) {
-        super(summary(errors));
+        super(errors.stream().allMatch(LineError::roster) ? Reason.NAMES_WHO_CANNOT_ATTEND : Reason.INVALID_LINES,
+                summary(errors));
         this.errors = List.copyOf(errors);
     }
 
@@ -27,7 +38,12 @@ public class SheetRefused extends RuntimeException {
 
     /** Whether every error is about who the lines name rather than about the values. */
     public boolean onlyRosterErrors() {
-        return errors.stream().allMatch(LineError::roster);
+        return reason() == Reason.NAMES_WHO_CANNOT_ATTEND;
+    }
+
+    @Override
+    public Reason reason() {
+        return (Reason) super.reason();
     }
 
     private static String summary(List<LineError> errors) {

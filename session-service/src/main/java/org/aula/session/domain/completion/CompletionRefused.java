@@ -1,9 +1,10 @@
 package org.aula.session.domain.completion;
 
+import org.aula.kernel.Refusal;
 import org.aula.session.domain.CohortId;
 
 /** A completion decision from stated hours is refused; nothing was decided. */
-public class CompletionRefused extends RuntimeException {
+public class CompletionRefused extends Refusal {
 
     /** Why the decision was refused. */
     public enum Reason {
@@ -25,11 +26,8 @@ public class CompletionRefused extends RuntimeException {
         DELIVERY_CLOSED
     }
 
-    private final Reason reason;
-
     public CompletionRefused(Reason reason, String message) {
-        super(message);
-        this.reason = reason;
+        super(reason, message);
     }
 
     /** No fact about the cohort has arrived: the service does not know it. */
@@ -37,7 +35,8 @@ public class CompletionRefused extends RuntimeException {
         return new CompletionRefused(Reason.COHORT_UNKNOWN, "no cohort with id " + cohortId);
     }
 
+    @Override
     public Reason reason() {
-        return reason;
+        return (Reason) super.reason();
     }
 }

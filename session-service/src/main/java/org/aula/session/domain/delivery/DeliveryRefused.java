@@ -1,9 +1,10 @@
 package org.aula.session.domain.delivery;
 
+import org.aula.kernel.Refusal;
 import org.aula.session.domain.CohortId;
 
 /** A change to a cohort's delivery (plan, sessions, attendance, results, closing) is refused; nothing was changed. */
-public class DeliveryRefused extends RuntimeException {
+public class DeliveryRefused extends Refusal {
 
     /** Why the change was refused. */
     public enum Reason {
@@ -39,11 +40,8 @@ public class DeliveryRefused extends RuntimeException {
         ASSESSMENT_UNKNOWN
     }
 
-    private final Reason reason;
-
     public DeliveryRefused(Reason reason, String message) {
-        super(message);
-        this.reason = reason;
+        super(reason, message);
     }
 
     /** No fact about the cohort has arrived: the service does not know it. */
@@ -57,7 +55,8 @@ public class DeliveryRefused extends RuntimeException {
                 + " has no delivery plan yet: it is published when the roster locks (the cohort fills, or staff lock it)");
     }
 
+    @Override
     public Reason reason() {
-        return reason;
+        return (Reason) super.reason();
     }
 }

@@ -1,7 +1,9 @@
 package org.aula.session.domain.rule;
 
+import org.aula.kernel.Refusal;
+
 /** A completion rule cannot be read or defined; nothing was recorded. */
-public class RuleRefused extends RuntimeException {
+public class RuleRefused extends Refusal {
 
     /** Why the rule was refused. */
     public enum Reason {
@@ -9,11 +11,8 @@ public class RuleRefused extends RuntimeException {
         COURSE_UNKNOWN
     }
 
-    private final Reason reason;
-
     public RuleRefused(Reason reason, String message) {
-        super(message);
-        this.reason = reason;
+        super(reason, message);
     }
 
     /** No catalogue entry, cohort or rule names the course. */
@@ -21,7 +20,8 @@ public class RuleRefused extends RuntimeException {
         return new RuleRefused(Reason.COURSE_UNKNOWN, "no course with id " + courseCode);
     }
 
+    @Override
     public Reason reason() {
-        return reason;
+        return (Reason) super.reason();
     }
 }
