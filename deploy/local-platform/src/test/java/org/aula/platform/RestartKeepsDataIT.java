@@ -77,8 +77,8 @@ class RestartKeepsDataIT {
             // The checked types (the story's facts) match exactly; unchecked ones may differ with history:
             // e.g. enrollment-service offers the re-run's waitlisted officials seats in the first run's
             // June cohort (the next open one), so those seat.offered events belong to the first run's cohorts.
-            assertThat(second.seenEvents()).containsAllEntriesOf(SeedStoryDemo.expectedEvents());
-            assertThat(first.seenEvents()).containsAllEntriesOf(SeedStoryDemo.expectedEvents());
+            assertThat(second.seenEvents()).containsAllEntriesOf(PartnerFeed.expectedEvents());
+            assertThat(first.seenEvents()).containsAllEntriesOf(PartnerFeed.expectedEvents());
             assertThat(second.metrics()).as("the re-run's cohort has its own figures").isNotNull()
                     .satisfies(metrics -> {
                         assertThat(metrics.cohortCode()).isEqualTo("BMM-2019-05-R2");

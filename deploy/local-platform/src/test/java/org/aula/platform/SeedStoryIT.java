@@ -131,9 +131,9 @@ class SeedStoryIT {
     @Test
     void everyFactOfTheStoryIsPublishedExactlyOnce() {
         Map<String, Integer> expectedByShortType = new TreeMap<>();
-        SeedStoryDemo.expectedEvents().forEach((type, count) -> expectedByShortType.put(SeedStoryDemo.shortType(type), count));
+        PartnerFeed.expectedEvents().forEach((type, count) -> expectedByShortType.put(PartnerFeed.shortType(type), count));
         Map<String, Integer> seenByShortType = new TreeMap<>();
-        report.seenEvents().forEach((type, count) -> seenByShortType.put(SeedStoryDemo.shortType(type), count));
+        report.seenEvents().forEach((type, count) -> seenByShortType.put(PartnerFeed.shortType(type), count));
 
         assertThat(expectedByShortType).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "cohort.scheduled", 3, "participant.enrolled", 25, "participant.waitlisted", 3,

@@ -55,7 +55,7 @@ class SeedStoryTest {
 
     @Test
     void theDemoExpectsOneEventPerFactOfTheStory() {
-        assertThat(SeedStoryDemo.expectedEvents()).containsExactly(
+        assertThat(PartnerFeed.expectedEvents()).containsExactly(
                 entry(EventCatalog.COHORT_SCHEDULED.type(), 3),
                 entry(EventCatalog.PARTICIPANT_ENROLLED.type(), 25),
                 entry(EventCatalog.PARTICIPANT_WAITLISTED.type(), 3),
@@ -66,17 +66,17 @@ class SeedStoryTest {
 
     @Test
     void theStoryLeadsTo25Decisions23CertificatesARateOf092AndSixForThePolice() {
-        assertThat(SeedStoryDemo.expectedCompletionRate()).isEqualTo(0.92);
-        assertThat(SeedStoryDemo.partnerCertificates()).isEqualTo(6);
-        assertThat(SeedStoryDemo.partnerNominations()).as("6 seated, 1 waiting").isEqualTo(7);
-        assertThat(SeedStoryDemo.metricMismatches(new DemoReport.Metrics("BMM-2019-05", 25, 23, 2, 0.92, 23, 23.0, 4))).isEmpty();
+        assertThat(Figures.expectedCompletionRate()).isEqualTo(0.92);
+        assertThat(PartnerIsolation.partnerCertificates()).isEqualTo(6);
+        assertThat(PartnerIsolation.partnerNominations()).as("6 seated, 1 waiting").isEqualTo(7);
+        assertThat(Figures.mismatches(new DemoReport.Metrics("BMM-2019-05", 25, 23, 2, 0.92, 23, 23.0, 4))).isEmpty();
     }
 
     @Test
     void theMetricsCheckNamesEveryFigureThatDiffers() {
         DemoReport.Metrics off = new DemoReport.Metrics("BMM-2019-05", 26, 22, 4, 22.0 / 26, 22, 24.0, 4);
 
-        assertThat(SeedStoryDemo.metricMismatches(off)).containsExactly(
+        assertThat(Figures.mismatches(off)).containsExactly(
                 "decided: expected 25, seen 26",
                 "completed: expected 23, seen 22",
                 "not completed: expected 2, seen 4",
@@ -87,24 +87,24 @@ class SeedStoryTest {
 
     @Test
     void theEventCheckReportsMissingAndSurplusEventsAndNothingWhenCountsMatch() {
-        Map<String, Integer> expected = SeedStoryDemo.expectedEvents();
+        Map<String, Integer> expected = PartnerFeed.expectedEvents();
         Map<String, Integer> seen = new HashMap<>(expected);
 
-        assertThat(SeedStoryDemo.mismatches(expected, seen)).isEmpty();
+        assertThat(PartnerFeed.mismatches(expected, seen)).isEmpty();
 
         seen.put(EventCatalog.COHORT_FILLED.type(), 2);
         seen.remove(EventCatalog.CERTIFICATE_ISSUED.type());
         seen.put("org.aula.session.course.not-completed.v1", 2);
 
-        assertThat(SeedStoryDemo.mismatches(expected, seen)).containsExactly(
+        assertThat(PartnerFeed.mismatches(expected, seen)).containsExactly(
                 "cohort.filled: expected 1, seen 2 (1 too many)",
                 "certificate.issued: expected 23, seen 0 (23 missing)");
     }
 
     @Test
     void eventTypesPrintWithoutNamespaceAndVersion() {
-        assertThat(SeedStoryDemo.shortType("org.aula.enrollment.participant.enrolled.v1")).isEqualTo("participant.enrolled");
-        assertThat(SeedStoryDemo.shortType("org.aula.session.course.not-completed.v1")).isEqualTo("course.not-completed");
-        assertThat(SeedStoryDemo.shortType("com.example.other")).isEqualTo("com.example.other");
+        assertThat(PartnerFeed.shortType("org.aula.enrollment.participant.enrolled.v1")).isEqualTo("participant.enrolled");
+        assertThat(PartnerFeed.shortType("org.aula.session.course.not-completed.v1")).isEqualTo("course.not-completed");
+        assertThat(PartnerFeed.shortType("com.example.other")).isEqualTo("com.example.other");
     }
 }

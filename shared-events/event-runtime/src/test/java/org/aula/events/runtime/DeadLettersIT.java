@@ -10,6 +10,8 @@ import java.util.UUID;
 
 import org.aula.events.ParticipantEnrolled;
 import org.aula.events.Topics;
+import org.aula.testsupport.EventScenario;
+import org.aula.testsupport.EventScenario.Event;
 import org.aula.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,7 +40,7 @@ class DeadLettersIT {
         ParticipantEnrolled event = new ParticipantEnrolled(UUID.randomUUID().toString(), "cohort-" + UUID.randomUUID(),
                 "BMM-2019-05", "BMM", UUID.randomUUID().toString(), "BROKEN-UNTIL-FIXED", "MFA", 3, 3, 25, false, Instant.now());
         UUID eventId = UUID.randomUUID();
-        KafkaTestClient.send(CloudEventRecords.of(event, eventId, "/aula/enrollment-service", Instant.now()));
+        EventScenario.publish(CloudEventRecords.of(event, eventId, "/aula/enrollment-service", Instant.now()));
 
         DeadLetters.DeadLetter letter = await().atMost(Duration.ofSeconds(30)).until(
                 () -> deadLetters.list(10_000).stream().filter(l -> eventId.toString().equals(l.id())).findFirst().orElse(null),
@@ -49,13 +51,10 @@ class DeadLettersIT {
         assertThat(letter.type()).isEqualTo("org.aula.enrollment.participant.enrolled.v1");
         // The class only: the exception's message quotes the participant's name, which erasure could never reach here.
         assertThat(letter.reason()).isEqualTo("java.lang.IllegalStateException");
-        try (var consumer = KafkaTestClient.consumer(letter.topic())) {
-            List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> found = KafkaTestClient.sink();
-            await().atMost(Duration.ofSeconds(20)).until(() -> {
-                KafkaTestClient.pollInto(consumer, r -> r.offset() == letter.offset() && r.partition() == letter.partition(), found);
-                return !found.isEmpty();
-            });
-            found.get(0).headers().forEach(header -> assertThat(new String(header.value(), java.nio.charset.StandardCharsets.UTF_8))
+        try (EventScenario deadLetterTopic = EventScenario.fromStart(letter.topic())) {
+            Event found = deadLetterTopic.awaitEvents(
+                    e -> e.offset() == letter.offset() && e.partition() == letter.partition(), 1).get(0);
+            found.record().headers().forEach(header -> assertThat(new String(header.value(), java.nio.charset.StandardCharsets.UTF_8))
                     .as("header %s", header.key()).doesNotContain("BROKEN-UNTIL-FIXED"));
         }
         assertThat(rows(event)).isZero();

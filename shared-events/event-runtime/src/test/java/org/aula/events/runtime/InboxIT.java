@@ -11,9 +11,10 @@ import java.util.UUID;
 
 import org.aula.events.ParticipantEnrolled;
 import org.aula.events.Topics;
+import org.aula.testsupport.EventScenario;
+import org.aula.testsupport.EventScenario.Event;
 import org.aula.testsupport.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,7 +45,7 @@ class InboxIT {
         double duplicatesBefore = duplicates();
 
         for (int delivery = 0; delivery < 3; delivery++) {
-            KafkaTestClient.send(record);
+            EventScenario.publish(record);
         }
 
         await().atMost(Duration.ofSeconds(20)).until(() -> duplicates() - duplicatesBefore == 2);
@@ -56,15 +57,13 @@ class InboxIT {
     void undecodableRecordIsDeadLetteredAtOnceAndTheConsumerGoesOn() {
         String key = "cohort-" + UUID.randomUUID();
         ParticipantEnrolled next = enrolled("Constant Pascascio");
-        try (KafkaConsumer<String, byte[]> deadLetters = KafkaTestClient.consumer(Topics.deadLetterOf(Topics.ENROLLMENT))) {
-            KafkaTestClient.send(new ProducerRecord<>(Topics.ENROLLMENT, key, "not a cloud event".getBytes(StandardCharsets.UTF_8)));
-            KafkaTestClient.send(CloudEventRecords.of(next, UUID.randomUUID(), SOURCE, Instant.now()));
+        try (EventScenario deadLetters = EventScenario.fromEnd(Topics.deadLetterOf(Topics.ENROLLMENT))) {
+            EventScenario.publish(new ProducerRecord<>(Topics.ENROLLMENT, key, "not a cloud event".getBytes(StandardCharsets.UTF_8)));
+            EventScenario.publish(CloudEventRecords.of(next, UUID.randomUUID(), SOURCE, Instant.now()));
 
-            List<ConsumerRecord<String, byte[]>> dead = KafkaTestClient.sink();
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                KafkaTestClient.pollInto(deadLetters, record -> key.equals(record.key()), dead);
-                assertThat(dead).hasSize(1);
-            });
+            List<ConsumerRecord<String, byte[]>> dead = deadLetters.awaitSettled(key, found -> !found.isEmpty())
+                    .stream().map(Event::record).toList();
+            assertThat(dead).hasSize(1);
             assertThat(OutboxRelayIT.header(dead.get(0), MessagingAutoConfiguration.DEAD_LETTER_REASON))
                     .contains("UndecodableEventException").contains("ce_specversion");
             await().atMost(Duration.ofSeconds(20)).until(() -> rosterRows(next) == 1);
@@ -74,16 +73,14 @@ class InboxIT {
     @Test
     void dataThatDoesNotFitItsTypeIsDeadLettered() {
         String key = "cohort-" + UUID.randomUUID();
-        try (KafkaConsumer<String, byte[]> deadLetters = KafkaTestClient.consumer(Topics.deadLetterOf(Topics.ENROLLMENT))) {
+        try (EventScenario deadLetters = EventScenario.fromEnd(Topics.deadLetterOf(Topics.ENROLLMENT))) {
             ProducerRecord<String, byte[]> wellFormed = CloudEventRecords.of(enrolled("x"), UUID.randomUUID(), SOURCE, Instant.now());
-            KafkaTestClient.send(new ProducerRecord<>(Topics.ENROLLMENT, null, key,
+            EventScenario.publish(new ProducerRecord<>(Topics.ENROLLMENT, null, key,
                     "{\"seatNumber\": \"seven\"}".getBytes(StandardCharsets.UTF_8), wellFormed.headers()));
 
-            List<ConsumerRecord<String, byte[]>> dead = KafkaTestClient.sink();
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                KafkaTestClient.pollInto(deadLetters, record -> key.equals(record.key()), dead);
-                assertThat(dead).hasSize(1);
-            });
+            List<ConsumerRecord<String, byte[]>> dead = deadLetters.awaitSettled(key, found -> !found.isEmpty())
+                    .stream().map(Event::record).toList();
+            assertThat(dead).hasSize(1);
             assertThat(OutboxRelayIT.header(dead.get(0), MessagingAutoConfiguration.DEAD_LETTER_REASON))
                     .contains("does not fit");
         }
@@ -92,18 +89,16 @@ class InboxIT {
     @Test
     void anEventTypeOnAnotherServicesTopicIsDeadLetteredAsForged() {
         String key = "cohort-" + UUID.randomUUID();
-        try (KafkaConsumer<String, byte[]> deadLetters = KafkaTestClient.consumer(Topics.deadLetterOf(Topics.ENROLLMENT))) {
+        try (EventScenario deadLetters = EventScenario.fromEnd(Topics.deadLetterOf(Topics.ENROLLMENT))) {
             ProducerRecord<String, byte[]> genuine = CloudEventRecords.of(
                     new org.aula.events.CohortFilled(key, "BMM-2019-05", "BMM", 25, 1, Instant.now()), UUID.randomUUID(), SOURCE, Instant.now());
             genuine.headers().remove("ce_type");
             genuine.headers().add("ce_type", "org.aula.session.course.completed.v1".getBytes(StandardCharsets.UTF_8));
-            KafkaTestClient.send(new ProducerRecord<>(Topics.ENROLLMENT, null, key, genuine.value(), genuine.headers()));
+            EventScenario.publish(new ProducerRecord<>(Topics.ENROLLMENT, null, key, genuine.value(), genuine.headers()));
 
-            List<ConsumerRecord<String, byte[]>> dead = KafkaTestClient.sink();
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                KafkaTestClient.pollInto(deadLetters, record -> key.equals(record.key()), dead);
-                assertThat(dead).hasSize(1);
-            });
+            List<ConsumerRecord<String, byte[]>> dead = deadLetters.awaitSettled(key, found -> !found.isEmpty())
+                    .stream().map(Event::record).toList();
+            assertThat(dead).hasSize(1);
             assertThat(OutboxRelayIT.header(dead.get(0), MessagingAutoConfiguration.DEAD_LETTER_REASON))
                     .contains("belongs on session.events");
         }
@@ -114,15 +109,13 @@ class InboxIT {
         ParticipantEnrolled failing = enrolled("ALWAYS-FAIL");
         ParticipantEnrolled next = enrolled("Marisol Chan");
         double deadLettersBefore = deadLetterCount();
-        try (KafkaConsumer<String, byte[]> deadLetters = KafkaTestClient.consumer(Topics.deadLetterOf(Topics.ENROLLMENT))) {
-            KafkaTestClient.send(CloudEventRecords.of(failing, UUID.randomUUID(), SOURCE, Instant.now()));
-            KafkaTestClient.send(CloudEventRecords.of(next, UUID.randomUUID(), SOURCE, Instant.now()));
+        try (EventScenario deadLetters = EventScenario.fromEnd(Topics.deadLetterOf(Topics.ENROLLMENT))) {
+            EventScenario.publish(CloudEventRecords.of(failing, UUID.randomUUID(), SOURCE, Instant.now()));
+            EventScenario.publish(CloudEventRecords.of(next, UUID.randomUUID(), SOURCE, Instant.now()));
 
-            List<ConsumerRecord<String, byte[]>> dead = KafkaTestClient.sink();
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                KafkaTestClient.pollInto(deadLetters, record -> failing.cohortId().equals(record.key()), dead);
-                assertThat(dead).hasSize(1);
-            });
+            List<ConsumerRecord<String, byte[]>> dead = deadLetters.awaitSettled(failing.cohortId(), found -> !found.isEmpty())
+                    .stream().map(Event::record).toList();
+            assertThat(dead).hasSize(1);
             ConsumerRecord<String, byte[]> deadLetter = dead.get(0);
             int sourcePartition = java.nio.ByteBuffer.wrap(deadLetter.headers().lastHeader("kafka_dlt-original-partition").value()).getInt();
             assertThat(deadLetter.partition()).isEqualTo(sourcePartition);
@@ -138,7 +131,7 @@ class InboxIT {
     @Test
     void transientFailureIsRetriedAndTakesEffectOnce() {
         ParticipantEnrolled flaky = enrolled("FAIL-ONCE-Ana Pop");
-        KafkaTestClient.send(CloudEventRecords.of(flaky, UUID.randomUUID(), SOURCE, Instant.now()));
+        EventScenario.publish(CloudEventRecords.of(flaky, UUID.randomUUID(), SOURCE, Instant.now()));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> rosterRows(flaky) == 1);
         assertThat(listener.attempts.get(flaky.participantId()).get()).isEqualTo(2);

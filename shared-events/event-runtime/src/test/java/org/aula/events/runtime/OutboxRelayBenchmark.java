@@ -16,9 +16,9 @@ import java.util.concurrent.Future;
 import org.aula.deploy.embedded.EmbeddedPostgresServer;
 import org.aula.events.CohortFilled;
 import org.aula.events.Topics;
+import org.aula.testsupport.EventScenario;
 import org.aula.testsupport.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -115,19 +115,18 @@ class OutboxRelayBenchmark {
         Map<String, Integer> last = new HashMap<>();
         int violations = 0;
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        try (KafkaConsumer<String, byte[]> consumer = KafkaTestClient.consumer(Topics.ENROLLMENT)) {
-            while (received[0] < EVENTS && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.key() == null || !record.key().startsWith(run)) {
-                        continue;
-                    }
-                    received[0]++;
-                    int sequence = MessagingAutoConfiguration.eventJson().readValue(record.value(), CohortFilled.class).fillNumber();
-                    Integer previous = last.put(record.key(), sequence);
-                    if (previous != null && sequence <= previous) {
-                        violations++;
-                    }
-                }
+        List<ConsumerRecord<String, byte[]>> records = List.of();
+        try (EventScenario scenario = EventScenario.fromStart(Topics.ENROLLMENT)) {
+            while (records.size() < EVENTS && System.nanoTime() < deadline) {
+                records = scenario.records(record -> record.key() != null && record.key().startsWith(run));
+            }
+        }
+        received[0] = records.size();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            int sequence = MessagingAutoConfiguration.eventJson().readValue(record.value(), CohortFilled.class).fillNumber();
+            Integer previous = last.put(record.key(), sequence);
+            if (previous != null && sequence <= previous) {
+                violations++;
             }
         }
         return violations;

@@ -2,6 +2,7 @@ package org.aula.events.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.aula.testsupport.EventScenario.withKey;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.awaitility.Awaitility.await;
 
@@ -9,16 +10,15 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.aula.events.CohortScheduled;
 import org.aula.events.Topics;
+import org.aula.testsupport.EventScenario;
+import org.aula.testsupport.EventScenario.Event;
 import org.aula.testsupport.TestInfrastructure;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -52,15 +52,13 @@ class OutboxRelayFaultsIT {
                 return null;
             });
 
-            try (KafkaConsumer<String, byte[]> consumer = KafkaTestClient.consumer(Topics.ENROLLMENT)) {
+            try (EventScenario scenario = EventScenario.fromEnd(Topics.ENROLLMENT)) {
                 assertThat(relay.relayBatch()).as("the other key's two events").isEqualTo(2);
                 assertThat(relay.relayBatch()).as("the refused key stays held back").isZero();
 
-                List<ConsumerRecord<String, byte[]>> seen = KafkaTestClient.sink();
-                await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-                    KafkaTestClient.pollInto(consumer, r -> flowing.equals(r.key()) || blocked.equals(r.key()), seen);
-                    assertThat(seen).extracting(ConsumerRecord::key).containsExactly(flowing, flowing);
-                });
+                scenario.awaitEvents(flowing, 2);
+                assertThat(scenario.settled(withKey(flowing).or(withKey(blocked)))).extracting(Event::key)
+                        .containsExactly(flowing, flowing);
             }
             assertThat(isolated.jdbc.sql("select park_reason from aula_messaging.outbox where parked_at is not null")
                     .query(String.class).list()).singleElement().asString().contains("RecordTooLargeException");

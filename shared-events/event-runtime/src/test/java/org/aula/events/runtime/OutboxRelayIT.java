@@ -2,6 +2,7 @@ package org.aula.events.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.aula.testsupport.EventScenario.withKey;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
@@ -18,14 +19,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 
 import org.aula.events.CloudEventHeaders;
 import org.aula.events.CohortFilled;
 import org.aula.events.CohortScheduled;
 import org.aula.events.Topics;
+import org.aula.testsupport.EventScenario;
+import org.aula.testsupport.EventScenario.Event;
 import org.aula.testsupport.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -62,15 +65,13 @@ class OutboxRelayIT {
     @Test
     void publishesAfterCommitAsACloudEventKeyedByItsAggregate() {
         String cohortId = "cohort-" + UUID.randomUUID();
-        try (KafkaConsumer<String, byte[]> consumer = KafkaTestClient.consumer(Topics.ENROLLMENT)) {
+        try (EventScenario scenario = EventScenario.fromEnd(Topics.ENROLLMENT)) {
             UUID eventId = transactions.execute(status -> outbox.append(scheduled(cohortId)));
 
-            List<ConsumerRecord<String, byte[]>> seen = KafkaTestClient.sink();
             // The poll interval is 60 s in this test: arriving well within it shows the commit woke the relay.
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-                KafkaTestClient.pollInto(consumer, record -> cohortId.equals(record.key()), seen);
-                assertThat(seen).hasSize(1);
-            });
+            List<ConsumerRecord<String, byte[]>> seen = await().atMost(Duration.ofSeconds(20)).pollInSameThread()
+                    .until(() -> records(scenario.of(cohortId)), found -> !found.isEmpty());
+            assertThat(records(scenario.settled(withKey(cohortId)))).hasSize(1);
             ConsumerRecord<String, byte[]> record = seen.get(0);
             assertThat(header(record, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
             assertThat(header(record, CloudEventHeaders.ID)).isEqualTo(eventId.toString());
@@ -89,7 +90,7 @@ class OutboxRelayIT {
     @Test
     void rolledBackTransactionPublishesNothing() {
         String cohortId = "cohort-" + UUID.randomUUID();
-        try (KafkaConsumer<String, byte[]> consumer = KafkaTestClient.consumer(Topics.ENROLLMENT)) {
+        try (EventScenario scenario = EventScenario.fromEnd(Topics.ENROLLMENT)) {
             transactions.executeWithoutResult(status -> {
                 outbox.append(scheduled(cohortId));
                 status.setRollbackOnly();
@@ -98,12 +99,9 @@ class OutboxRelayIT {
             String markerId = "cohort-" + UUID.randomUUID();
             transactions.execute(status -> outbox.append(scheduled(markerId)));
 
-            List<ConsumerRecord<String, byte[]>> seen = KafkaTestClient.sink();
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-                KafkaTestClient.pollInto(consumer, record -> cohortId.equals(record.key()) || markerId.equals(record.key()), seen);
-                assertThat(seen).extracting(ConsumerRecord::key).contains(markerId);
-            });
-            assertThat(seen).extracting(ConsumerRecord::key).doesNotContain(cohortId);
+            scenario.awaitEvents(markerId, 1);
+            assertThat(scenario.settled(withKey(cohortId).or(withKey(markerId)))).extracting(Event::key)
+                    .contains(markerId).doesNotContain(cohortId);
             assertThat(jdbc.sql("select count(*) from aula_messaging.outbox where aggregate_id = ?")
                     .param(cohortId).query(Long.class).single()).isZero();
         }
@@ -122,7 +120,7 @@ class OutboxRelayIT {
         int writers = 8;
         int keysPerWriter = 5;
         int eventsPerKey = 25;
-        try (KafkaConsumer<String, byte[]> consumer = KafkaTestClient.consumer(Topics.ENROLLMENT)) {
+        try (EventScenario scenario = EventScenario.fromEnd(Topics.ENROLLMENT)) {
             ExecutorService pool = Executors.newFixedThreadPool(writers);
             List<Future<?>> done = new ArrayList<>();
             for (int w = 0; w < writers; w++) {
@@ -143,11 +141,7 @@ class OutboxRelayIT {
             pool.shutdown();
 
             int expected = writers * keysPerWriter * eventsPerKey;
-            List<ConsumerRecord<String, byte[]>> seen = KafkaTestClient.sink();
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-                KafkaTestClient.pollInto(consumer, record -> record.key() != null && record.key().startsWith(run), seen);
-                assertThat(seen).hasSizeGreaterThanOrEqualTo(expected);
-            });
+            List<ConsumerRecord<String, byte[]>> seen = records(scenario.awaitEvents(keyStartsWith(run), expected));
             assertThat(orderViolations(seen)).isZero();
             assertThat(seen.stream().map(record -> header(record, CloudEventHeaders.ID)).distinct().count()).isEqualTo(expected);
         }
@@ -163,14 +157,10 @@ class OutboxRelayIT {
             assertThatThrownBy(unreachable::relayBatch).isInstanceOf(RuntimeException.class);
             assertThat(isolated.unpublished()).isEqualTo(1);
 
-            try (KafkaConsumer<String, byte[]> consumer = KafkaTestClient.consumer(Topics.ENROLLMENT)) {
+            try (EventScenario scenario = EventScenario.fromEnd(Topics.ENROLLMENT)) {
                 assertThat(isolated.relay(kafka).relayBatch()).isEqualTo(1);
                 assertThat(isolated.unpublished()).isZero();
-                List<ConsumerRecord<String, byte[]>> seen = KafkaTestClient.sink();
-                await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-                    KafkaTestClient.pollInto(consumer, record -> cohortId.equals(record.key()), seen);
-                    assertThat(seen).hasSize(1);
-                });
+                assertThat(scenario.awaitSettled(cohortId, found -> !found.isEmpty())).hasSize(1);
             }
         }
     }
@@ -219,12 +209,9 @@ class OutboxRelayIT {
 
             int expected = keys * eventsPerKey;
             assertThat(sentByFirst + sentBySecond).isEqualTo(expected);
-            try (KafkaConsumer<String, byte[]> consumer = KafkaTestClient.consumer(Topics.ENROLLMENT)) {
-                List<ConsumerRecord<String, byte[]>> seen = KafkaTestClient.sink();
-                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-                    KafkaTestClient.pollInto(consumer, record -> record.key() != null && record.key().startsWith(run), seen);
-                    assertThat(seen).hasSizeGreaterThanOrEqualTo(expected);
-                });
+            try (EventScenario scenario = EventScenario.fromStart(Topics.ENROLLMENT)) {
+                scenario.awaitEvents(keyStartsWith(run), expected);
+                List<ConsumerRecord<String, byte[]>> seen = records(scenario.settled(keyStartsWith(run)));
                 assertThat(seen).hasSize(expected);
                 assertThat(orderViolations(seen)).isZero();
             }
@@ -289,6 +276,14 @@ class OutboxRelayIT {
 
     static CohortFilled filled(String cohortId, int sequence) {
         return new CohortFilled(cohortId, "BMM-2019-05", "BMM", 25, sequence, Instant.parse("2019-05-01T10:00:00Z"));
+    }
+
+    private static Predicate<Event> keyStartsWith(String prefix) {
+        return event -> event.key() != null && event.key().startsWith(prefix);
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> records(List<Event> events) {
+        return events.stream().map(Event::record).toList();
     }
 
     static String header(ConsumerRecord<String, byte[]> record, String name) {

@@ -15,8 +15,8 @@ import java.util.UUID;
 
 import org.aula.events.ParticipantEnrolled;
 import org.aula.events.Topics;
+import org.aula.testsupport.EventScenario;
 import org.aula.testsupport.TestInfrastructure;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,19 +53,19 @@ class TransientFailuresIT {
     void aReadOnlyDatabaseDelaysEffectsButDeadLettersNothing() throws Exception {
         String cohort = "cohort-" + UUID.randomUUID();
         List<String> participants = new ArrayList<>();
-        try (KafkaProducer<String, byte[]> producer = KafkaTestClient.producer()) {
-            sendEnrolments(producer, cohort, 5, participants);
+        try {
+            sendEnrolments(cohort, 5, participants);
             await().atMost(Duration.ofSeconds(30)).until(() -> rows(cohort) == 5);
 
             readOnly(true);
-            sendEnrolments(producer, cohort, 20, participants);
+            sendEnrolments(cohort, 20, participants);
             // For 6 s nothing is applied (nor dead-lettered: checked below), and the stall shows on the gauge.
             await().during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
                     .until(() -> rows(cohort) <= 5);
             assertThat(stalled()).as("the stall is visible while it lasts").isGreaterThan(1.0);
             readOnly(false);
 
-            sendEnrolments(producer, cohort, 5, participants);
+            sendEnrolments(cohort, 5, participants);
             await().atMost(Duration.ofSeconds(60)).until(() -> rows(cohort) == participants.size());
         } finally {
             readOnly(false);
@@ -78,14 +78,13 @@ class TransientFailuresIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> stalled() == 0.0);
     }
 
-    private void sendEnrolments(KafkaProducer<String, byte[]> producer, String cohort, int count, List<String> participants)
-            throws Exception {
+    private void sendEnrolments(String cohort, int count, List<String> participants) {
         for (int i = 0; i < count; i++) {
             String participant = UUID.randomUUID().toString();
             participants.add(participant);
             ParticipantEnrolled event = new ParticipantEnrolled(cohort, cohort, "BMM-2019-05", "BMM", participant,
                     "Official " + participants.size(), "MFA", participants.size(), participants.size(), 100, false, Instant.now());
-            producer.send(CloudEventRecords.of(event, UUID.randomUUID(), "/aula/enrollment-service", Instant.now())).get();
+            EventScenario.publish(CloudEventRecords.of(event, UUID.randomUUID(), "/aula/enrollment-service", Instant.now()));
         }
     }
 
