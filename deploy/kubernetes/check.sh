@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Renders the manifests and checks them without a cluster: each service's unit alone
 # (services/<service>), the namespace, the composition of all three (overlays/all) and the example
-# overlay. check_manifests.py validates every field against the Kubernetes API models and what Aula needs.
+# overlay, and the Strimzi resources (kafka). check_manifests.py validates every field against the Kubernetes API models and what Aula needs;
+# check_kafka.py checks the KafkaTopics against the topic catalogue and the KafkaUsers' ACLs against the code.
 # Needs kubectl (or kustomize) and python3 with PyYAML; python3-kubernetes (Debian) for the schema part.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -24,4 +25,6 @@ for dir in overlays/all overlays/example; do
   echo "== $dir"
   render "$dir" | "$py" check_manifests.py - || status=1
 done
+echo "== kafka"
+render kafka | python3 check_kafka.py - || status=1
 exit $status
