@@ -41,7 +41,7 @@ public final class Benchmarks {
                 settings.seconds(), String.join(",", settings.subjects()));
         progress("starting embedded Kafka and durable PostgreSQL (fsync on, synchronous_commit on)");
         try (Infrastructure infrastructure = Infrastructure.start(
-                List.of(RawKafka.TOPIC, Topics.ENROLLMENT, ModulithExternalization.TOPIC))) {
+                List.of(RawKafka.TOPIC, BareLoop.INPUT, BareLoop.OUTPUT, Topics.ENROLLMENT, ModulithExternalization.TOPIC))) {
             Phases phases = new Phases(settings, infrastructure);
             if (settings.runs("kafka")) {
                 progress("floor: raw Kafka");
@@ -53,6 +53,11 @@ public final class Benchmarks {
                 run.postgresTxPerSecond = new RawPostgres(settings, infrastructure).run();
                 write(settings, "postgres", Map.of("transactions", settings.events(), "writers", settings.writers(),
                         "transactions_per_second", Figures.round(run.postgresTxPerSecond)));
+            }
+            if (settings.runs("bare")) {
+                progress("floor: bare consume -> transaction -> produce loop");
+                run.bareLoop = new BareLoop(settings, infrastructure).run();
+                write(settings, "bare", run.bareLoop.toMap());
             }
             if (settings.runs("aula")) {
                 progress("Aula: outbox + relay (event-runtime)");

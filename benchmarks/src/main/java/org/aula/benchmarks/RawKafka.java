@@ -195,12 +195,17 @@ final class RawKafka {
     }
 
     private static ProducerRecord<String, byte[]> record(EventPlan plan, int i) {
+        return record(TOPIC, plan, i);
+    }
+
+    /** Event {@code i} of {@code plan} as the relay would send it to {@code topic}. */
+    static ProducerRecord<String, byte[]> record(String topic, EventPlan plan, int i) {
         EventCatalog entry = EventCatalog.COHORT_FILLED;
-        return CloudEventRecords.of(TOPIC, plan.key(i), UUID.randomUUID(), entry.type(), "/aula/benchmark",
+        return CloudEventRecords.of(topic, plan.key(i), UUID.randomUUID(), entry.type(), "/aula/benchmark",
                 Instant.now(), plan.key(i), plan.json(i));
     }
 
-    private static void await(CountDownLatch acked, AtomicReference<Exception> failure) {
+    static void await(CountDownLatch acked, AtomicReference<Exception> failure) {
         try {
             if (!acked.await(5, TimeUnit.MINUTES)) {
                 throw new IllegalStateException("the broker did not acknowledge every record within 5 minutes");

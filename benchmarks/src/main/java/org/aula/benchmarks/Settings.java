@@ -15,7 +15,7 @@ import java.util.Map;
  * @param payloadBytes size of one event's JSON value
  * @param rate         events per second of the paced phase
  * @param seconds      length of the paced phase
- * @param subjects     which of kafka, postgres, aula, modulith to run
+ * @param subjects     which of kafka, postgres, bare, aula, modulith to run
  * @param jvm          the JVM options of the benchmark's JVM, reported
  * @param out          folder for the JSON results
  * @param report       the generated markdown report
@@ -76,7 +76,7 @@ record Settings(int events, int writers, int keys, int payloadBytes, int rate, i
         defaults.put("payload-bytes", "1024");
         defaults.put("rate", "200");
         defaults.put("seconds", "30");
-        defaults.put("subjects", "kafka,postgres,aula,modulith");
+        defaults.put("subjects", "kafka,postgres,bare,aula,modulith");
         defaults.put("jvm", "-Xms1g -Xmx1g");
         return defaults;
     }
