@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.aula.events.Topics;
 
@@ -39,6 +40,26 @@ public final class Benchmarks {
         progress("Aula benchmarks: %d events of %d bytes, %d writers, %d keys; paced %d/s for %d s; subjects %s",
                 settings.events(), settings.payloadBytes(), settings.writers(), settings.keys(), settings.rate(),
                 settings.seconds(), String.join(",", settings.subjects()));
+        if (Stream.of("kafka", "postgres", "bare", "aula", "modulith").anyMatch(settings::runs)) {
+            floorAndPeer(settings, run);
+        }
+        if (Stream.of("seatrace").anyMatch(settings::runs)) {
+            services(settings, run);
+        }
+        write(settings, "summary", run.summary());
+        try {
+            Files.writeString(settings.report(), Report.markdown(run));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        progress("wrote %s and %s", settings.out().resolve("*.json"), settings.report());
+        System.out.println(Report.targetsTable(run));
+        // Kafka's and Hikari's leftover non-daemon threads must not keep the build waiting.
+        System.exit(0);
+    }
+
+    /** The floor, Aula's relay and its peer, on one broker and one PostgreSQL. */
+    private static void floorAndPeer(Settings settings, Report.Run run) {
         progress("starting embedded Kafka and durable PostgreSQL (fsync on, synchronous_commit on)");
         try (Infrastructure infrastructure = Infrastructure.start(
                 List.of(RawKafka.TOPIC, BareLoop.INPUT, BareLoop.OUTPUT, Topics.ENROLLMENT, ModulithExternalization.TOPIC))) {
@@ -89,16 +110,22 @@ public final class Benchmarks {
                         "paced", run.modulithPaced.toMap()));
             }
         }
-        write(settings, "summary", run.summary());
-        try {
-            Files.writeString(settings.report(), Report.markdown(run));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    }
+
+    /** The services, each its executable jar, on a broker and PostgreSQL of their own. */
+    private static void services(Settings settings, Report.Run run) {
+        progress("Aula services: each its executable jar (java -jar) on a broker and PostgreSQL of their own");
+        try (Infrastructure infrastructure = Infrastructure.start(List.of());
+                Services services = new Services(settings, infrastructure)) {
+            services.start("enrollment-service");
+            progress("seat race over HTTP on enrollment-service");
+            SeatRace race = new SeatRace(services);
+            int warmUp = Math.max(SeatRace.SEATS * 4, settings.seatRaceNominations() / 5);
+            progress("  seat race warm-up: %s", race.race("warmup", warmUp, settings.seatRaceClients()));
+            run.seatRace = race.race("race", settings.seatRaceNominations(), settings.seatRaceClients());
+            progress("  seat race: %s", run.seatRace);
+            write(settings, "seat-race", run.seatRace.toMap());
         }
-        progress("wrote %s and %s", settings.out().resolve("*.json"), settings.report());
-        System.out.println(Report.targetsTable(run));
-        // Kafka's and Hikari's leftover non-daemon threads must not keep the build waiting.
-        System.exit(0);
     }
 
     /**
