@@ -43,7 +43,7 @@ public final class Benchmarks {
         if (Stream.of("kafka", "postgres", "bare", "aula", "modulith").anyMatch(settings::runs)) {
             floorAndPeer(settings, run);
         }
-        if (Stream.of("seatrace").anyMatch(settings::runs)) {
+        if (Stream.of("seatrace", "endtoend").anyMatch(settings::runs)) {
             services(settings, run);
         }
         write(settings, "summary", run.summary());
@@ -118,13 +118,26 @@ public final class Benchmarks {
         try (Infrastructure infrastructure = Infrastructure.start(List.of());
                 Services services = new Services(settings, infrastructure)) {
             services.start("enrollment-service");
-            progress("seat race over HTTP on enrollment-service");
-            SeatRace race = new SeatRace(services);
-            int warmUp = Math.max(SeatRace.SEATS * 4, settings.seatRaceNominations() / 5);
-            progress("  seat race warm-up: %s", race.race("warmup", warmUp, settings.seatRaceClients()));
-            run.seatRace = race.race("race", settings.seatRaceNominations(), settings.seatRaceClients());
-            progress("  seat race: %s", run.seatRace);
-            write(settings, "seat-race", run.seatRace.toMap());
+            if (settings.runs("seatrace")) {
+                progress("seat race over HTTP on enrollment-service");
+                SeatRace race = new SeatRace(services);
+                int warmUp = Math.max(SeatRace.SEATS * 4, settings.seatRaceNominations() / 5);
+                progress("  seat race warm-up: %s", race.race("warmup", warmUp, settings.seatRaceClients()));
+                run.seatRace = race.race("race", settings.seatRaceNominations(), settings.seatRaceClients());
+                progress("  seat race: %s", run.seatRace);
+                write(settings, "seat-race", run.seatRace.toMap());
+            }
+            if (settings.runs("endtoend")) {
+                services.start("session-service");
+                services.start("certification-service");
+                progress("end to end at %d/s: enrolment -> roster, completion -> certificate", settings.rate());
+                EndToEnd endToEnd = new EndToEnd(services, settings.rate());
+                int warmUp = Math.max(SeatRace.SEATS * 2, settings.pacedEvents() / 5);
+                progress("  end to end warm-up: %s", endToEnd.pass("warmup", warmUp));
+                run.endToEnd = endToEnd.pass("paced", settings.pacedEvents());
+                progress("  end to end: %s", run.endToEnd);
+                write(settings, "end-to-end", run.endToEnd.toMap());
+            }
         }
     }
 
