@@ -43,7 +43,7 @@ public final class Benchmarks {
         if (Stream.of("kafka", "postgres", "bare", "aula", "modulith").anyMatch(settings::runs)) {
             floorAndPeer(settings, run);
         }
-        if (Stream.of("seatrace", "endtoend").anyMatch(settings::runs)) {
+        if (Stream.of("startup", "seatrace", "endtoend").anyMatch(settings::runs)) {
             services(settings, run);
         }
         write(settings, "summary", run.summary());
@@ -117,6 +117,10 @@ public final class Benchmarks {
         progress("Aula services: each its executable jar (java -jar) on a broker and PostgreSQL of their own");
         try (Infrastructure infrastructure = Infrastructure.start(List.of());
                 Services services = new Services(settings, infrastructure)) {
+            if (settings.runs("startup")) {
+                progress("each service alone: start to ready, resident memory");
+                run.services = StartAndMemory.measure(services);
+            }
             services.start("enrollment-service");
             if (settings.runs("seatrace")) {
                 progress("seat race over HTTP on enrollment-service");
@@ -134,9 +138,23 @@ public final class Benchmarks {
                 EndToEnd endToEnd = new EndToEnd(services, settings.rate());
                 int warmUp = Math.max(SeatRace.SEATS * 2, settings.pacedEvents() / 5);
                 progress("  end to end warm-up: %s", endToEnd.pass("warmup", warmUp));
-                run.endToEnd = endToEnd.pass("paced", settings.pacedEvents());
+                try (StartAndMemory.Sampler memory = new StartAndMemory.Sampler(services.running())) {
+                    run.endToEnd = endToEnd.pass("paced", settings.pacedEvents());
+                    run.peakUnderLoadMiB = memory.peaks();
+                }
                 progress("  end to end: %s", run.endToEnd);
+                progress("  resident memory under this load, peak: %s", run.peakUnderLoadMiB.entrySet().stream()
+                        .map(peak -> String.format("%s %.0f MiB", peak.getKey(), peak.getValue())).toList());
                 write(settings, "end-to-end", run.endToEnd.toMap());
+            }
+            if (run.services != null) {
+                if (run.peakUnderLoadMiB != null) {
+                    run.services.replaceAll((name, service) ->
+                            service.withPeak(run.peakUnderLoadMiB.getOrDefault(name, Double.NaN)));
+                }
+                Map<String, Object> figures = new LinkedHashMap<>();
+                run.services.forEach((name, service) -> figures.put(name, service.toMap()));
+                write(settings, "services", figures);
             }
         }
     }

@@ -51,9 +51,22 @@ final class Services implements AutoCloseable {
                 settings.out().resolve("logs"), arguments);
         running.put(service, process);
         Duration ready = process.awaitReady();
-        Benchmarks.progress("  %s ready %.1f s after java -jar (pid's RSS %.0f MiB)", service, ready.toMillis() / 1000.0,
+        Benchmarks.progress("  %s ready %.1f s after java -jar (resident %.0f MiB)", service, ready.toMillis() / 1000.0,
                 process.residentMiB());
         return process;
+    }
+
+    /** Stops {@code service} (SIGTERM, as an orchestrator would). */
+    void stop(String service) {
+        ServiceProcess process = running.remove(service);
+        if (process != null) {
+            process.close();
+        }
+    }
+
+    /** The services running now, in start order. */
+    List<ServiceProcess> running() {
+        return List.copyOf(running.values());
     }
 
     ServiceProcess get(String service) {

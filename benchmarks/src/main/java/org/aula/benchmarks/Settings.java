@@ -15,7 +15,7 @@ import java.util.Map;
  * @param payloadBytes size of one event's JSON value
  * @param rate         events per second of the paced phase
  * @param seconds      length of the paced phase
- * @param subjects     which of kafka, postgres, bare, aula, modulith, seatrace, endtoend to run
+ * @param subjects     which of kafka, postgres, bare, aula, modulith, startup, seatrace, endtoend to run
  * @param jvm          the JVM options of the benchmark's JVM, reported
  * @param seatRaceNominations nominations of the seat race (into a cohort of {@link SeatRace#SEATS} seats)
  * @param seatRaceClients     concurrent HTTP clients of the seat race
@@ -102,7 +102,7 @@ record Settings(int events, int writers, int keys, int payloadBytes, int rate, i
         defaults.put("payload-bytes", "1024");
         defaults.put("rate", "200");
         defaults.put("seconds", "30");
-        defaults.put("subjects", "kafka,postgres,bare,aula,modulith,seatrace,endtoend");
+        defaults.put("subjects", "kafka,postgres,bare,aula,modulith,startup,seatrace,endtoend");
         defaults.put("jvm", "-Xms1g -Xmx1g");
         defaults.put("seat-race.nominations", "1000");
         defaults.put("seat-race.clients", "32");
