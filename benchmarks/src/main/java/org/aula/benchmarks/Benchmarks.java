@@ -145,7 +145,10 @@ public final class Benchmarks {
                 progress("  end to end: %s", run.endToEnd);
                 progress("  resident memory under this load, peak: %s", run.peakUnderLoadMiB.entrySet().stream()
                         .map(peak -> String.format("%s %.0f MiB", peak.getKey(), peak.getValue())).toList());
-                write(settings, "end-to-end", run.endToEnd.toMap());
+                progress("scaled seed story at saturation: enrolment -> roster, as fast as the clients get answers");
+                run.saturation = endToEnd.saturated("saturated", settings.pacedEvents());
+                progress("  saturated: %s", run.saturation);
+                write(settings, "end-to-end", Map.of("paced", run.endToEnd.toMap(), "saturated", run.saturation.toMap()));
             }
             if (run.services != null) {
                 if (run.peakUnderLoadMiB != null) {

@@ -50,11 +50,14 @@ final class EndToEnd {
 
     private final Services services;
     private final Http coordinator;
+    /** The paced and flat-out requests' client (one pool of connections), apart from the pollers'. */
+    private final Http client;
     private final int rate;
 
     EndToEnd(Services services, int rate) {
         this.services = services;
         this.coordinator = new Http(services.token("coordinator"));
+        this.client = new Http(services.token("coordinator"));
         this.rate = rate;
     }
 
@@ -106,6 +109,55 @@ final class EndToEnd {
         }
     }
 
+    /**
+     * Enrolment → roster at saturation: {@link #CLIENTS} clients enrol as fast as they get answers.
+     *
+     * @param requestSeconds  from the first request until the last answer
+     * @param pipelineSeconds from the first request until the last participant was on its roster
+     */
+    record Saturation(int enrolments, int clients, double requestSeconds, double pipelineSeconds, Latencies answer,
+            Latencies answerToRoster, int seenOnRoster) {
+
+        double requestsPerSecond() {
+            return enrolments / requestSeconds;
+        }
+
+        /** Enrolments through enrollment-service, its relay and session-service's listener, onto the roster, per second. */
+        double pipelinePerSecond() {
+            return seenOnRoster / pipelineSeconds;
+        }
+
+        Map<String, Object> toMap() {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("enrolments", enrolments);
+            map.put("clients", clients);
+            map.put("enrolment_requests_per_second", Figures.round(requestsPerSecond()));
+            map.put("enrolment_request_to_answer", answer.toMap());
+            map.put("on_roster", seenOnRoster);
+            map.put("pipeline_enrolments_on_roster_per_second", Figures.round(pipelinePerSecond()));
+            map.put("answer_to_roster", answerToRoster.toMap());
+            return map;
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%d enrolments by %d clients: %.0f requests/s (request->answer %s); %d on rosters at "
+                    + "%.0f/s through the pipeline (answer->roster %s)", enrolments, clients, requestsPerSecond(),
+                    answer, seenOnRoster, pipelinePerSecond(), answerToRoster);
+        }
+    }
+
+    /** The scaled seed story's enrolments at saturation. */
+    Saturation saturated(String phase, int enrolments) {
+        String run = phase.toUpperCase() + "-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        List<String> cohortIds = schedule(services.get("enrollment-service").baseUrl(),
+                services.get("session-service").baseUrl(), run, (enrolments + SeatRace.SEATS - 1) / SeatRace.SEATS);
+        Enrolments enrolled = enrol(run, cohortIds, enrolments, false);
+        return new Saturation(enrolments, CLIENTS, enrolled.requestSeconds(), enrolled.pipelineSeconds(),
+                Latencies.between(enrolled.requested(), enrolled.answered()),
+                Latencies.between(enrolled.answered(), enrolled.onRoster()), enrolled.seenOnRoster());
+    }
+
     Result pass(String phase, int enrolments) {
         URI enrollment = services.get("enrollment-service").baseUrl();
         URI session = services.get("session-service").baseUrl();
@@ -113,13 +165,84 @@ final class EndToEnd {
         int cohorts = (enrolments + SeatRace.SEATS - 1) / SeatRace.SEATS;
         List<String> cohortIds = schedule(enrollment, session, run, cohorts);
 
-        // Enrolment -> roster.
+        Enrolments enrolled = enrol(run, cohortIds, enrolments, true);
+        long[] answered = enrolled.answered();
+        String[] participants = enrolled.participants();
+
+        // Completion -> certificate.
+        String completedType = EventCatalog.COURSE_COMPLETED.type();
+        String issuedType = EventCatalog.CERTIFICATE_ISSUED.type();
+        Map<String, Integer> indexOf = new HashMap<>();
+        for (int i = 0; i < enrolments; i++) {
+            indexOf.put(participants[i], i);
+        }
+        long[] decided = new long[enrolments];
+        long completing;
+        long[] completedArrival = new long[enrolments];
+        long[] issuedArrival = new long[enrolments];
+        int certificates;
+        try (TopicWatch watch = new TopicWatch(services.kafkaBootstrapServers(),
+                List.of(Topics.SESSION, Topics.CERTIFICATION))) {
+            completing = paced(enrolments, i -> {
+                URI completions = session.resolve("/cohorts/" + cohortIds.get(i / SeatRace.SEATS) + "/completions");
+                JsonNode decision = client.post(completions, Map.of("participantId", participants[i], "hoursAttended", 40))
+                        .expect(201);
+                decided[i] = System.nanoTime();
+                if (!"COMPLETED".equals(decision.path("decision").asString())) {
+                    throw new IllegalStateException("completion " + i + " is " + decision.path("decision"));
+                }
+            });
+            watch.await(w -> w.matching(seen -> issuedType.equals(seen.type()) && indexOf.containsKey(seen.key())).size()
+                    >= enrolments, TIMEOUT);
+            for (TopicWatch.Seen seen : watch.matching(seen -> completedType.equals(seen.type()))) {
+                Integer i = indexOf.get(JSON.readTree(seen.data()).path("participantId").asString());
+                if (i != null && completedArrival[i] == 0) {
+                    completedArrival[i] = seen.nanos();
+                }
+            }
+            certificates = 0;
+            for (TopicWatch.Seen seen : watch.matching(seen -> issuedType.equals(seen.type()))) {
+                Integer i = indexOf.get(seen.key());
+                if (i != null && issuedArrival[i] == 0) {
+                    issuedArrival[i] = seen.nanos();
+                    certificates++;
+                }
+            }
+        }
+        return new Result(enrolments, cohorts, rate, enrolled.requestSeconds(),
+                Latencies.between(enrolled.requested(), answered), Latencies.between(answered, enrolled.onRoster()),
+                enrolled.seenOnRoster(), enrolled.seenBeforeAnswer(), Latencies.of(enrolled.readDurations()),
+                enrolments, completing / 1e9,
+                Latencies.between(completedArrival, issuedArrival), Latencies.between(decided, issuedArrival),
+                certificates);
+    }
+
+    /**
+     * What an enrolment pass saw: when each request went and was answered, each participant's id and when a roster
+     * read first listed it, every roster read's duration.
+     *
+     * @param requestSeconds  from the first request until the last answer
+     * @param pipelineSeconds from the first request until the last participant was on its roster
+     */
+    private record Enrolments(long[] requested, long[] answered, String[] participants, long[] onRoster,
+            int seenOnRoster, int seenBeforeAnswer, long[] readDurations, double requestSeconds,
+            double pipelineSeconds) {
+    }
+
+    /**
+     * Enrols {@code enrolments} officials into {@code cohortIds} one cohort after another, paced at {@link #rate}/s
+     * or as fast as {@link #CLIENTS} clients get answers, while pollers read the rosters of the cohorts being filled.
+     */
+    private Enrolments enrol(String run, List<String> cohortIds, int enrolments, boolean paced) {
+        URI enrollment = services.get("enrollment-service").baseUrl();
+        URI session = services.get("session-service").baseUrl();
         long[] answered = new long[enrolments];
         long[] requested = new long[enrolments];
         String[] participants = new String[enrolments];
         Map<String, Long> firstSeen = new ConcurrentHashMap<>();
         AtomicInteger submitted = new AtomicInteger();
         List<Long> reads = java.util.Collections.synchronizedList(new ArrayList<>());
+        int cohorts = cohortIds.size();
         int[] seenPerCohort = new int[cohorts];
         AtomicReference<Exception> pollFailure = new AtomicReference<>();
         ExecutorService pollers = Executors.newFixedThreadPool(POLLERS);
@@ -166,8 +289,8 @@ final class EndToEnd {
                 }
             });
         }
-        Http client = new Http(services.token("coordinator"));
-        long enrolling = paced(enrolments, i -> {
+        long start = System.nanoTime();
+        Workload.Write enrol = i -> {
             submitted.incrementAndGet();
             URI enrolmentsOf = enrollment.resolve("/cohorts/" + cohortIds.get(i / SeatRace.SEATS) + "/enrolments");
             requested[i] = System.nanoTime();
@@ -179,7 +302,13 @@ final class EndToEnd {
                 throw new IllegalStateException("enrolment " + i + " is " + enrolment.path("status"));
             }
             participants[i] = enrolment.path("participantId").asString();
-        });
+        };
+        if (paced) {
+            paced(enrolments, enrol);
+        } else {
+            flatOut(enrolments, enrol);
+        }
+        long requestsDone = System.nanoTime();
         pollers.shutdown();
         try {
             if (!pollers.awaitTermination(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
@@ -206,53 +335,11 @@ final class EndToEnd {
                 onRoster[i] = Math.max(seen, answered[i]);
             }
         }
-        long[] readDurations = reads.stream().mapToLong(Long::longValue).toArray();
+        long lastOnRoster = java.util.Arrays.stream(onRoster).max().orElse(0);
+        return new Enrolments(requested, answered, participants, onRoster, seenOnRoster, seenBeforeAnswer,
+                reads.stream().mapToLong(Long::longValue).toArray(), (requestsDone - start) / 1e9,
+                (lastOnRoster - start) / 1e9);
 
-        // Completion -> certificate.
-        String completedType = EventCatalog.COURSE_COMPLETED.type();
-        String issuedType = EventCatalog.CERTIFICATE_ISSUED.type();
-        Map<String, Integer> indexOf = new HashMap<>();
-        for (int i = 0; i < enrolments; i++) {
-            indexOf.put(participants[i], i);
-        }
-        long[] decided = new long[enrolments];
-        long completing;
-        long[] completedArrival = new long[enrolments];
-        long[] issuedArrival = new long[enrolments];
-        int certificates;
-        try (TopicWatch watch = new TopicWatch(services.kafkaBootstrapServers(),
-                List.of(Topics.SESSION, Topics.CERTIFICATION))) {
-            completing = paced(enrolments, i -> {
-                URI completions = session.resolve("/cohorts/" + cohortIds.get(i / SeatRace.SEATS) + "/completions");
-                JsonNode decision = client.post(completions, Map.of("participantId", participants[i], "hoursAttended", 40))
-                        .expect(201);
-                decided[i] = System.nanoTime();
-                if (!"COMPLETED".equals(decision.path("decision").asString())) {
-                    throw new IllegalStateException("completion " + i + " is " + decision.path("decision"));
-                }
-            });
-            watch.await(w -> w.matching(seen -> issuedType.equals(seen.type()) && indexOf.containsKey(seen.key())).size()
-                    >= enrolments, TIMEOUT);
-            for (TopicWatch.Seen seen : watch.matching(seen -> completedType.equals(seen.type()))) {
-                Integer i = indexOf.get(JSON.readTree(seen.data()).path("participantId").asString());
-                if (i != null && completedArrival[i] == 0) {
-                    completedArrival[i] = seen.nanos();
-                }
-            }
-            certificates = 0;
-            for (TopicWatch.Seen seen : watch.matching(seen -> issuedType.equals(seen.type()))) {
-                Integer i = indexOf.get(seen.key());
-                if (i != null && issuedArrival[i] == 0) {
-                    issuedArrival[i] = seen.nanos();
-                    certificates++;
-                }
-            }
-        }
-        return new Result(enrolments, cohorts, rate, enrolling / 1e9, Latencies.between(requested, answered),
-                Latencies.between(answered, onRoster), seenOnRoster, seenBeforeAnswer,
-                Latencies.of(readDurations), enrolments, completing / 1e9,
-                Latencies.between(completedArrival, issuedArrival), Latencies.between(decided, issuedArrival),
-                certificates);
     }
 
     /** Schedules {@code cohorts} cohorts of 25 seats and waits until session-service knows each one's schedule. */
@@ -279,6 +366,30 @@ final class EndToEnd {
             }
         }
         return ids;
+    }
+
+    /** Runs {@code work(0..n-1)} on {@link #CLIENTS} clients, each taking the next as soon as it has an answer. */
+    private static void flatOut(int n, Workload.Write work) {
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        AtomicInteger next = new AtomicInteger();
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                running.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                        work.write(i);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : running) {
+                future.get(10, TimeUnit.MINUTES);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("a request failed: " + e, e);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Runs {@code work(0..n-1)} at {@link #rate}/s, each handed to a pool of HTTP clients at its tick. */
