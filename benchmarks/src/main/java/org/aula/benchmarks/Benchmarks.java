@@ -3,6 +3,7 @@ package org.aula.benchmarks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
@@ -40,6 +41,7 @@ public final class Benchmarks {
         progress("Aula benchmarks: %d events of %d bytes, %d writers, %d keys; paced %d/s for %d s; subjects %s",
                 settings.events(), settings.payloadBytes(), settings.writers(), settings.keys(), settings.rate(),
                 settings.seconds(), String.join(",", settings.subjects()));
+        clearResults(settings);
         if (Stream.of("kafka", "postgres", "bare", "aula", "modulith").anyMatch(settings::runs)) {
             floorAndPeer(settings, run);
         }
@@ -194,6 +196,20 @@ public final class Benchmarks {
         dataSource.setPassword(infrastructure.password());
         dataSource.setMaximumPoolSize(POOL_SIZE);
         return dataSource;
+    }
+
+    /** Earlier runs' JSON files go, so that the folder holds only this run's subjects. */
+    private static void clearResults(Settings settings) {
+        if (!Files.isDirectory(settings.out())) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(settings.out())) {
+            for (Path file : files.filter(path -> path.getFileName().toString().endsWith(".json")).toList()) {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static void progress(String format, Object... arguments) {

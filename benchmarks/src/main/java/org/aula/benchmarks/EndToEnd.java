@@ -3,6 +3,8 @@ package org.aula.benchmarks;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -240,8 +242,9 @@ final class EndToEnd {
         long[] requested = new long[enrolments];
         String[] participants = new String[enrolments];
         Map<String, Long> firstSeen = new ConcurrentHashMap<>();
+        // One past the highest enrolment handed to a client: the cohorts up to its cohort are being filled.
         AtomicInteger submitted = new AtomicInteger();
-        List<Long> reads = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Long> reads = Collections.synchronizedList(new ArrayList<>());
         int cohorts = cohortIds.size();
         int[] seenPerCohort = new int[cohorts];
         AtomicReference<Exception> pollFailure = new AtomicReference<>();
@@ -291,7 +294,7 @@ final class EndToEnd {
         }
         long start = System.nanoTime();
         Workload.Write enrol = i -> {
-            submitted.incrementAndGet();
+            submitted.accumulateAndGet(i + 1, Math::max);
             URI enrolmentsOf = enrollment.resolve("/cohorts/" + cohortIds.get(i / SeatRace.SEATS) + "/enrolments");
             requested[i] = System.nanoTime();
             JsonNode enrolment = client.post(enrolmentsOf, Map.of("name", "Official " + i,
@@ -335,7 +338,7 @@ final class EndToEnd {
                 onRoster[i] = Math.max(seen, answered[i]);
             }
         }
-        long lastOnRoster = java.util.Arrays.stream(onRoster).max().orElse(0);
+        long lastOnRoster = Arrays.stream(onRoster).max().orElse(0);
         return new Enrolments(requested, answered, participants, onRoster, seenOnRoster, seenBeforeAnswer,
                 reads.stream().mapToLong(Long::longValue).toArray(), (requestsDone - start) / 1e9,
                 (lastOnRoster - start) / 1e9);

@@ -69,7 +69,10 @@ final class ServiceProcess implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             long started = System.nanoTime();
-            return new ServiceProcess(name, builder.start(), baseUrl, log, started);
+            Process process = builder.start();
+            // Should the benchmark end without closing it (an exception, Ctrl-C), the service ends with it.
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "stop-" + name));
+            return new ServiceProcess(name, process, baseUrl, log, started);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
         }

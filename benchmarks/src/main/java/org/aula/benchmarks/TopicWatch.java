@@ -126,7 +126,10 @@ final class TopicWatch implements AutoCloseable {
         return enough.test(this);
     }
 
-    /** Waits until the watch has read every partition up to its end as of now, so that a surplus would show. */
+    /**
+     * Waits until the watch has read every partition up to its end as of the first call, so that a surplus would
+     * show; once per watch.
+     */
     boolean awaitCaughtUp(Duration timeout) {
         catchUpRequested = true;
         return await(watch -> watch.caughtUp, timeout);
