@@ -3,12 +3,14 @@ package org.aula.benchmarks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.aula.events.Topics;
 
@@ -39,9 +41,30 @@ public final class Benchmarks {
         progress("Aula benchmarks: %d events of %d bytes, %d writers, %d keys; paced %d/s for %d s; subjects %s",
                 settings.events(), settings.payloadBytes(), settings.writers(), settings.keys(), settings.rate(),
                 settings.seconds(), String.join(",", settings.subjects()));
+        clearResults(settings);
+        if (Stream.of("kafka", "postgres", "bare", "aula", "modulith").anyMatch(settings::runs)) {
+            floorAndPeer(settings, run);
+        }
+        if (Stream.of("startup", "seatrace", "endtoend").anyMatch(settings::runs)) {
+            services(settings, run);
+        }
+        write(settings, "summary", run.summary());
+        try {
+            Files.writeString(settings.report(), Report.markdown(run));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        progress("wrote %s and %s", settings.out().resolve("*.json"), settings.report());
+        System.out.println(Report.targetsTable(run));
+        // Kafka's and Hikari's leftover non-daemon threads must not keep the build waiting.
+        System.exit(0);
+    }
+
+    /** The floor, Aula's relay and its peer, on one broker and one PostgreSQL. */
+    private static void floorAndPeer(Settings settings, Report.Run run) {
         progress("starting embedded Kafka and durable PostgreSQL (fsync on, synchronous_commit on)");
         try (Infrastructure infrastructure = Infrastructure.start(
-                List.of(RawKafka.TOPIC, Topics.ENROLLMENT, ModulithExternalization.TOPIC))) {
+                List.of(RawKafka.TOPIC, BareLoop.INPUT, BareLoop.OUTPUT, Topics.ENROLLMENT, ModulithExternalization.TOPIC))) {
             Phases phases = new Phases(settings, infrastructure);
             if (settings.runs("kafka")) {
                 progress("floor: raw Kafka");
@@ -53,6 +76,11 @@ public final class Benchmarks {
                 run.postgresTxPerSecond = new RawPostgres(settings, infrastructure).run();
                 write(settings, "postgres", Map.of("transactions", settings.events(), "writers", settings.writers(),
                         "transactions_per_second", Figures.round(run.postgresTxPerSecond)));
+            }
+            if (settings.runs("bare")) {
+                progress("floor: bare consume -> transaction -> produce loop");
+                run.bareLoop = new BareLoop(settings, infrastructure).run();
+                write(settings, "bare", run.bareLoop.toMap());
             }
             if (settings.runs("aula")) {
                 progress("Aula: outbox + relay (event-runtime)");
@@ -84,16 +112,56 @@ public final class Benchmarks {
                         "paced", run.modulithPaced.toMap()));
             }
         }
-        write(settings, "summary", run.summary());
-        try {
-            Files.writeString(settings.report(), Report.markdown(run));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    }
+
+    /** The services, each its executable jar, on a broker and PostgreSQL of their own. */
+    private static void services(Settings settings, Report.Run run) {
+        progress("Aula services: each its executable jar (java -jar) on a broker and PostgreSQL of their own");
+        try (Infrastructure infrastructure = Infrastructure.start(List.of());
+                Services services = new Services(settings, infrastructure)) {
+            if (settings.runs("startup")) {
+                progress("each service alone: start to ready, resident memory");
+                run.services = StartAndMemory.measure(services);
+            }
+            services.start("enrollment-service");
+            if (settings.runs("seatrace")) {
+                progress("seat race over HTTP on enrollment-service");
+                SeatRace race = new SeatRace(services);
+                int warmUp = Math.max(SeatRace.SEATS * 4, settings.seatRaceNominations() / 5);
+                progress("  seat race warm-up: %s", race.race("warmup", warmUp, settings.seatRaceClients()));
+                run.seatRace = race.race("race", settings.seatRaceNominations(), settings.seatRaceClients());
+                progress("  seat race: %s", run.seatRace);
+                write(settings, "seat-race", run.seatRace.toMap());
+            }
+            if (settings.runs("endtoend")) {
+                services.start("session-service");
+                services.start("certification-service");
+                progress("end to end at %d/s: enrolment -> roster, completion -> certificate", settings.rate());
+                EndToEnd endToEnd = new EndToEnd(services, settings.rate());
+                int warmUp = Math.max(SeatRace.SEATS * 2, settings.pacedEvents() / 5);
+                progress("  end to end warm-up: %s", endToEnd.pass("warmup", warmUp));
+                try (StartAndMemory.Sampler memory = new StartAndMemory.Sampler(services.running())) {
+                    run.endToEnd = endToEnd.pass("paced", settings.pacedEvents());
+                    run.peakUnderLoadMiB = memory.peaks();
+                }
+                progress("  end to end: %s", run.endToEnd);
+                progress("  resident memory under this load, peak: %s", run.peakUnderLoadMiB.entrySet().stream()
+                        .map(peak -> String.format("%s %.0f MiB", peak.getKey(), peak.getValue())).toList());
+                progress("scaled seed story at saturation: enrolment -> roster, as fast as the clients get answers");
+                run.saturation = endToEnd.saturated("saturated", settings.pacedEvents());
+                progress("  saturated: %s", run.saturation);
+                write(settings, "end-to-end", Map.of("paced", run.endToEnd.toMap(), "saturated", run.saturation.toMap()));
+            }
+            if (run.services != null) {
+                if (run.peakUnderLoadMiB != null) {
+                    run.services.replaceAll((name, service) ->
+                            service.withPeak(run.peakUnderLoadMiB.getOrDefault(name, Double.NaN)));
+                }
+                Map<String, Object> figures = new LinkedHashMap<>();
+                run.services.forEach((name, service) -> figures.put(name, service.toMap()));
+                write(settings, "services", figures);
+            }
         }
-        progress("wrote %s and %s", settings.out().resolve("*.json"), settings.report());
-        System.out.println(Report.targetsTable(run));
-        // Kafka's and Hikari's leftover non-daemon threads must not keep the build waiting.
-        System.exit(0);
     }
 
     /**
@@ -128,6 +196,20 @@ public final class Benchmarks {
         dataSource.setPassword(infrastructure.password());
         dataSource.setMaximumPoolSize(POOL_SIZE);
         return dataSource;
+    }
+
+    /** Earlier runs' JSON files go, so that the folder holds only this run's subjects. */
+    private static void clearResults(Settings settings) {
+        if (!Files.isDirectory(settings.out())) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(settings.out())) {
+            for (Path file : files.filter(path -> path.getFileName().toString().endsWith(".json")).toList()) {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static void progress(String format, Object... arguments) {

@@ -22,6 +22,15 @@ record Latencies(int samples, double p50Millis, double p90Millis, double p99Mill
                 n == 0 ? Double.NaN : sorted[n - 1] / 1e6);
     }
 
+    /** From durations in nanoseconds. */
+    static Latencies of(long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return new Latencies(n, percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99),
+                n == 0 ? Double.NaN : sorted[n - 1] / 1e6);
+    }
+
     private static double percentile(long[] sorted, double p) {
         if (sorted.length == 0) {
             return Double.NaN;

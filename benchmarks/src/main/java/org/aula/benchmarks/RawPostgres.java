@@ -72,7 +72,8 @@ final class RawPostgres {
         return count / (elapsed / 1e9);
     }
 
-    private static void migrate(HikariDataSource dataSource) {
+    /** Creates Aula's messaging tables (outbox, inbox) with its own migrations. */
+    static void migrate(HikariDataSource dataSource) {
         try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
             sql.execute("create schema if not exists aula_messaging");
             sql.execute("set search_path to aula_messaging");

@@ -22,6 +22,12 @@ final class Report {
         final Instant started;
         RawKafka.Result kafka;
         Double postgresTxPerSecond;
+        BareLoop.Result bareLoop;
+        SeatRace.Result seatRace;
+        EndToEnd.Result endToEnd;
+        EndToEnd.Saturation saturation;
+        Map<String, StartAndMemory.Service> services;
+        Map<String, Double> peakUnderLoadMiB;
         Figures.Burst aulaBurst;
         Figures.Burst aulaDrain;
         Figures.Paced aulaPaced;
@@ -75,8 +81,10 @@ final class Report {
             double ratio = run.aulaDrain.drainPerSecond() / run.kafka.burst().writersPerSecond();
             targets.add(new Target("relay drain events/s ÷ raw producer (`acks=all`, same record size)", "≥ 0.6",
                     Optional.of(ratio), ratio >= 0.6 && run.aulaDrain.complete() ? "PASS" : "MISS",
-                    String.format("%.0f (pre-filled outbox) ÷ %.0f records/s acknowledged",
-                            run.aulaDrain.drainPerSecond(), run.kafka.burst().writersPerSecond())));
+                    String.format("%.0f (pre-filled outbox) ÷ %.0f records/s acknowledged (batch.size %d KiB; with "
+                            + "Kafka's default %d KiB, as the relay's producer: %.0f)", run.aulaDrain.drainPerSecond(),
+                            run.kafka.burst().writersPerSecond(), RawKafka.FLOOR_BATCH_BYTES / 1024,
+                            RawKafka.DEFAULT_BATCH_BYTES / 1024, run.kafka.defaultBatchingBurst().writersPerSecond())));
         } else {
             targets.add(notMeasured("relay drain events/s ÷ raw producer (`acks=all`, same record size)", "≥ 0.6",
                     "needs subjects aula and kafka"));
@@ -96,11 +104,64 @@ final class Report {
             targets.add(notMeasured("relay with 8 concurrent writers ÷ the writers' own rate", "≥ 0.95", "needs subject aula"));
             targets.add(notMeasured("one hop commit→consume p99 at 200 events/s", "≤ 20 ms", "needs subject aula"));
         }
-        targets.add(notMeasured("end-to-end p99 (enrolment → roster; completion → certificate) at 200 events/s",
-                "≤ 50 ms", "not in the harness yet"));
-        targets.add(notMeasured("pipeline events/s ÷ bare loop", "≥ 0.7", "not in the harness yet"));
-        targets.add(notMeasured("seat race 1,000 → 25 seats", "≤ 2 s", "not in the harness yet"));
-        targets.add(notMeasured("one service, standalone jar, start to ready", "≤ 4 s", "not in the harness yet"));
+        if (run.endToEnd != null) {
+            EndToEnd.Result e2e = run.endToEnd;
+            double p99 = Math.max(e2e.enrolmentToRoster().p99Millis(), e2e.completedToCertificate().p99Millis());
+            // Held against the target only if every event made it and the services took the offered rate.
+            boolean complete = e2e.seenOnRoster() == e2e.enrolments() && e2e.certificates() == e2e.completions()
+                    && e2e.enrolmentsPerSecond() >= 0.95 * e2e.rate() && e2e.completionsPerSecond() >= 0.95 * e2e.rate();
+            targets.add(new Target("end-to-end p99 (enrolment → roster; completion → certificate) at 200 events/s",
+                    "≤ 50 ms", Optional.of(p99), p99 <= 50 && complete ? "PASS" : "MISS",
+                    String.format("the larger of: enrolment answer→on roster p99 %.1f ms (p50 %.1f, max %.1f; polled); "
+                            + "course.completed→certificate.issued p99 %.1f ms (p50 %.1f, max %.1f); at %d/s; completion "
+                            + "answer→certificate.issued p99 %.1f ms; achieved %.0f enrolments/s, %.0f completions/s",
+                            e2e.enrolmentToRoster().p99Millis(),
+                            e2e.enrolmentToRoster().p50Millis(), e2e.enrolmentToRoster().maxMillis(),
+                            e2e.completedToCertificate().p99Millis(), e2e.completedToCertificate().p50Millis(),
+                            e2e.completedToCertificate().maxMillis(), e2e.rate(),
+                            e2e.completionAnswerToCertificate().p99Millis(), e2e.enrolmentsPerSecond(),
+                            e2e.completionsPerSecond())));
+        } else {
+            targets.add(notMeasured("end-to-end p99 (enrolment → roster; completion → certificate) at 200 events/s",
+                    "≤ 50 ms", "needs subject endtoend"));
+        }
+        if (run.bareLoop != null && run.saturation != null) {
+            double ratio = run.saturation.pipelinePerSecond() / run.bareLoop.eventsPerSecond();
+            boolean complete = run.saturation.seenOnRoster() == run.saturation.enrolments()
+                    && run.bareLoop.received() == run.bareLoop.events();
+            targets.add(new Target("pipeline events/s ÷ bare loop", "≥ 0.7", Optional.of(ratio),
+                    ratio >= 0.7 && complete ? "PASS" : "MISS",
+                    String.format("%.0f enrolments/s onto session-service's rosters at saturation (%d clients) ÷ bare "
+                            + "loop %.0f events/s", run.saturation.pipelinePerSecond(), run.saturation.clients(),
+                            run.bareLoop.eventsPerSecond())));
+        } else if (run.bareLoop != null) {
+            targets.add(new Target("pipeline events/s ÷ bare loop", "≥ 0.7", Optional.empty(), "NOT MEASURED",
+                    String.format("bare loop %.0f events/s; the pipeline needs subject endtoend",
+                            run.bareLoop.eventsPerSecond())));
+        } else {
+            targets.add(notMeasured("pipeline events/s ÷ bare loop", "≥ 0.7", "needs subject bare and the pipeline"));
+        }
+        if (run.seatRace != null) {
+            SeatRace.Result race = run.seatRace;
+            targets.add(new Target(String.format("seat race %,d → %d seats", race.nominations(), SeatRace.SEATS), "≤ 2 s",
+                    Optional.of(race.seconds()), race.seconds() <= 2 && race.correct() ? "PASS" : "MISS",
+                    String.format("%.2f s, %.0f nominations/s by %d HTTP clients; %d seated, %d waiting, %d cohort.filled: "
+                            + "%s", race.seconds(), race.nominationsPerSecond(), race.clients(), race.seated(),
+                            race.waiting(), race.filledEvents(), race.correct() ? "correct" : "WRONG")));
+        } else {
+            targets.add(notMeasured("seat race 1,000 → 25 seats", "≤ 2 s", "needs subject seatrace"));
+        }
+        if (run.services != null) {
+            double slowest = run.services.values().stream().mapToDouble(StartAndMemory.Service::startSeconds).max()
+                    .orElse(Double.NaN);
+            targets.add(new Target("one service, standalone jar, start to ready", "≤ 4 s", Optional.of(slowest),
+                    slowest <= 4 ? "PASS" : "MISS", "the slowest service on a migrated database; "
+                            + String.join(", ", run.services.values().stream().map(service -> String.format(
+                                    "%s %.1f s (%.1f s on an empty one)", service.name(), service.startSeconds(),
+                                    service.firstStartSeconds())).toList())));
+        } else {
+            targets.add(notMeasured("one service, standalone jar, start to ready", "≤ 4 s", "needs subject startup"));
+        }
         return targets;
     }
 
@@ -132,13 +193,17 @@ final class Report {
         md.append("- Command: `").append(settings.command()).append("`\n");
         md.append("- Date: ").append(run.started).append("\n");
         md.append("- Machine: ").append(machine.get("cores")).append(" cores (").append(machine.get("cpu"))
-                .append("), ").append(machine.get("memory")).append(" memory; ").append(machine.get("os")).append("\n");
+                .append("), ").append(machine.get("memory")).append(" memory; ").append(machine.get("os"))
+                .append("; load average (1, 5, 15 min) when the report was written: ").append(machine.get("load_average"))
+                .append("\n");
         md.append("- JDK: ").append(machine.get("jdk")).append("; benchmark JVM options `").append(settings.jvm())
                 .append("`\n");
         md.append("- One JVM holds the broker, the subjects and the consumers; PostgreSQL runs as its child process. ")
                 .append("PostgreSQL ").append("with `fsync` and `synchronous_commit` on; one KRaft broker; topics of ")
                 .append(Infrastructure.PARTITIONS).append(" partitions, replication 1; producers `acks=all`, ")
-                .append("idempotent; every subject's pool ").append(Benchmarks.POOL_SIZE).append(" connections.\n");
+                .append("idempotent; every subject's pool ").append(Benchmarks.POOL_SIZE).append(" connections. The ")
+                .append("services (subjects startup, seatrace, endtoend) run as their executable jars in JVMs of their ")
+                .append("own (`").append(settings.serviceJvm()).append("`) on a broker and PostgreSQL of their own.\n");
         md.append("- Size: bursts of ").append(settings.events()).append(" events of ").append(settings.payloadBytes())
                 .append(" bytes by ").append(settings.writers()).append(" writers over ").append(settings.keys())
                 .append(" keys (warm-up ").append(settings.warmUpEvents()).append(" events first); paced ")
@@ -147,15 +212,19 @@ final class Report {
         md.append("## Figures\n\n");
         md.append("| subject | phase | figure | value |\n|---|---|---|---|\n");
         if (run.kafka != null) {
-            Figures.Burst burst = run.kafka.burst();
-            row(md, "raw Kafka", "burst", "producer, records acknowledged/s", burst.writersPerSecond());
-            row(md, "raw Kafka", "burst", "produce→consume, records/s", burst.drainPerSecond());
-            latency(md, "raw Kafka", "burst", "send→consume", burst.latency());
+            kafkaBurst(md, "burst, batch.size " + RawKafka.FLOOR_BATCH_BYTES / 1024 + " KiB", run.kafka.burst());
+            kafkaBurst(md, "burst, batch.size " + RawKafka.DEFAULT_BATCH_BYTES / 1024 + " KiB (Kafka's default)",
+                    run.kafka.defaultBatchingBurst());
             paced(md, "raw Kafka", run.kafka.paced(), "send→consume");
         }
         if (run.postgresTxPerSecond != null) {
             row(md, "raw PostgreSQL", "burst", "one-event transactions/s, " + settings.writers() + " writers",
                     run.postgresTxPerSecond);
+        }
+        if (run.bareLoop != null) {
+            row(md, "bare loop", "burst", "consume → transaction → produce, events/s", run.bareLoop.eventsPerSecond());
+            row(md, "bare loop", "burst", "received of " + run.bareLoop.events(), run.bareLoop.received());
+            row(md, "bare loop", "burst", "per-key order violations", run.bareLoop.reorders());
         }
         if (run.aulaBurst != null) {
             burst(md, "Aula relay", run.aulaBurst);
@@ -166,6 +235,54 @@ final class Report {
         if (run.modulithBurst != null) {
             burst(md, "Spring Modulith", run.modulithBurst);
             paced(md, "Spring Modulith", run.modulithPaced, "commit→consume");
+        }
+        if (run.seatRace != null) {
+            SeatRace.Result race = run.seatRace;
+            String phase = race.nominations() + " → " + SeatRace.SEATS + " seats, " + race.clients() + " clients";
+            row(md, "seat race (enrollment-service, HTTP)", phase, "seconds", race.seconds());
+            row(md, "seat race (enrollment-service, HTTP)", phase, "nominations/s", race.nominationsPerSecond());
+            latency(md, "seat race (enrollment-service, HTTP)", phase, "request→answer", race.answers());
+            md.append(String.format("| seat race (enrollment-service, HTTP) | %s | seated / waiting / failed; enrolled / "
+                    + "waitlisted / cohort.filled events | %d / %d / %d; %d / %d / %d (%s) |%n", phase, race.seated(),
+                    race.waiting(), race.failed(), race.enrolledEvents(), race.waitlistedEvents(), race.filledEvents(),
+                    race.correct() ? "correct" : "WRONG"));
+        }
+        if (run.endToEnd != null) {
+            EndToEnd.Result e2e = run.endToEnd;
+            String subject = "services end to end";
+            String phase = "paced " + e2e.rate() + "/s";
+            row(md, subject, phase, "enrolments (cohorts of " + SeatRace.SEATS + ")", e2e.enrolments());
+            row(md, subject, phase, "enrolments achieved/s", e2e.enrolmentsPerSecond());
+            latency(md, subject, phase, "enrolment request→answer", e2e.enrolAnswer());
+            latency(md, subject, phase, "enrolment answer→on session-service's roster (polled)", e2e.enrolmentToRoster());
+            latency(md, subject, phase, "one roster read (the polling's resolution)", e2e.rosterRead());
+            row(md, subject, phase, "on the roster, of " + e2e.enrolments(), e2e.seenOnRoster());
+            latency(md, subject, phase, "course.completed→certificate.issued", e2e.completedToCertificate());
+            latency(md, subject, phase, "completion answer→certificate.issued", e2e.completionAnswerToCertificate());
+            row(md, subject, phase, "completions achieved/s", e2e.completionsPerSecond());
+            row(md, subject, phase, "certificates issued, of " + e2e.completions(), e2e.certificates());
+        }
+        if (run.saturation != null) {
+            EndToEnd.Saturation saturated = run.saturation;
+            String subject = "services end to end";
+            String phase = "saturated, " + saturated.clients() + " clients";
+            row(md, subject, phase, "enrolments (cohorts of " + SeatRace.SEATS + ")", saturated.enrolments());
+            row(md, subject, phase, "enrolment requests/s", saturated.requestsPerSecond());
+            latency(md, subject, phase, "enrolment request→answer", saturated.answer());
+            row(md, subject, phase, "pipeline: enrolments onto session-service's rosters/s", saturated.pipelinePerSecond());
+            latency(md, subject, phase, "enrolment answer→on roster (polled)", saturated.answerToRoster());
+            row(md, subject, phase, "on the roster, of " + saturated.enrolments(), saturated.seenOnRoster());
+        }
+        if (run.services != null) {
+            for (StartAndMemory.Service service : run.services.values()) {
+                String subject = service.name() + " (java -jar, alone)";
+                row(md, subject, "start", "start to ready, empty database (migrations), s", service.firstStartSeconds());
+                row(md, subject, "start", "start to ready, migrated database, s", service.startSeconds());
+                row(md, subject, "idle", "resident memory, MiB", service.idleMiB());
+                if (!Double.isNaN(service.peakUnderLoadMiB())) {
+                    row(md, subject, "end-to-end load", "resident memory, peak, MiB", service.peakUnderLoadMiB());
+                }
+            }
         }
         md.append('\n');
         md.append("## Other ratios\n\n");
@@ -187,11 +304,15 @@ final class Report {
         }
         md.append('\n');
         md.append("## Not measured yet\n\n");
-        md.append("The bare consume → transaction → produce loop, the services end to end (enrolment → roster, ")
-                .append("completion → certificate), the scaled seed story, enrolment requests/s, the seat race over ")
-                .append("HTTP, start time and resident memory: issue 11 asks for them; this harness does not ")
-                .append("measure them yet.\n");
+        md.append("course.completed → certificate.issued at saturation, and the one-hop latency at saturation ")
+                .append("through the services (the relay's is in the Aula burst): issue 11 asks for them.\n");
         return md.toString();
+    }
+
+    private static void kafkaBurst(StringBuilder md, String phase, Figures.Burst burst) {
+        row(md, "raw Kafka", phase, "producer, records acknowledged/s", burst.writersPerSecond());
+        row(md, "raw Kafka", phase, "produce→consume, records/s", burst.drainPerSecond());
+        latency(md, "raw Kafka", phase, "send→consume", burst.latency());
     }
 
     private static void burst(StringBuilder md, String subject, Figures.Burst burst) {
@@ -227,10 +348,21 @@ final class Report {
         machine.put("memory", procLine("/proc/meminfo", "MemTotal")
                 .map(kb -> String.format("%.1f GiB", Long.parseLong(kb.replaceAll("[^0-9]", "")) / 1024.0 / 1024.0))
                 .orElse("unknown"));
+        // Other work on the machine moves every figure: the load average says how much there was.
+        machine.put("load_average", procFirstLine("/proc/loadavg").orElse("unknown"));
         machine.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch"));
         return machine;
+    }
+
+    private static Optional<String> procFirstLine(String file) {
+        try {
+            return Files.readAllLines(Path.of(file)).stream().findFirst()
+                    .map(line -> String.join(" ", List.of(line.split(" ")).subList(0, 3)));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<String> procLine(String file, String field) {

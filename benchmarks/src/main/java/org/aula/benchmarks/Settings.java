@@ -15,26 +15,52 @@ import java.util.Map;
  * @param payloadBytes size of one event's JSON value
  * @param rate         events per second of the paced phase
  * @param seconds      length of the paced phase
- * @param subjects     which of kafka, postgres, aula, modulith to run
+ * @param subjects     which of kafka, postgres, bare, aula, modulith, startup, seatrace, endtoend to run
  * @param jvm          the JVM options of the benchmark's JVM, reported
+ * @param seatRaceNominations nominations of the seat race (into a cohort of {@link SeatRace#SEATS} seats)
+ * @param seatRaceClients     concurrent HTTP clients of the seat race
+ * @param serviceJvm   the JVM options each service's {@code java -jar} gets
+ * @param serviceJars  each service's executable jar, by service name (passed by the pom)
  * @param out          folder for the JSON results
  * @param report       the generated markdown report
  */
 record Settings(int events, int writers, int keys, int payloadBytes, int rate, int seconds, List<String> subjects,
-        String jvm, Path out, Path report) {
+        String jvm, int seatRaceNominations, int seatRaceClients, String serviceJvm, Map<String, Path> serviceJars,
+        Path out, Path report) {
 
     static final Map<String, String> DEFAULTS = defaults();
 
     static Settings fromSystemProperties() {
         Settings settings = new Settings(intProperty("events"), intProperty("writers"), intProperty("keys"),
                 intProperty("payload-bytes"), intProperty("rate"), intProperty("seconds"),
-                List.of(property("subjects").split(",")), property("jvm"),
+                List.of(property("subjects").split(",")), property("jvm"), intProperty("seat-race.nominations"),
+                intProperty("seat-race.clients"), property("service-jvm"), serviceJarsFromProperties(),
                 Path.of(System.getProperty("benchmarks.out", "target/benchmarks")),
                 Path.of(System.getProperty("benchmarks.report", "BENCHMARKS.md")));
         if (settings.keys % settings.writers != 0) {
             throw new IllegalArgumentException("benchmarks.keys must be a multiple of benchmarks.writers");
         }
         return settings;
+    }
+
+    private static Map<String, Path> serviceJarsFromProperties() {
+        Map<String, Path> jars = new LinkedHashMap<>();
+        for (String service : List.of("enrollment-service", "session-service", "certification-service")) {
+            String jar = System.getProperty("benchmarks.jar." + service);
+            if (jar != null && !jar.isBlank()) {
+                jars.put(service, Path.of(jar));
+            }
+        }
+        return Map.copyOf(jars);
+    }
+
+    /** The executable jar of {@code service}; fails if the pom did not pass it. */
+    Path serviceJar(String service) {
+        Path jar = serviceJars.get(service);
+        if (jar == null) {
+            throw new IllegalStateException("no -Dbenchmarks.jar." + service + " (run through the benchmarks module's pom)");
+        }
+        return jar;
     }
 
     boolean runs(String subject) {
@@ -76,8 +102,11 @@ record Settings(int events, int writers, int keys, int payloadBytes, int rate, i
         defaults.put("payload-bytes", "1024");
         defaults.put("rate", "200");
         defaults.put("seconds", "30");
-        defaults.put("subjects", "kafka,postgres,aula,modulith");
+        defaults.put("subjects", "kafka,postgres,bare,aula,modulith,startup,seatrace,endtoend");
         defaults.put("jvm", "-Xms1g -Xmx1g");
+        defaults.put("seat-race.nominations", "1000");
+        defaults.put("seat-race.clients", "32");
+        defaults.put("service-jvm", "-Xms512m -Xmx768m -XX:+ExitOnOutOfMemoryError");
         return defaults;
     }
 

@@ -1,0 +1,97 @@
+package org.aula.benchmarks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.aula.deploy.identity.LocalTokenIssuer;
+
+/**
+ * Aula's three services, each its executable jar in a JVM of its own, started one after another against a broker
+ * and a PostgreSQL of their own (no benchmark traffic on their topics), each with its own database, trusting a
+ * token issuer of the run (deploy/local-identity, as the local platform's). The benchmark reaches them only over
+ * their REST APIs and their topics.
+ */
+final class Services implements AutoCloseable {
+
+    /** Start order, as the local platform's. */
+    static final List<String> NAMES = List.of("enrollment-service", "session-service", "certification-service");
+
+    private final Settings settings;
+    private final Infrastructure infrastructure;
+    private final LocalTokenIssuer tokens;
+    private final Map<String, ServiceProcess> running = new LinkedHashMap<>();
+
+    Services(Settings settings, Infrastructure infrastructure) {
+        this.settings = settings;
+        this.infrastructure = infrastructure;
+        try {
+            this.tokens = new LocalTokenIssuer(Files.createTempDirectory("aula-bench-identity-"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts {@code service} (its database named after it) and waits until it is ready. */
+    ServiceProcess start(String service) {
+        String database = service.substring(0, service.indexOf('-'));
+        List<String> arguments = new ArrayList<>(List.of(
+                "--spring.datasource.url=" + infrastructure.jdbcUrl(database),
+                "--spring.datasource.username=" + infrastructure.username(),
+                "--spring.datasource.password=" + infrastructure.password(),
+                "--spring.kafka.bootstrap-servers=" + infrastructure.bootstrapServers(),
+                "--spring.security.oauth2.resourceserver.jwt.public-key-location=" + tokens.publicKeyLocation()));
+        ServiceProcess process = ServiceProcess.start(service, settings.serviceJar(service), settings.serviceJvm(),
+                settings.out().resolve("logs"), arguments);
+        running.put(service, process);
+        Duration ready = process.awaitReady();
+        Benchmarks.progress("  %s ready %.1f s after java -jar (resident %.0f MiB)", service, ready.toMillis() / 1000.0,
+                process.residentMiB());
+        return process;
+    }
+
+    /** Stops {@code service} (SIGTERM, as an orchestrator would). */
+    void stop(String service) {
+        ServiceProcess process = running.remove(service);
+        if (process != null) {
+            process.close();
+        }
+    }
+
+    /** The services running now, in start order. */
+    List<ServiceProcess> running() {
+        return List.copyOf(running.values());
+    }
+
+    ServiceProcess get(String service) {
+        ServiceProcess process = running.get(service);
+        if (process == null) {
+            throw new IllegalStateException(service + " is not running");
+        }
+        return process;
+    }
+
+    /** A bearer token with {@code role} (coordinator, operations, ...) for an hour. */
+    String token(String role) {
+        return tokens.mint("benchmark-" + role, Set.of(role), null, Duration.ofHours(1));
+    }
+
+    String kafkaBootstrapServers() {
+        return infrastructure.bootstrapServers();
+    }
+
+    @Override
+    public void close() {
+        List<String> names = new ArrayList<>(running.keySet());
+        for (int i = names.size() - 1; i >= 0; i--) {
+            running.get(names.get(i)).close();
+        }
+        running.clear();
+    }
+}
