@@ -60,12 +60,16 @@ class StructuredLogsTest {
     }
 
     private static ConfigurableApplicationContext tracingOnly(String... profiles) {
-        return new SpringApplicationBuilder(TracingOnly.class)
+        SpringApplicationBuilder application = new SpringApplicationBuilder(TracingOnly.class)
                 .web(WebApplicationType.NONE)
                 .profiles(profiles)
-                .properties("logging.config=classpath:logback-structured-test.xml", "spring.main.banner-mode=off",
-                        "spring.config.name=structured-logs-test")
-                .run();
+                .properties("spring.main.banner-mode=off", "spring.config.name=structured-logs-test",
+                        // Production also insists on a token issuer (ProductionChecks).
+                        "spring.security.oauth2.resourceserver.jwt.issuer-uri=https://id.example.org/realms/aula");
+        if (profiles.length > 0) {
+            application.properties("logging.config=classpath:logback-structured-test.xml");
+        }
+        return application.run();
     }
 
     private static JsonNode lineWith(CapturedOutput output, String message) {
