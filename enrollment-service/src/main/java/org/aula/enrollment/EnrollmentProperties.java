@@ -3,6 +3,7 @@ package org.aula.enrollment;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -91,7 +92,18 @@ public record EnrollmentProperties(
             @DefaultValue("30s") Duration sendTimeout) {
     }
 
-    /** @param enabled load the seed story's catalogue and cohorts at start-up (idempotent) */
-    public record DemoData(@DefaultValue("false") boolean enabled) {
+    /**
+     * @param enabled  load the seed story's catalogue and cohorts at start-up (idempotent)
+     * @param endpoint serve {@code POST /demo-data} (the local platform only; default off)
+     */
+    public record DemoData(@DefaultValue("false") boolean enabled, @DefaultValue("false") boolean endpoint) {
+
+        @ConstructorBinding
+        public DemoData {
+        }
+
+        public DemoData(boolean enabled) {
+            this(enabled, false);
+        }
     }
 }

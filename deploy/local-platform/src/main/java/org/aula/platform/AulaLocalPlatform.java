@@ -276,11 +276,11 @@ public final class AulaLocalPlatform implements AutoCloseable {
         out.append(String.format(Locale.ROOT, " %-22s valid %d h, until %s:%n", "coordinator token", BANNER_TOKEN_TTL.toHours(),
                 DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).format(until.atOffset(ZoneOffset.UTC))));
         out.append(token("coordinator", null, BANNER_TOKEN_TTL)).append('\n');
-        out.append(String.format(Locale.ROOT, " %-22s ./platform token --role coordinator|facilitator|operations|partner"
+        out.append(String.format(Locale.ROOT, " %-22s ./platform token --role coordinator|facilitator|operations|partner|metrics"
                 + " [--institution POLICE] [--ttl 8h]%s%n", "other tokens", dataDirOption));
         out.append(String.format(Locale.ROOT, " %-22s TOKEN=$(./platform token --role coordinator%s)%n", "e.g.", dataDirOption));
         out.append(String.format(Locale.ROOT, " %-22s curl -H \"Authorization: Bearer $TOKEN\" %s/cohorts%n", "", baseUrl(PlatformService.ENROLLMENT)));
-        out.append(String.format(Locale.ROOT, " %-22s /actuator/prometheus and the other actuator endpoints but health need --role operations%n", ""));
+        out.append(String.format(Locale.ROOT, " %-22s /actuator/prometheus needs --role metrics (or operations), the other actuator endpoints but health --role operations%n", ""));
     }
 
     /** Stops the services (in reverse start order), then Kafka, then PostgreSQL; safe to repeat. */

@@ -91,6 +91,8 @@ final class ServiceLauncher {
                 "--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers,
                 "--spring.security.oauth2.resourceserver.jwt.public-key-location=" + publicKeyLocation,
                 "--spring.main.banner-mode=off",
+                // POST /demo-data exists here only (enrollment-service; the others ignore it).
+                "--aula.enrollment.demo-data.endpoint=true",
                 // The platform stops everything in order itself; see ShutdownOnSignal.
                 "--logging.register-shutdown-hook=false");
     }

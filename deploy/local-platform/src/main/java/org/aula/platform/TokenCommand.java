@@ -28,14 +28,15 @@ final class TokenCommand {
     static final Duration DEFAULT_TTL = Duration.ofHours(8);
 
     static final String USAGE = """
-            Usage: ./platform token --role coordinator|facilitator|operations|partner [--institution <code>] [--ttl 8h]
+            Usage: ./platform token --role coordinator|facilitator|operations|partner|metrics [--institution <code>] [--ttl 8h]
                                     [--subject <name>] [--data-dir=<dir>]
 
             Prints a bearer token for the local platform's services (only the token, so TOKEN=$(./platform token ...) works),
             signed with the key in <data-dir>/identity, the key the platform started on that data directory trusts.
             Starts nothing; the platform may be running or not.
 
-              --role <role>          coordinator, facilitator, operations or partner (comma-separated for several staff roles)
+              --role <role>          coordinator, facilitator, operations, partner or metrics (read-only: /actuator/prometheus;
+                                     comma-separated for several staff roles)
               --institution <code>   the partner's institution, e.g. POLICE (required with --role partner)
               --ttl <duration>       lifetime: 8h, 30m, 90s, 1d or ISO-8601 such as PT8H (default 8h)
               --subject <name>       the token's sub claim (default local-<role>[-<institution>])
@@ -159,11 +160,11 @@ final class TokenCommand {
                 }
             }
             if (roles.isEmpty()) {
-                throw new IllegalArgumentException("--role is required: one of " + new TreeSet<>(LocalTokenIssuer.ROLES));
+                throw new IllegalArgumentException("--role is required: one of " + new TreeSet<>(LocalTokenIssuer.KNOWN_ROLES));
             }
             for (String role : roles) {
-                if (!LocalTokenIssuer.ROLES.contains(role)) {
-                    throw new IllegalArgumentException("unknown role " + role + "; one of " + new TreeSet<>(LocalTokenIssuer.ROLES));
+                if (!LocalTokenIssuer.KNOWN_ROLES.contains(role)) {
+                    throw new IllegalArgumentException("unknown role " + role + "; one of " + new TreeSet<>(LocalTokenIssuer.KNOWN_ROLES));
                 }
             }
             if (institution != null && !roles.contains("partner")) {

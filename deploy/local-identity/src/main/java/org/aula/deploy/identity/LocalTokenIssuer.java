@@ -63,8 +63,12 @@ public final class LocalTokenIssuer {
     public static final String JWK_SET_FILE = "token-signing-key.jwks.json";
     /** The {@code iss} claim unless another is given. */
     public static final String DEFAULT_ISSUER = "aula-local";
-    /** The roles Aula knows, as they appear in the {@code roles} claim. */
+    /** The roles that call Aula's API, as they appear in the {@code roles} claim. */
     public static final Set<String> ROLES = Set.of("operations", "coordinator", "facilitator", "partner");
+    /** The read-only role of a Prometheus scrape token: {@code /actuator/prometheus} and nothing else. */
+    public static final String METRICS_ROLE = "metrics";
+    /** Every role a token may carry: {@link #ROLES} and {@link #METRICS_ROLE}. */
+    public static final Set<String> KNOWN_ROLES = Set.of("operations", "coordinator", "facilitator", "partner", METRICS_ROLE);
     /** The claim carrying the roles. */
     public static final String ROLES_CLAIM = "roles";
     /** The claim carrying a partner's institution code. */
@@ -179,13 +183,13 @@ public final class LocalTokenIssuer {
 
     private static List<String> checkRoles(Set<String> roles, String institution) {
         if (roles == null || roles.isEmpty()) {
-            throw new IllegalArgumentException("a token needs at least one role of " + new TreeSet<>(ROLES));
+            throw new IllegalArgumentException("a token needs at least one role of " + new TreeSet<>(KNOWN_ROLES));
         }
         List<String> checked = new ArrayList<>();
         for (String role : new TreeSet<>(roles)) {
             String normalised = role.trim().toLowerCase(Locale.ROOT);
-            if (!ROLES.contains(normalised)) {
-                throw new IllegalArgumentException("unknown role " + role + "; known: " + new TreeSet<>(ROLES));
+            if (!KNOWN_ROLES.contains(normalised)) {
+                throw new IllegalArgumentException("unknown role " + role + "; known: " + new TreeSet<>(KNOWN_ROLES));
             }
             checked.add(normalised);
         }
@@ -328,7 +332,7 @@ public final class LocalTokenIssuer {
                 usage: LocalTokenIssuer [--dir DIR] --role ROLE[,ROLE] [--institution CODE] [--ttl 8h]
                                         [--subject NAME] [--issuer ISS] [--public-key-location]
                   --dir          key directory (default .aula-data/identity); the key is created on first use
-                  --role         operations, coordinator, facilitator or partner (repeatable or comma-separated)
+                  --role         operations, coordinator, facilitator, partner or metrics (repeatable or comma-separated)
                   --institution  the partner's institution code (required with --role partner)
                   --ttl          lifetime: 8h, 30m, 90s, 1d or PT8H (default 8h)
                   --subject      the sub claim (default local-<role>)

@@ -14,11 +14,15 @@ import org.springframework.core.env.MapPropertySource;
  * {@code application.yml} or an operator's environment variable still wins. They make the
  * messaging promises hold: byte-exact JSON values, acks from all replicas, idempotent producers,
  * offsets committed only after the listener's database transaction, trace context across Kafka,
- * readiness that reflects the database (not Kafka), problem+json errors.
+ * readiness that reflects the database (not Kafka), problem+json errors; under the {@value #PRODUCTION_PROFILE}
+ * profile, structured JSON logs on the console.
  */
 public class AulaServiceDefaults implements EnvironmentPostProcessor, Ordered {
 
     static final String NAME = "aulaServiceDefaults";
+
+    /** The Spring profile of a real deployment ({@code SPRING_PROFILES_ACTIVE=production}): JSON logs, and strict start-up checks. */
+    public static final String PRODUCTION_PROFILE = "production";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -47,6 +51,11 @@ public class AulaServiceDefaults implements EnvironmentPostProcessor, Ordered {
         // outage must not take every pod of every service, public verification included, out of the load balancer.
         defaults.put("management.endpoint.health.group.readiness.include", "readinessState,db");
         defaults.put("management.metrics.tags.application", "${spring.application.name}");
+        if (environment.matchesProfiles(PRODUCTION_PROFILE)) {
+            // One JSON object a line (Elastic Common Schema), traceId and spanId included, for the log pipeline;
+            // the local platform and a developer's console stay plain text (with the ids in brackets).
+            defaults.put("logging.structured.format.console", "ecs");
+        }
         environment.getPropertySources().addLast(new MapPropertySource(NAME, defaults));
     }
 

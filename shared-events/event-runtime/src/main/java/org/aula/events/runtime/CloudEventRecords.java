@@ -9,6 +9,7 @@ import org.aula.events.CloudEventHeaders;
 import org.aula.events.EventCatalog;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.jspecify.annotations.Nullable;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,6 +36,15 @@ public final class CloudEventRecords {
     /** The record of an already serialized event (as the outbox stores it). */
     public static ProducerRecord<String, byte[]> of(String topic, String key, UUID id, String type, String source,
             Instant time, String subject, String json) {
+        return of(topic, key, id, type, source, time, subject, json, null);
+    }
+
+    /**
+     * The record of an already serialized event with the W3C {@code traceparent} of the request that
+     * caused it (none when it was not traced), which a consumer's observation continues.
+     */
+    public static ProducerRecord<String, byte[]> of(String topic, String key, UUID id, String type, String source,
+            Instant time, @Nullable String subject, String json, @Nullable String traceparent) {
         RecordHeaders headers = new RecordHeaders();
         add(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
         add(headers, CloudEventHeaders.ID, id.toString());
@@ -46,6 +56,9 @@ public final class CloudEventRecords {
         }
         EventCatalog.ofType(type).ifPresent(entry -> add(headers, CloudEventHeaders.DATA_SCHEMA, entry.dataSchema()));
         add(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        if (traceparent != null) {
+            add(headers, TraceContexts.TRACEPARENT, traceparent);
+        }
         return new ProducerRecord<>(topic, null, key, json.getBytes(StandardCharsets.UTF_8), headers);
     }
 

@@ -42,6 +42,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -82,8 +84,10 @@ public class MessagingAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    Outbox aulaOutbox(MessagingSchema schema, JdbcClient jdbc, OutboxRelay relay, ObjectProvider<Clock> clock) {
-        return new Outbox(jdbc, eventJson(), relay, clock.getIfAvailable(Clock::systemUTC));
+    Outbox aulaOutbox(MessagingSchema schema, JdbcClient jdbc, OutboxRelay relay, ObjectProvider<Clock> clock,
+            ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new Outbox(jdbc, eventJson(), relay, clock.getIfAvailable(Clock::systemUTC),
+                new TraceContexts(tracer.getIfAvailable(), propagator.getIfAvailable()));
     }
 
     @Bean

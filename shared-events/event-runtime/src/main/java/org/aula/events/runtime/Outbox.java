@@ -26,12 +26,18 @@ public class Outbox {
     private final JsonMapper json;
     private final OutboxRelay relay;
     private final Clock clock;
+    private final TraceContexts traces;
 
     Outbox(JdbcClient jdbc, JsonMapper json, OutboxRelay relay, Clock clock) {
+        this(jdbc, json, relay, clock, TraceContexts.NONE);
+    }
+
+    Outbox(JdbcClient jdbc, JsonMapper json, OutboxRelay relay, Clock clock, TraceContexts traces) {
         this.jdbc = jdbc;
         this.json = json;
         this.relay = relay;
         this.clock = clock;
+        this.traces = traces;
     }
 
     /** Appends an event with its key as CloudEvents subject; returns the event id (the consumers' dedupe key). */
@@ -39,7 +45,10 @@ public class Outbox {
         return append(event, event.key());
     }
 
-    /** Appends an event with an explicit CloudEvents subject; returns the event id. */
+    /**
+     * Appends an event with an explicit CloudEvents subject; returns the event id. The current span's
+     * W3C {@code traceparent} (the HTTP request's, the listener's) is kept with it and sent as a header.
+     */
     public UUID append(AulaEvent event, String subject) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("Outbox.append needs the caller's transaction: events must commit with the changes that caused them");
@@ -47,8 +56,9 @@ public class Outbox {
         EventCatalog entry = event.catalogEntry();
         UUID id = UUID.randomUUID();
         jdbc.sql("""
-                insert into aula_messaging.outbox (id, aggregate_type, aggregate_id, type, topic, subject, payload, created_at)
-                values (:id, :aggregateType, :aggregateId, :type, :topic, :subject, :payload, :createdAt)
+                insert into aula_messaging.outbox (id, aggregate_type, aggregate_id, type, topic, subject, payload, created_at,
+                                                   traceparent)
+                values (:id, :aggregateType, :aggregateId, :type, :topic, :subject, :payload, :createdAt, :traceparent)
                 """)
                 .param("id", id)
                 .param("aggregateType", aggregateType(entry))
@@ -58,6 +68,7 @@ public class Outbox {
                 .param("subject", subject)
                 .param("payload", json.writeValueAsString(event))
                 .param("createdAt", java.sql.Timestamp.from(clock.instant()))
+                .param("traceparent", traces.currentTraceparent(), java.sql.Types.VARCHAR)
                 .update();
         wakeRelayAfterCommit();
         return id;

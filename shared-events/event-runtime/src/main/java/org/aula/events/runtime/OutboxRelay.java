@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -125,7 +126,7 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
                 return 0;
             }
             List<Row> rows = jdbc.sql("""
-                    select seq, id, aggregate_id, type, topic, subject, payload, created_at
+                    select seq, id, aggregate_id, type, topic, subject, payload, created_at, traceparent
                     from aula_messaging.outbox o
                     where published_at is null and parked_at is null
                       and not exists (select 1 from aula_messaging.outbox p
@@ -137,7 +138,7 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
                     .query((rs, i) -> new Row(rs.getLong("seq"), rs.getObject("id", UUID.class),
                             rs.getString("aggregate_id"), rs.getString("type"), rs.getString("topic"),
                             rs.getString("subject"), rs.getString("payload"),
-                            rs.getTimestamp("created_at").toInstant()))
+                            rs.getTimestamp("created_at").toInstant(), rs.getString("traceparent")))
                     .list();
             if (rows.isEmpty()) {
                 return 0;
@@ -282,7 +283,7 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 
     private ProducerRecord<String, byte[]> toRecord(Row row) {
         return CloudEventRecords.of(row.topic(), row.aggregateId(), row.id(), row.type(), source, row.createdAt(),
-                row.subject(), row.payload());
+                row.subject(), row.payload(), row.traceparent());
     }
 
     /** Deletes published outbox rows and inbox entries past their retention, at most once a minute. */
@@ -404,7 +405,7 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
     }
 
     private record Row(long seq, UUID id, String aggregateId, String type, String topic, String subject,
-            String payload, Instant createdAt) {
+            String payload, Instant createdAt, @Nullable String traceparent) {
 
         /** The ordering key: one aggregate on one topic. */
         String key() {

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.aula.events.ParticipantEnrolled;
 import org.aula.events.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.MDC;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -21,6 +22,8 @@ class RuntimeTestApplication {
     static class RosterListener {
 
         final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+        /** The trace id each participant's enrolment was handled under, as its log lines show it (MDC traceId). */
+        final Map<String, String> traceIds = new ConcurrentHashMap<>();
         /** Participants named BROKEN-UNTIL-FIXED fail until a test sets this (the operator's fix). */
         volatile boolean fixed;
         private final Inbox inbox;
@@ -40,6 +43,10 @@ class RuntimeTestApplication {
 
         private void enrolled(ParticipantEnrolled event) {
             int attempt = attempts.computeIfAbsent(event.participantId(), id -> new AtomicInteger()).incrementAndGet();
+            String traceId = MDC.get("traceId");
+            if (traceId != null) {
+                traceIds.put(event.participantId(), traceId);
+            }
             jdbc.sql("insert into test_roster (cohort_id, participant_id) values (?, ?)")
                     .params(event.cohortId(), event.participantId())
                     .update();

@@ -1,5 +1,8 @@
 package org.aula.events.runtime.security;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -13,6 +16,10 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -21,6 +28,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 import jakarta.servlet.DispatcherType;
 
@@ -28,8 +36,9 @@ import jakarta.servlet.DispatcherType;
  * Aula's web security, switched on in a service that has Spring Security's OAuth2 resource server
  * on its classpath ({@code spring-boot-starter-security-oauth2-resource-server}) unless
  * {@code aula.security.enabled=false}: every request needs a valid bearer JWT except health, the
- * OpenAPI document and {@code aula.security.public-paths}; other actuator endpoints need the
- * operations role; the token's {@code roles} claim becomes {@code ROLE_*} authorities for
+ * OpenAPI document and {@code aula.security.public-paths}; {@code /actuator/prometheus} needs the
+ * operations or the read-only metrics role, other actuator endpoints the operations role, and a
+ * token holding only the metrics role is refused everywhere else; the token's {@code roles} claim becomes {@code ROLE_*} authorities for
  * {@code @PreAuthorize}; stateless, no CSRF (no cookies are ever issued or read); every refusal is
  * problem+json. Runs before Spring Boot's security auto-configurations so theirs back off.
  */
@@ -114,8 +123,10 @@ public class AulaSecurityAutoConfiguration {
                         if (!properties.publicPaths().isEmpty()) {
                             requests.requestMatchers(properties.publicPaths().toArray(String[]::new)).permitAll();
                         }
+                        requests.requestMatchers(EndpointRequest.to("prometheus"))
+                                .hasAnyRole(Role.OPERATIONS.name(), Role.METRICS.name());
                         requests.requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(Role.OPERATIONS.name());
-                        requests.anyRequest().authenticated();
+                        requests.anyRequest().access(apiCaller());
                     })
                     .oauth2ResourceServer(resourceServer -> resourceServer
                             .jwt(jwt -> jwt.decoder(decoder)
@@ -126,6 +137,25 @@ public class AulaSecurityAutoConfiguration {
                             .authenticationEntryPoint(unauthenticated)
                             .accessDeniedHandler(forbidden));
             return http.build();
+        }
+
+        /**
+         * Authenticated, and not holding the metrics role alone: a scrape token that leaked still
+         * reads no business data, whatever an operation's {@code @PreAuthorize} (or its absence) says.
+         * A token with no Aula role at all is left to the operation, as before.
+         */
+        private static AuthorizationManager<RequestAuthorizationContext> apiCaller() {
+            AuthorizationManager<RequestAuthorizationContext> authenticated = AuthenticatedAuthorizationManager.authenticated();
+            return (authentication, context) -> {
+                AuthorizationResult result = authenticated.authorize(authentication, context);
+                if (result == null || !result.isGranted()) {
+                    return result;
+                }
+                Set<Role> roles = EnumSet.noneOf(Role.class);
+                authentication.get().getAuthorities()
+                        .forEach(authority -> Role.fromAuthority(authority.getAuthority()).ifPresent(roles::add));
+                return new AuthorizationDecision(!roles.equals(EnumSet.of(Role.METRICS)));
+            };
         }
     }
 }

@@ -20,7 +20,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 /**
  * The roles each controller operation allows, read from its {@code @PreAuthorize}
  * ({@code hasRole('X')}, {@code hasAnyRole('X','Y')}; none, {@code isAuthenticated()} or
- * {@code permitAll()} allow every role), keyed {@code "POST /cohorts/{cohortId}/enrolments"} like
+ * {@code permitAll()} allow every role that calls the API, so not {@link Role#METRICS}), keyed {@code "POST /cohorts/{cohortId}/enrolments"} like
  * the OpenAPI document. Lets a test derive its 401/403 matrix from the code rather than a list kept by hand.
  */
 public final class DeclaredRoles {
@@ -63,6 +63,12 @@ public final class DeclaredRoles {
         return roles.stream().map(Role::claimValue).collect(Collectors.toSet());
     }
 
+    private static Set<Role> apiRoles() {
+        Set<Role> roles = EnumSet.allOf(Role.class);
+        roles.removeIf(role -> !role.callsTheApi());
+        return roles;
+    }
+
     private static Set<Role> allowed(HandlerMethod handler) {
         Method method = handler.getMethod();
         PreAuthorize rule = AnnotatedElementUtils.findMergedAnnotation(method, PreAuthorize.class);
@@ -70,7 +76,7 @@ public final class DeclaredRoles {
             rule = AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), PreAuthorize.class);
         }
         if (rule == null || rule.value().trim().equals("isAuthenticated()") || rule.value().trim().equals("permitAll()")) {
-            return EnumSet.allOf(Role.class);
+            return apiRoles();
         }
         Matcher hasRole = HAS_ROLE.matcher(rule.value());
         if (!hasRole.matches()) {

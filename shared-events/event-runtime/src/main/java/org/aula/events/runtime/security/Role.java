@@ -17,9 +17,19 @@ public enum Role {
     /** Delivers sessions: attendance and assessments. */
     FACILITATOR,
     /** A partner institution: sees only its own institution's data. */
-    PARTNER;
+    PARTNER,
+    /**
+     * Reads metrics only: {@code /actuator/prometheus} (health is public anyway); refused everywhere
+     * else, API and other actuator endpoints alike. The role of Prometheus' scrape token.
+     */
+    METRICS;
 
     private static final String PREFIX = "ROLE_";
+
+    /** Whether the role calls the API at all; {@link #METRICS} does not, so an operation open to "every role" is not open to it. */
+    public boolean callsTheApi() {
+        return this != METRICS;
+    }
 
     /** {@code ROLE_COORDINATOR}: the Spring Security authority. */
     public String authority() {
