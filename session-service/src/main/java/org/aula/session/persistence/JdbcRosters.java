@@ -97,7 +97,7 @@ class JdbcRosters implements Rosters {
                 .param("fillNumber", lock.map(RosterLock::fillNumber).orElse(null))
                 .param("lockedAt", lock.map(l -> Timestamp.from(l.lockedAt())).orElse(null))
                 .update();
-        for (RosterEntry entry : roster.entries()) {
+        for (RosterEntry entry : roster.changedEntries()) {
             jdbc.sql("""
                     insert into roster_entry (cohort_id, participant_id, participant_name, institution_code,
                                               seat_number, status, enrolled_at, withdrawn_at)

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -41,6 +42,8 @@ public final class Roster {
     private String courseCode;
     private @Nullable CohortSchedule schedule;
     private final Map<ParticipantId, RosterEntry> entries = new LinkedHashMap<>();
+    /** Entries added or changed since the roster was opened or restored: all that saving has to write. */
+    private final Set<ParticipantId> changed = new LinkedHashSet<>();
     private @Nullable RosterLock lock;
 
     private Roster(CohortId cohortId, String cohortCode, String courseCode) {
@@ -90,7 +93,7 @@ public final class Roster {
         if (existing != null && !existing.isOlderThan(enrolment)) {
             return false;
         }
-        entries.put(enrolment.participantId(), RosterEntry.of(enrolment));
+        put(RosterEntry.of(enrolment));
         return true;
     }
 
@@ -105,7 +108,7 @@ public final class Roster {
         if (existing == null || !existing.active() || withdrawnAt.isBefore(existing.enrolledAt())) {
             return false;
         }
-        entries.put(participantId, existing.withdrawn(withdrawnAt));
+        put(existing.withdrawn(withdrawnAt));
         return true;
     }
 
@@ -143,7 +146,7 @@ public final class Roster {
         if (existing == null || existing.name().equals(RosterEntry.ERASED_NAME)) {
             return false;
         }
-        entries.put(participantId, existing.erased());
+        put(existing.erased());
         return true;
     }
 
@@ -259,6 +262,14 @@ public final class Roster {
                 .toList();
     }
 
+    /**
+     * The entries added or changed since the roster was opened or restored, by seat number: what
+     * storing it has to write (a roster of 25 need not rewrite 24 unchanged lines per enrolment).
+     */
+    public List<RosterEntry> changedEntries() {
+        return entries().stream().filter(entry -> changed.contains(entry.participantId())).toList();
+    }
+
     public Optional<RosterEntry> entry(ParticipantId participantId) {
         return Optional.ofNullable(entries.get(participantId));
     }
@@ -270,5 +281,10 @@ public final class Roster {
 
     public boolean locked() {
         return lock != null;
+    }
+
+    private void put(RosterEntry entry) {
+        entries.put(entry.participantId(), entry);
+        changed.add(entry.participantId());
     }
 }

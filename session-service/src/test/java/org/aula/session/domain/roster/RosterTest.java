@@ -46,6 +46,23 @@ class RosterTest {
     }
 
     @Test
+    void aRestoredRosterHasOnlyWhatChangedSinceToWrite() {
+        Roster stored = scheduledRoster();
+        stored.enrol(enrolment("ana", 1, minutesLater(1)));
+        stored.enrol(enrolment("ben", 2, minutesLater(2)));
+        Roster roster = Roster.restore(stored.cohortId(), stored.cohortCode(), stored.courseCode(),
+                stored.schedule().orElseThrow(), stored.entries(), null);
+        assertThat(roster.changedEntries()).isEmpty();
+
+        roster.enrol(enrolment("cy", 3, minutesLater(3)));
+        roster.enrol(enrolment("ana", 1, minutesLater(1)));
+        roster.withdraw(new ParticipantId("ben"), minutesLater(4));
+
+        assertThat(roster.changedEntries()).extracting(entry -> entry.participantId().value()).containsExactly("ben", "cy");
+        assertThat(roster.entries()).hasSize(3);
+    }
+
+    @Test
     void theSameEnrolmentTwiceChangesNothing() {
         Roster roster = scheduledRoster();
         roster.enrol(enrolment("ana", 3, minutesLater(1)));
