@@ -147,7 +147,7 @@ class CertificateIssuingIT {
         assertThat(data.get("cohortCode").asString()).isEqualTo(cohort.code());
         assertThat(data.get("startDate").asString()).isEqualTo("2019-05-13");
         assertThat(data.get("endDate").asString()).isEqualTo("2019-05-18");
-        JsonNode view = api.get("/certificates/{number}", number).body();
+        JsonNode view = api.get("/certificates/{number}", number).json();
         assertThat(view.get("certificateId").asString()).isEqualTo(data.get("certificateId").asString());
         assertThat(view.get("issuedAt").asString()).isEqualTo(data.get("issuedAt").asString());
     }
@@ -164,9 +164,9 @@ class CertificateIssuingIT {
     }
 
     private JsonNode certificatesOf(String participantId) {
-        Api.Answer answer = api.get(uri -> uri.path("/certificates").queryParam("participantId", participantId).build());
+        Api.Response answer = api.get(uri -> uri.path("/certificates").queryParam("participantId", participantId).build());
         assertThat(answer.status()).isEqualTo(200);
-        return answer.body();
+        return answer.json();
     }
 
     private double inboxDuplicates() {

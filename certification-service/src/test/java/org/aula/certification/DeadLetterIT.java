@@ -103,7 +103,7 @@ class DeadLetterIT {
         assertThat(undecodableDeadLetters()).isGreaterThanOrEqualTo(deadLettersBefore + 1);
         assertThat(certificationEvents.records(record -> new Event(record).is(EventCatalog.CERTIFICATE_ISSUED) && unfit.participantId().equals(record.key()))).isEmpty();
         assertThat(new Api(port).get(uri -> uri.path("/certificates").queryParam("cohortId", cohort.id()).build())
-                .body().findValuesAsString("participantId"))
+                .json().findValuesAsString("participantId"))
                 .isEqualTo(List.of(fine.participantId()));
     }
 

@@ -74,26 +74,26 @@ class ErasureIT {
         String number = await().atMost(Duration.ofSeconds(30))
                 .until(() -> certificatesOf(completion.participantId()), certificates -> certificates.size() == 1)
                 .get(0).get("number").asString();
-        JsonNode before = verifier.get("/certificates/{number}/verification", number).body();
+        JsonNode before = verifier.get("/certificates/{number}/verification", number).json();
 
         EventScenario.publish(new ParticipantErased(completion.participantId(), Instant.now()), UUID.randomUUID());
 
         await().atMost(Duration.ofSeconds(30)).until(() -> verifier.get("/certificates/{number}/verification", number)
-                .body().get("holderName").asString().equals(PSEUDONYM));
-        JsonNode after = verifier.get("/certificates/{number}/verification", number).body();
+                .json().get("holderName").asString().equals(PSEUDONYM));
+        JsonNode after = verifier.get("/certificates/{number}/verification", number).json();
         assertThat(without(after, "holderName")).isEqualTo(without(before, "holderName"));
         assertThat(after.get("verificationStatus").asString()).isEqualTo("VALID");
         assertThat(certificatesOf(completion.participantId()).get(0).get("holderName").asString()).isEqualTo(PSEUDONYM);
-        String credential = api.raw("/certificates/{number}/credential", "application/vc+jwt", number).text();
+        String credential = api.raw("/certificates/{number}/credential", "application/vc+jwt", number).body();
         Map<String, Object> subject = ThirdPartyVerifier.map(
-                ThirdPartyVerifier.verify(credential, verifier.text("/.well-known/jwks.json")).getPayload().get("credentialSubject"));
+                ThirdPartyVerifier.verify(credential, verifier.get("/.well-known/jwks.json").body()).getPayload().get("credentialSubject"));
         assertThat(ThirdPartyVerifier.map(((List<?>) subject.get("identifier")).get(0))).containsEntry("identityHash", PSEUDONYM);
         assertThat(credential).doesNotContain("Pascascio");
         // Other tests' holders share the name: count only this participant's events.
         assertThat(jdbc.sql("select count(*) from aula_messaging.outbox where payload like '%Pascascio%' and payload like ?")
                 .param("%" + completion.participantId() + "%").query(Long.class).single())
                 .as("the certificate.issued payload kept in the outbox forgets the name too").isZero();
-        try (PDDocument pdf = Loader.loadPDF(api.raw("/certificates/{number}/pdf", "application/pdf", number).body())) {
+        try (PDDocument pdf = Loader.loadPDF(api.raw("/certificates/{number}/pdf", "application/pdf", number).bytes())) {
             assertThat(new PDFTextStripper().getText(pdf)).contains(PSEUDONYM, number).doesNotContain("Pascascio");
         }
     }
@@ -118,7 +118,7 @@ class ErasureIT {
     }
 
     private JsonNode certificatesOf(String participantId) {
-        return api.get(uri -> uri.path("/certificates").queryParam("participantId", participantId).build()).body();
+        return api.get(uri -> uri.path("/certificates").queryParam("participantId", participantId).build()).json();
     }
 
     private static JsonNode without(JsonNode node, String field) {

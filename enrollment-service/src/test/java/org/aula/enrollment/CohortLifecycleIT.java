@@ -12,7 +12,7 @@ import static org.aula.enrollment.EventTypes.WITHDRAWN;
 import java.util.List;
 import java.util.Map;
 
-import org.aula.enrollment.Api.Response;
+import org.aula.testsupport.ServiceApi.Response;
 import org.aula.events.Topics;
 import org.aula.testsupport.EventScenario;
 import org.aula.testsupport.EventScenario.Event;

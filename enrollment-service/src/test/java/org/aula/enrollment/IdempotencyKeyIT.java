@@ -11,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import org.aula.enrollment.Api.Response;
+import org.aula.testsupport.ServiceApi.Response;
 import org.aula.enrollment.application.IdempotentRequests;
 import org.aula.enrollment.application.IdempotentRequests.InProgress;
 import org.aula.enrollment.application.IdempotentRequests.Replay;

@@ -12,7 +12,7 @@ import static org.aula.testsupport.EventScenario.withKey;
 
 import java.util.List;
 
-import org.aula.enrollment.Api.Response;
+import org.aula.testsupport.ServiceApi.Response;
 import org.aula.events.Topics;
 import org.aula.testsupport.EventScenario;
 import org.aula.testsupport.EventScenario.Event;

@@ -23,7 +23,7 @@ import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
-import org.aula.enrollment.Api.Response;
+import org.aula.testsupport.ServiceApi.Response;
 import org.aula.enrollment.application.EnrolParticipant;
 import org.aula.enrollment.domain.CohortId;
 import org.aula.enrollment.domain.EmailAddress;

@@ -92,7 +92,7 @@ class DeadLetterIT {
 
         assertThat(reason(deadLetter)).contains("breaks its contract").contains("course hours");
         awaitRosterOf(cohort);
-        assertThat(api.roster(cohort.id).body().path("courseHours").isNull()).isTrue();
+        assertThat(api.roster(cohort.id).json().path("courseHours").isNull()).isTrue();
     }
 
     private ConsumerRecord<String, byte[]> awaitOneDeadLetter(TestCohort cohort) {

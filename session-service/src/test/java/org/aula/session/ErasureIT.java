@@ -134,7 +134,7 @@ class ErasureIT {
     private void awaitRosterSize(TestCohort cohort, int size) {
         await().atMost(EventScenario.WAIT).until(() -> {
             SessionApi.Response roster = api().roster(cohort.id);
-            return roster.status() == 200 && roster.body().path("participants").size() == size;
+            return roster.status() == 200 && roster.json().path("participants").size() == size;
         });
     }
 
@@ -149,7 +149,7 @@ class ErasureIT {
         if (roster.status() != 200) {
             return null;
         }
-        for (JsonNode entry : roster.body().path("participants")) {
+        for (JsonNode entry : roster.json().path("participants")) {
             if (entry.path("participantId").asString().equals(cohort.participant(name))) {
                 return entry;
             }
