@@ -10,33 +10,18 @@ import java.util.UUID;
 import org.aula.certification.CourseCompletedFixture.Cohort;
 import org.aula.events.CourseCompleted;
 import org.aula.testsupport.EventScenario;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 
 import tools.jackson.databind.JsonNode;
 
 /** The REST API: certificates for staff, and verification for anyone holding the paper. */
 @CertificationServiceTest
-class CertificateApiIT {
+class CertificateApiIT extends ApiAndVerifier {
 
     private static final List<String> VIEW_FIELDS = List.of("certificateId", "number", "participantId", "holderName",
             "institutionCode", "courseCode", "courseTitle", "courseHours", "cohortId", "cohortCode", "startDate",
             "endDate", "issuedAt", "verificationUrl");
-
-    @LocalServerPort
-    int port;
-
-    private Api api;
-    /** A verifier: no token, as anyone checking a certificate calls. */
-    private Api verifier;
-
-    @BeforeEach
-    void connect() {
-        api = new Api(port);
-        verifier = Api.anonymous(port);
-    }
 
     @Test
     void listsTheCertificatesOfACohortWithWhatTheyAttest() {

@@ -19,7 +19,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.aula.testsupport.EventScenario;
 import org.aula.testsupport.EventScenario.Event;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,9 @@ class CertificateIssuingIT {
     /** Long enough for a wrongly issued second certificate to be relayed (a commit wakes the relay at once). */
     private static final Duration QUIET = Duration.ofSeconds(2);
 
+    @AutoClose
     private static EventScenario certificationEvents;
+    @AutoClose
     private static EventScenario deadLetters;
 
     @LocalServerPort
@@ -55,12 +57,6 @@ class CertificateIssuingIT {
     static void openProbes() {
         certificationEvents = EventScenario.fromStart(Topics.CERTIFICATION);
         deadLetters = EventScenario.fromStart(Topics.deadLetterOf(Topics.SESSION));
-    }
-
-    @AfterAll
-    static void closeProbes() {
-        certificationEvents.close();
-        deadLetters.close();
     }
 
     @BeforeEach

@@ -21,10 +21,8 @@ import org.aula.certification.domain.SigningKeyStore;
 import org.aula.events.CourseCompleted;
 import org.aula.testsupport.EventScenario;
 import org.aula.testsupport.TestTokens;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -39,12 +37,10 @@ import tools.jackson.databind.JsonNode;
  * published keys alone; tampered, expired and rotated-key credentials; the printable PDF.
  */
 @CertificationServiceTest
-class CredentialIT {
+class CredentialIT extends ApiAndVerifier {
 
     private static final String BASE = CertificationServiceTest.PUBLIC_BASE_URL;
 
-    @LocalServerPort
-    int port;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -53,16 +49,6 @@ class CredentialIT {
     SigningKeyStore signingKeyStore;
     @Autowired
     CertificationProperties properties;
-
-    private Api api;
-    /** A verifier: no token, as anyone checking a certificate calls. */
-    private Api verifier;
-
-    @BeforeEach
-    void connect() {
-        api = new Api(port);
-        verifier = Api.anonymous(port);
-    }
 
     @Test
     void aCredentialVerifiesWithThePublishedKeysAloneInAnotherLibrary() {

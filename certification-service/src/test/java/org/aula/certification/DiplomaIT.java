@@ -20,12 +20,10 @@ import org.aula.events.Topics;
 import org.aula.events.runtime.CloudEventRecords;
 import org.aula.events.runtime.IncomingEvent;
 import org.aula.testsupport.EventScenario;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -37,38 +35,22 @@ import tools.jackson.databind.JsonNode;
  * required course, whether the programme is defined before or after the last certificate.
  */
 @CertificationServiceTest
-class DiplomaIT {
+class DiplomaIT extends ApiAndVerifier {
 
     private static final Duration ARRIVAL = Duration.ofSeconds(30);
 
+    @AutoClose
     private static EventScenario certificationEvents;
+    @AutoClose
     private static EventScenario enrollmentDeadLetters;
 
-    @LocalServerPort
-    int port;
     @Autowired
     JdbcClient jdbc;
-
-    private Api api;
-    /** A verifier: no token, as anyone checking a certificate calls. */
-    private Api verifier;
 
     @BeforeAll
     static void openProbes() {
         certificationEvents = EventScenario.fromStart(Topics.CERTIFICATION);
         enrollmentDeadLetters = EventScenario.fromStart(Topics.deadLetterOf(Topics.ENROLLMENT));
-    }
-
-    @AfterAll
-    static void closeProbes() {
-        certificationEvents.close();
-        enrollmentDeadLetters.close();
-    }
-
-    @BeforeEach
-    void connect() {
-        api = new Api(port);
-        verifier = Api.anonymous(port);
     }
 
     @Test

@@ -20,12 +20,10 @@ import org.aula.events.ParticipantErased;
 import org.aula.events.Topics;
 import org.aula.testsupport.EventScenario;
 import org.aula.testsupport.EventScenario.Event;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
@@ -36,35 +34,19 @@ import tools.jackson.databind.node.ObjectNode;
  * signed, while what verification needs (number, course, cohort, dates, status) stays.
  */
 @CertificationServiceTest
-class ErasureIT {
+class ErasureIT extends ApiAndVerifier {
 
     private static final String PSEUDONYM = "Erased participant";
 
+    @AutoClose
     private static EventScenario certificationEvents;
 
-    @LocalServerPort
-    int port;
     @Autowired
     JdbcClient jdbc;
-
-    private Api api;
-    /** A verifier: no token, as anyone checking a certificate calls. */
-    private Api verifier;
 
     @BeforeAll
     static void openProbe() {
         certificationEvents = EventScenario.fromStart(Topics.CERTIFICATION);
-    }
-
-    @AfterAll
-    static void closeProbe() {
-        certificationEvents.close();
-    }
-
-    @BeforeEach
-    void connect() {
-        api = new Api(port);
-        verifier = Api.anonymous(port);
     }
 
     @Test

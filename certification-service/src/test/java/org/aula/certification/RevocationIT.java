@@ -19,11 +19,9 @@ import org.aula.events.EventCatalog;
 import org.aula.events.Topics;
 import org.aula.events.runtime.IncomingEvent;
 import org.aula.testsupport.EventScenario;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 
 import io.jsonwebtoken.Claims;
@@ -34,34 +32,17 @@ import tools.jackson.databind.JsonNode;
  * bit of its entry is set in the signed status list, and verification says REVOKED.
  */
 @CertificationServiceTest
-class RevocationIT {
+class RevocationIT extends ApiAndVerifier {
 
     private static final String BASE = CertificationServiceTest.PUBLIC_BASE_URL;
     private static final MediaType VC_JWT = MediaType.parseMediaType("application/vc+jwt");
 
+    @AutoClose
     private static EventScenario certificationEvents;
-
-    @LocalServerPort
-    int port;
-
-    private Api api;
-    /** A verifier: no token, as anyone checking a certificate calls. */
-    private Api verifier;
 
     @BeforeAll
     static void openProbe() {
         certificationEvents = EventScenario.fromStart(Topics.CERTIFICATION);
-    }
-
-    @AfterAll
-    static void closeProbe() {
-        certificationEvents.close();
-    }
-
-    @BeforeEach
-    void connect() {
-        api = new Api(port);
-        verifier = Api.anonymous(port);
     }
 
     @Test

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.aula.testsupport.ServiceApi.Response;
 import org.aula.events.Topics;
 import org.aula.testsupport.EventScenario;
 import org.aula.testsupport.EventScenario.Event;
+import org.aula.testsupport.ServiceApi.Response;
 import org.aula.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -20,7 +20,7 @@ import org.aula.events.Topics;
 import org.aula.events.runtime.IncomingEvent;
 import org.aula.testsupport.EventScenario;
 import org.aula.testsupport.EventScenario.Event;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +39,7 @@ class CompletionIT {
     private static final String COURSE_COMPLETED = EventCatalog.COURSE_COMPLETED.type();
     private static final String COURSE_NOT_COMPLETED = EventCatalog.COURSE_NOT_COMPLETED.type();
 
+    @AutoClose
     private static EventScenario sessionEvents;
 
     @LocalServerPort
@@ -52,11 +53,6 @@ class CompletionIT {
     @BeforeAll
     static void open() {
         sessionEvents = EventScenario.fromStart(Topics.SESSION);
-    }
-
-    @AfterAll
-    static void close() {
-        sessionEvents.close();
     }
 
     @BeforeEach

@@ -17,7 +17,7 @@ import org.aula.events.DeliveryPlanPublished;
 import org.aula.events.PlannedSession;
 import org.aula.events.Topics;
 import org.aula.testsupport.EventScenario;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +36,7 @@ import tools.jackson.databind.JsonNode;
 @SessionServiceTest
 class DeliveryEndToEndIT {
 
+    @AutoClose
     private static EventScenario events;
 
     @LocalServerPort
@@ -46,11 +47,6 @@ class DeliveryEndToEndIT {
     @BeforeAll
     static void open() {
         events = EventScenario.fromStart(Topics.SESSION);
-    }
-
-    @AfterAll
-    static void close() {
-        events.close();
     }
 
     @Test

@@ -11,7 +11,7 @@ import org.aula.events.EventCatalog;
 import org.aula.events.PlannedSession;
 import org.aula.events.Topics;
 import org.aula.testsupport.EventScenario;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 @SessionServiceTest
 class DeliveryPlanIT {
 
+    @AutoClose
     private static EventScenario events;
 
     @LocalServerPort
@@ -33,11 +34,6 @@ class DeliveryPlanIT {
     @BeforeAll
     static void open() {
         events = EventScenario.fromStart(Topics.SESSION);
-    }
-
-    @AfterAll
-    static void close() {
-        events.close();
     }
 
     @Test

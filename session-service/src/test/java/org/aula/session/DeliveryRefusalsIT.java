@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 import org.aula.events.DeliveryPlanPublished;
 import org.aula.events.Topics;
 import org.aula.testsupport.EventScenario;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +21,7 @@ import tools.jackson.databind.JsonNode;
 @SessionServiceTest
 class DeliveryRefusalsIT {
 
+    @AutoClose
     private static EventScenario events;
 
     @LocalServerPort
@@ -33,11 +34,6 @@ class DeliveryRefusalsIT {
     @BeforeAll
     static void open() {
         events = EventScenario.fromStart(Topics.SESSION);
-    }
-
-    @AfterAll
-    static void close() {
-        events.close();
     }
 
     @BeforeEach

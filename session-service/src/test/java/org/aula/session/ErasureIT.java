@@ -13,7 +13,7 @@ import javax.sql.DataSource;
 
 import org.aula.testsupport.EventScenario;
 import org.aula.testsupport.StoredText;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +30,7 @@ import tools.jackson.databind.JsonNode;
 @SessionServiceTest
 class ErasureIT {
 
+    @AutoClose
     private static EventScenario events;
 
     @LocalServerPort
@@ -42,11 +43,6 @@ class ErasureIT {
     @BeforeAll
     static void open() {
         events = EventScenario.fromStart(Topics.SESSION);
-    }
-
-    @AfterAll
-    static void close() {
-        events.close();
     }
 
     @Test
