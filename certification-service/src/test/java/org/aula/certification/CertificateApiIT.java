@@ -10,33 +10,18 @@ import java.util.UUID;
 import org.aula.certification.CourseCompletedFixture.Cohort;
 import org.aula.events.CourseCompleted;
 import org.aula.testsupport.EventScenario;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 
 import tools.jackson.databind.JsonNode;
 
 /** The REST API: certificates for staff, and verification for anyone holding the paper. */
 @CertificationServiceTest
-class CertificateApiIT {
+class CertificateApiIT extends ApiAndVerifier {
 
     private static final List<String> VIEW_FIELDS = List.of("certificateId", "number", "participantId", "holderName",
             "institutionCode", "courseCode", "courseTitle", "courseHours", "cohortId", "cohortCode", "startDate",
             "endDate", "issuedAt", "verificationUrl");
-
-    @LocalServerPort
-    int port;
-
-    private Api api;
-    /** A verifier: no token, as anyone checking a certificate calls. */
-    private Api verifier;
-
-    @BeforeEach
-    void connect() {
-        api = new Api(port);
-        verifier = Api.anonymous(port);
-    }
 
     @Test
     void listsTheCertificatesOfACohortWithWhatTheyAttest() {
@@ -73,11 +58,11 @@ class CertificateApiIT {
         awaitCertificatesOfCohort(cohort, 2);
 
         JsonNode ofParticipant = api.get(uri -> uri.path("/certificates")
-                .queryParam("participantId", pascascio.participantId()).build()).body();
+                .queryParam("participantId", pascascio.participantId()).build()).json();
         JsonNode ofParticipantInCohort = api.get(uri -> uri.path("/certificates")
-                .queryParam("cohortId", cohort.id()).queryParam("participantId", pascascio.participantId()).build()).body();
+                .queryParam("cohortId", cohort.id()).queryParam("participantId", pascascio.participantId()).build()).json();
         JsonNode ofParticipantInAnotherCohort = api.get(uri -> uri.path("/certificates")
-                .queryParam("cohortId", UUID.randomUUID()).queryParam("participantId", pascascio.participantId()).build()).body();
+                .queryParam("cohortId", UUID.randomUUID()).queryParam("participantId", pascascio.participantId()).build()).json();
 
         assertThat(ofParticipant.findValuesAsString("holderName")).containsExactly("Constant Pascascio");
         assertThat(ofParticipantInCohort.findValuesAsString("holderName")).containsExactly("Constant Pascascio");
@@ -87,11 +72,11 @@ class CertificateApiIT {
 
     @Test
     void refusesToListWithoutACohortOrAParticipant() {
-        Api.Answer answer = api.get("/certificates?cohortId=");
+        Api.Response answer = api.get("/certificates?cohortId=");
 
         assertThat(answer.status()).isEqualTo(400);
-        assertThat(answer.contentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
-        assertThat(answer.body().get("errors").findValuesAsString("field")).containsExactly("cohortId", "participantId");
+        assertThat(answer.headers().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+        assertThat(answer.json().get("errors").findValuesAsString("field")).containsExactly("cohortId", "participantId");
     }
 
     @Test
@@ -100,22 +85,22 @@ class CertificateApiIT {
         EventScenario.publish(completion, UUID.randomUUID());
         String number = awaitNumberOf(completion);
 
-        Api.Answer answer = api.get("/certificates/{number}", number);
+        Api.Response answer = api.get("/certificates/{number}", number);
 
         assertThat(answer.status()).isEqualTo(200);
-        assertThat(answer.body().propertyNames()).containsExactlyElementsOf(VIEW_FIELDS);
-        assertThat(answer.body().get("participantId").asString()).isEqualTo(completion.participantId());
-        assertThat(answer.body().get("holderName").asString()).isEqualTo("Constant Pascascio");
+        assertThat(answer.json().propertyNames()).containsExactlyElementsOf(VIEW_FIELDS);
+        assertThat(answer.json().get("participantId").asString()).isEqualTo(completion.participantId());
+        assertThat(answer.json().get("holderName").asString()).isEqualTo("Constant Pascascio");
     }
 
     @Test
     void answersNotFoundForANumberNeverIssued() {
-        Api.Answer answer = api.get("/certificates/{number}", "AULA-BMM-2019-999999");
+        Api.Response answer = api.get("/certificates/{number}", "AULA-BMM-2019-999999");
 
         assertThat(answer.status()).isEqualTo(404);
-        assertThat(answer.contentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
-        assertThat(answer.body().get("status").asInt()).isEqualTo(404);
-        assertThat(answer.body().get("detail").asString()).contains("AULA-BMM-2019-999999");
+        assertThat(answer.headers().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+        assertThat(answer.json().get("status").asInt()).isEqualTo(404);
+        assertThat(answer.json().get("detail").asString()).contains("AULA-BMM-2019-999999");
     }
 
     @Test
@@ -125,11 +110,11 @@ class CertificateApiIT {
         EventScenario.publish(completion, UUID.randomUUID());
         String number = awaitNumberOf(completion);
 
-        Api.Answer answer = verifier.get("/certificates/{number}/verification", number);
+        Api.Response answer = verifier.get("/certificates/{number}/verification", number);
 
         assertThat(answer.status()).isEqualTo(200);
-        assertThat(answer.contentType().isCompatibleWith(MediaType.APPLICATION_JSON)).isTrue();
-        JsonNode verification = answer.body();
+        assertThat(answer.headers().getContentType().isCompatibleWith(MediaType.APPLICATION_JSON)).isTrue();
+        JsonNode verification = answer.json();
         assertThat(verification.propertyNames()).containsExactly("status", "verificationStatus", "number", "certificateId",
                 "holderName", "institutionCode", "courseCode", "courseTitle", "courseHours", "cohortId", "cohortCode",
                 "startDate", "endDate", "issuedAt");
@@ -148,24 +133,24 @@ class CertificateApiIT {
     @Test
     void verificationOfANumberNeverIssuedIsAnRfc9457ProblemSayingUnknown() {
         for (String madeUp : List.of("AULA-BMM-2019-999998", "AULA-FAKE-1999-000001", "not-a-certificate", "not a number")) {
-            Api.Answer answer = verifier.get("/certificates/{number}/verification", madeUp);
+            Api.Response answer = verifier.get("/certificates/{number}/verification", madeUp);
 
             assertThat(answer.status()).isEqualTo(404);
-            assertThat(answer.contentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
-            assertThat(answer.body().get("status").isNumber()).as("RFC 9457: status is the HTTP status code").isTrue();
-            assertThat(answer.body().get("status").asInt()).isEqualTo(404);
-            assertThat(answer.body().get("verificationStatus").asString()).isEqualTo("UNKNOWN");
-            assertThat(answer.body().get("number").asString()).isEqualTo(madeUp);
-            assertThat(answer.body().get("title").asString()).isEqualTo("Certificate unknown");
+            assertThat(answer.headers().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+            assertThat(answer.json().get("status").isNumber()).as("RFC 9457: status is the HTTP status code").isTrue();
+            assertThat(answer.json().get("status").asInt()).isEqualTo(404);
+            assertThat(answer.json().get("verificationStatus").asString()).isEqualTo("UNKNOWN");
+            assertThat(answer.json().get("number").asString()).isEqualTo(madeUp);
+            assertThat(answer.json().get("title").asString()).isEqualTo("Certificate unknown");
         }
     }
 
     @Test
     void documentsTheApiAsOpenApi() {
-        Api.Answer answer = api.get("/v3/api-docs");
+        Api.Response answer = api.get("/v3/api-docs");
 
         assertThat(answer.status()).isEqualTo(200);
-        assertThat(answer.body().get("paths").propertyNames())
+        assertThat(answer.json().get("paths").propertyNames())
                 .contains("/certificates", "/certificates/{number}", "/certificates/{number}/verification",
                         "/certificates/{number}/credential", "/certificates/{number}/pdf", "/certificates/{number}/revocation",
                         "/verifications", "/.well-known/jwks.json", "/status-lists/{listId}", "/diplomas",
@@ -174,14 +159,14 @@ class CertificateApiIT {
 
     private JsonNode awaitCertificatesOfCohort(Cohort cohort, int count) {
         return await().atMost(Duration.ofSeconds(30))
-                .until(() -> api.get(uri -> uri.path("/certificates").queryParam("cohortId", cohort.id()).build()).body(),
+                .until(() -> api.get(uri -> uri.path("/certificates").queryParam("cohortId", cohort.id()).build()).json(),
                         certificates -> certificates.size() == count);
     }
 
     private String awaitNumberOf(CourseCompleted completion) {
         return await().atMost(Duration.ofSeconds(30))
                 .until(() -> api.get(uri -> uri.path("/certificates")
-                                .queryParam("participantId", completion.participantId()).build()).body(),
+                                .queryParam("participantId", completion.participantId()).build()).json(),
                         certificates -> certificates.size() == 1)
                 .get(0).get("number").asString();
     }

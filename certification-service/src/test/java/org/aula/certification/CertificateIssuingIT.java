@@ -19,7 +19,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.aula.testsupport.EventScenario;
 import org.aula.testsupport.EventScenario.Event;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,9 @@ class CertificateIssuingIT {
     /** Long enough for a wrongly issued second certificate to be relayed (a commit wakes the relay at once). */
     private static final Duration QUIET = Duration.ofSeconds(2);
 
+    @AutoClose
     private static EventScenario certificationEvents;
+    @AutoClose
     private static EventScenario deadLetters;
 
     @LocalServerPort
@@ -55,12 +57,6 @@ class CertificateIssuingIT {
     static void openProbes() {
         certificationEvents = EventScenario.fromStart(Topics.CERTIFICATION);
         deadLetters = EventScenario.fromStart(Topics.deadLetterOf(Topics.SESSION));
-    }
-
-    @AfterAll
-    static void closeProbes() {
-        certificationEvents.close();
-        deadLetters.close();
     }
 
     @BeforeEach
@@ -147,7 +143,7 @@ class CertificateIssuingIT {
         assertThat(data.get("cohortCode").asString()).isEqualTo(cohort.code());
         assertThat(data.get("startDate").asString()).isEqualTo("2019-05-13");
         assertThat(data.get("endDate").asString()).isEqualTo("2019-05-18");
-        JsonNode view = api.get("/certificates/{number}", number).body();
+        JsonNode view = api.get("/certificates/{number}", number).json();
         assertThat(view.get("certificateId").asString()).isEqualTo(data.get("certificateId").asString());
         assertThat(view.get("issuedAt").asString()).isEqualTo(data.get("issuedAt").asString());
     }
@@ -164,9 +160,9 @@ class CertificateIssuingIT {
     }
 
     private JsonNode certificatesOf(String participantId) {
-        Api.Answer answer = api.get(uri -> uri.path("/certificates").queryParam("participantId", participantId).build());
+        Api.Response answer = api.get(uri -> uri.path("/certificates").queryParam("participantId", participantId).build());
         assertThat(answer.status()).isEqualTo(200);
-        return answer.body();
+        return answer.json();
     }
 
     private double inboxDuplicates() {

@@ -68,14 +68,14 @@ class CertificateMetricsIT {
         EventScenario.publish(first, resent);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> appliedByTheInbox(resent));
-        assertThat(api.get(uri -> uri.path("/certificates").queryParam("cohortId", cohort.id()).build()).body().size())
+        assertThat(api.get(uri -> uri.path("/certificates").queryParam("cohortId", cohort.id()).build()).json().size())
                 .isEqualTo(completions);
         assertThat(issued(cohort)).isEqualTo(completions);
         Timer timeToIssue = meters.find("aula.certificates.time.to.issue").tag("course", cohort.courseCode()).timer();
         assertThat(timeToIssue).isNotNull();
         assertThat(timeToIssue.count()).isEqualTo(completions);
         assertThat(timeToIssue.max(TimeUnit.SECONDS)).isBetween(2 * 3600.0, 3 * 3600.0);
-        assertThat(Api.as(port, TestTokens.operations()).text("/actuator/prometheus"))
+        assertThat(Api.as(port, TestTokens.operations()).get("/actuator/prometheus").body())
                 .containsPattern("aula_certificates_issued_total\\{[^}]*cohort=\"" + cohort.code() + "\"[^}]*} 3.0")
                 .containsPattern("aula_certificates_time_to_issue_seconds_bucket\\{[^}]*course=\"" + cohort.courseCode()
                         + "\"[^}]*le=\"86400.0\"[^}]*} 3");
@@ -98,7 +98,7 @@ class CertificateMetricsIT {
 
         assertThat(issued(cohort)).isZero();
         assertThat(meters.find("aula.certificates.time.to.issue").tag("course", cohort.courseCode()).timer()).isNull();
-        assertThat(api.get(uri -> uri.path("/certificates").queryParam("cohortId", cohort.id()).build()).body().size()).isZero();
+        assertThat(api.get(uri -> uri.path("/certificates").queryParam("cohortId", cohort.id()).build()).json().size()).isZero();
 
         assertThat(issueCertificate.issue(completion)).isInstanceOf(IssueCertificate.Issued.class);
         assertThat(issued(cohort)).isEqualTo(1);

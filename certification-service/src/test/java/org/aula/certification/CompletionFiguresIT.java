@@ -75,7 +75,7 @@ class CompletionFiguresIT {
             return totals.get("decided").asInt() == 6 && totals.get("certificatesIssued").asInt() == 4;
         });
         String revokedNumber = api.get(uri -> uri.path("/certificates").queryParam("participantId", revokedLater.participantId()).build())
-                .body().get(0).get("number").asString();
+                .json().get(0).get("number").asString();
         api.post("/certificates/{number}/revocation", MediaType.APPLICATION_JSON, "{\"reason\":\"Issued in error\"}", revokedNumber);
 
         JsonNode summary = summary(course);
@@ -93,7 +93,7 @@ class CompletionFiguresIT {
         assertThat(summary.get("totals").get("completionRate").asDouble()).isCloseTo(4.0 / 6, within(1e-9));
         assertThat(summary.get("byCohort").get(0).get("completionRate").asDouble()).isEqualTo(0.75);
         assertThat(summary.get("totals").get("meanSecondsToCertificate").asDouble()).isBetween(7200.0, 3 * 3600.0);
-        JsonNode cohortOnly = api.get(uri -> uri.path("/metrics/completions").queryParam("cohort", june).build()).body();
+        JsonNode cohortOnly = api.get(uri -> uri.path("/metrics/completions").queryParam("cohort", june).build()).json();
         assertFigures(cohortOnly.get("totals"), 2, 1, 1, 1, 0);
 
         assertThat(sum("aula.courses.completed", course)).isEqualTo(4);
@@ -107,7 +107,7 @@ class CompletionFiguresIT {
             assertThat(rate).isNotNull();
             assertThat(rate.value()).isEqualTo(0.75);
         });
-        assertThat(Api.as(port, TestTokens.operations()).text("/actuator/prometheus"))
+        assertThat(Api.as(port, TestTokens.operations()).get("/actuator/prometheus").body())
                 .containsPattern("aula_cohort_completion_rate\\{[^}]*cohort=\"" + june + "\"[^}]*} 0.5")
                 .containsPattern("aula_courses_not_completed_total\\{[^}]*cohort=\"" + may + "\"[^}]*institution=\"" + IMMIGRATION + "\"[^}]*} 1.0")
                 .containsPattern("aula_certificates_revoked_total\\{[^}]*cohort=\"" + may + "\"[^}]*} 1.0");
@@ -132,9 +132,9 @@ class CompletionFiguresIT {
     }
 
     private JsonNode summary(String course) {
-        Api.Answer answer = api.get(uri -> uri.path("/metrics/completions").queryParam("course", course).build());
+        Api.Response answer = api.get(uri -> uri.path("/metrics/completions").queryParam("course", course).build());
         assertThat(answer.status()).isEqualTo(200);
-        return answer.body();
+        return answer.json();
     }
 
     private static void assertFigures(JsonNode line, int decided, int completed, int notCompleted, int issued, int revoked) {

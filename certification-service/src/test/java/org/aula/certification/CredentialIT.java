@@ -21,10 +21,8 @@ import org.aula.certification.domain.SigningKeyStore;
 import org.aula.events.CourseCompleted;
 import org.aula.testsupport.EventScenario;
 import org.aula.testsupport.TestTokens;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -39,12 +37,10 @@ import tools.jackson.databind.JsonNode;
  * published keys alone; tampered, expired and rotated-key credentials; the printable PDF.
  */
 @CertificationServiceTest
-class CredentialIT {
+class CredentialIT extends ApiAndVerifier {
 
     private static final String BASE = CertificationServiceTest.PUBLIC_BASE_URL;
 
-    @LocalServerPort
-    int port;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -54,16 +50,6 @@ class CredentialIT {
     @Autowired
     CertificationProperties properties;
 
-    private Api api;
-    /** A verifier: no token, as anyone checking a certificate calls. */
-    private Api verifier;
-
-    @BeforeEach
-    void connect() {
-        api = new Api(port);
-        verifier = Api.anonymous(port);
-    }
-
     @Test
     void aCredentialVerifiesWithThePublishedKeysAloneInAnotherLibrary() {
         Cohort cohort = CourseCompletedFixture.aCohort();
@@ -72,9 +58,9 @@ class CredentialIT {
         JsonNode certificate = awaitCertificateOf(completion);
         String number = certificate.get("number").asString();
 
-        Api.Raw credential = api.raw("/certificates/{number}/credential", "application/vc+jwt", number);
-        String publishedKeys = verifier.text("/.well-known/jwks.json");
-        Jws<Claims> verified = ThirdPartyVerifier.verify(credential.text(), publishedKeys);
+        Api.Response credential = api.raw("/certificates/{number}/credential", "application/vc+jwt", number);
+        String publishedKeys = verifier.get("/.well-known/jwks.json").body();
+        Jws<Claims> verified = ThirdPartyVerifier.verify(credential.body(), publishedKeys);
 
         assertThat(credential.status()).isEqualTo(200);
         assertThat(credential.headers().getContentType().toString()).isEqualTo("application/vc+jwt");
@@ -112,24 +98,24 @@ class CredentialIT {
         CourseCompleted completion = CourseCompletedFixture.aCohort().completion("Constant Pascascio");
         EventScenario.publish(completion, UUID.randomUUID());
         String number = awaitCertificateOf(completion).get("number").asString();
-        String token = api.raw("/certificates/{number}/credential", "application/vc+jwt", number).text();
+        String token = api.raw("/certificates/{number}/credential", "application/vc+jwt", number).body();
         String tampered = ThirdPartyVerifier.tampered(token, "Constant Pascascio", "Constance Pascascio");
 
-        Api.Answer genuine = verifier.post("/verifications", MediaType.parseMediaType("application/vc+jwt"), token);
-        Api.Answer genuineAsJson = verifier.post("/verifications", MediaType.APPLICATION_JSON, "{\"credential\":\"" + token + "\"}");
-        Api.Answer forged = verifier.post("/verifications", MediaType.parseMediaType("application/vc+jwt"), tampered);
-        Api.Answer garbage = verifier.post("/verifications", MediaType.parseMediaType("application/vc+jwt"), "not.a-token");
+        Api.Response genuine = verifier.post("/verifications", MediaType.parseMediaType("application/vc+jwt"), token);
+        Api.Response genuineAsJson = verifier.post("/verifications", MediaType.APPLICATION_JSON, "{\"credential\":\"" + token + "\"}");
+        Api.Response forged = verifier.post("/verifications", MediaType.parseMediaType("application/vc+jwt"), tampered);
+        Api.Response garbage = verifier.post("/verifications", MediaType.parseMediaType("application/vc+jwt"), "not.a-token");
 
         assertThat(genuine.status()).isEqualTo(200);
-        assertThat(genuine.body().get("verificationStatus").asString()).isEqualTo("VALID");
-        assertThat(genuine.body().get("number").asString()).isEqualTo(number);
-        assertThat(genuine.body().get("holderName").asString()).isEqualTo("Constant Pascascio");
-        assertThat(genuineAsJson.body().get("verificationStatus").asString()).isEqualTo("VALID");
+        assertThat(genuine.json().get("verificationStatus").asString()).isEqualTo("VALID");
+        assertThat(genuine.json().get("number").asString()).isEqualTo(number);
+        assertThat(genuine.json().get("holderName").asString()).isEqualTo("Constant Pascascio");
+        assertThat(genuineAsJson.json().get("verificationStatus").asString()).isEqualTo("VALID");
         assertThat(forged.status()).isEqualTo(200);
-        assertThat(forged.body().get("verificationStatus").asString()).isEqualTo("INVALID");
-        assertThat(forged.body().get("reason").asString()).contains("signature");
-        assertThat(garbage.body().get("verificationStatus").asString()).isEqualTo("INVALID");
-        assertThatThrownBy(() -> ThirdPartyVerifier.verify(tampered, verifier.text("/.well-known/jwks.json")))
+        assertThat(forged.json().get("verificationStatus").asString()).isEqualTo("INVALID");
+        assertThat(forged.json().get("reason").asString()).contains("signature");
+        assertThat(garbage.json().get("verificationStatus").asString()).isEqualTo("INVALID");
+        assertThatThrownBy(() -> ThirdPartyVerifier.verify(tampered, verifier.get("/.well-known/jwks.json").body()))
                 .as("the other library refuses it too").isInstanceOf(SignatureException.class);
     }
 
@@ -141,18 +127,18 @@ class CredentialIT {
         // As if issued under a validity period that has run out since.
         jdbc.sql("update certificate set valid_until = issued_at + interval '1 second' where number = ?").params(number).update();
         await().atMost(Duration.ofSeconds(5)).until(() -> verifier.get("/certificates/{number}/verification", number)
-                .body().get("verificationStatus").asString().equals("EXPIRED"));
+                .json().get("verificationStatus").asString().equals("EXPIRED"));
 
-        Api.Answer verification = verifier.get("/certificates/{number}/verification", number);
-        String token = api.raw("/certificates/{number}/credential", "application/vc+jwt", number).text();
-        Api.Answer presented = verifier.post("/verifications", MediaType.parseMediaType("application/vc+jwt"), token);
+        Api.Response verification = verifier.get("/certificates/{number}/verification", number);
+        String token = api.raw("/certificates/{number}/credential", "application/vc+jwt", number).body();
+        Api.Response presented = verifier.post("/verifications", MediaType.parseMediaType("application/vc+jwt"), token);
 
         assertThat(verification.status()).isEqualTo(200);
-        assertThat(verification.body().get("status").asString()).isEqualTo("EXPIRED");
-        assertThat(verification.body().has("validUntil")).isTrue();
+        assertThat(verification.json().get("status").asString()).isEqualTo("EXPIRED");
+        assertThat(verification.json().has("validUntil")).isTrue();
         assertThat(ThirdPartyVerifier.payload(token).has("validUntil")).isTrue();
-        assertThat(presented.body().get("verificationStatus").asString()).isEqualTo("EXPIRED");
-        assertThatThrownBy(() -> ThirdPartyVerifier.verify(token, verifier.text("/.well-known/jwks.json")))
+        assertThat(presented.json().get("verificationStatus").asString()).isEqualTo("EXPIRED");
+        assertThatThrownBy(() -> ThirdPartyVerifier.verify(token, verifier.get("/.well-known/jwks.json").body()))
                 .isInstanceOf(ExpiredJwtException.class);
     }
 
@@ -161,19 +147,19 @@ class CredentialIT {
         CourseCompleted completion = CourseCompletedFixture.aCohort().completion("Constant Pascascio");
         EventScenario.publish(completion, UUID.randomUUID());
         String number = awaitCertificateOf(completion).get("number").asString();
-        String before = api.raw("/certificates/{number}/credential", "application/vc+jwt", number).text();
+        String before = api.raw("/certificates/{number}/credential", "application/vc+jwt", number).body();
 
-        Api.Answer rotated = Api.as(port, TestTokens.operations()).post("/actuator/signingkeys", MediaType.APPLICATION_JSON, "{}");
-        String after = api.raw("/certificates/{number}/credential", "application/vc+jwt", number).text();
-        String publishedKeys = verifier.text("/.well-known/jwks.json");
+        Api.Response rotated = Api.as(port, TestTokens.operations()).post("/actuator/signingkeys", MediaType.APPLICATION_JSON, "{}");
+        String after = api.raw("/certificates/{number}/credential", "application/vc+jwt", number).body();
+        String publishedKeys = verifier.get("/.well-known/jwks.json").body();
 
         assertThat(rotated.status()).isEqualTo(200);
         String oldKid = ThirdPartyVerifier.verify(before, publishedKeys).getHeader().getKeyId();
         String newKid = ThirdPartyVerifier.verify(after, publishedKeys).getHeader().getKeyId();
-        assertThat(newKid).isNotEqualTo(oldKid).isEqualTo(rotated.body().get("active").asString());
+        assertThat(newKid).isNotEqualTo(oldKid).isEqualTo(rotated.json().get("active").asString());
         assertThat(verifier.post("/verifications", MediaType.parseMediaType("application/vc+jwt"), before)
-                .body().get("verificationStatus").asString()).isEqualTo("VALID");
-        assertThat(Api.as(port, TestTokens.operations()).get("/actuator/signingkeys").body().findValuesAsString("kid")).contains(oldKid, newKid);
+                .json().get("verificationStatus").asString()).isEqualTo("VALID");
+        assertThat(Api.as(port, TestTokens.operations()).get("/actuator/signingkeys").json().findValuesAsString("kid")).contains(oldKid, newKid);
         // A restart reads the stored key instead of generating another.
         SigningKeys restarted = new SigningKeys(properties, signingKeyStore, Clock.systemUTC());
         assertThat(restarted.active().getKeyID()).isEqualTo(signingKeys.active().getKeyID()).isEqualTo(newKid);
@@ -185,13 +171,13 @@ class CredentialIT {
         EventScenario.publish(completion, UUID.randomUUID());
         String number = awaitCertificateOf(completion).get("number").asString();
 
-        Api.Raw answer = api.raw("/certificates/{number}/credential", "application/json", number);
-        JsonNode body = tools.jackson.databind.json.JsonMapper.shared().readTree(answer.text());
+        Api.Response answer = api.raw("/certificates/{number}/credential", "application/json", number);
+        JsonNode body = tools.jackson.databind.json.JsonMapper.shared().readTree(answer.body());
 
         assertThat(answer.headers().getContentType().isCompatibleWith(MediaType.APPLICATION_JSON)).isTrue();
         assertThat(body.get("id").asString()).isEqualTo(number);
         assertThat(body.get("mediaType").asString()).isEqualTo("application/vc+jwt");
-        assertThat(ThirdPartyVerifier.verify(body.get("jwt").asString(), verifier.text("/.well-known/jwks.json"))
+        assertThat(ThirdPartyVerifier.verify(body.get("jwt").asString(), verifier.get("/.well-known/jwks.json").body())
                 .getPayload().get("name")).isEqualTo("Best Practices in Migration Management");
     }
 
@@ -202,12 +188,12 @@ class CredentialIT {
         EventScenario.publish(completion, UUID.randomUUID());
         String number = awaitCertificateOf(completion).get("number").asString();
 
-        Api.Raw pdf = api.raw("/certificates/{number}/pdf", "application/pdf", number);
+        Api.Response pdf = api.raw("/certificates/{number}/pdf", "application/pdf", number);
 
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(pdf.headers().getContentType().toString()).isEqualTo("application/pdf");
         assertThat(pdf.headers().getContentDisposition().getFilename()).isEqualTo(number + ".pdf");
-        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+        try (PDDocument document = Loader.loadPDF(pdf.bytes())) {
             assertThat(new PDFTextStripper().getText(document)).contains("Constant Pascascio",
                     "Best Practices in Migration Management", "40 hours", cohort.code(), "13 May 2019", "18 May 2019",
                     "BZ-POLICE", number, BASE + "/certificates/" + number + "/verification");
@@ -218,7 +204,7 @@ class CredentialIT {
     private JsonNode awaitCertificateOf(CourseCompleted completion) {
         return await().atMost(Duration.ofSeconds(30))
                 .until(() -> api.get(uri -> uri.path("/certificates")
-                                .queryParam("participantId", completion.participantId()).build()).body(),
+                                .queryParam("participantId", completion.participantId()).build()).json(),
                         certificates -> certificates.size() == 1)
                 .get(0);
     }

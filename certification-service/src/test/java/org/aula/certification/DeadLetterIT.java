@@ -20,7 +20,7 @@ import org.aula.events.EventCatalog;
 import org.aula.events.Topics;
 import org.aula.testsupport.EventScenario;
 import org.aula.testsupport.EventScenario.Event;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -43,7 +43,9 @@ class DeadLetterIT {
     private static final Duration ARRIVAL = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.shared();
 
+    @AutoClose
     private static EventScenario deadLetters;
+    @AutoClose
     private static EventScenario certificationEvents;
 
     @LocalServerPort
@@ -55,12 +57,6 @@ class DeadLetterIT {
     static void openProbes() {
         deadLetters = EventScenario.fromStart(Topics.deadLetterOf(Topics.SESSION));
         certificationEvents = EventScenario.fromStart(Topics.CERTIFICATION);
-    }
-
-    @AfterAll
-    static void closeProbes() {
-        deadLetters.close();
-        certificationEvents.close();
     }
 
     static Stream<Arguments> unfitData() {
@@ -103,7 +99,7 @@ class DeadLetterIT {
         assertThat(undecodableDeadLetters()).isGreaterThanOrEqualTo(deadLettersBefore + 1);
         assertThat(certificationEvents.records(record -> new Event(record).is(EventCatalog.CERTIFICATE_ISSUED) && unfit.participantId().equals(record.key()))).isEmpty();
         assertThat(new Api(port).get(uri -> uri.path("/certificates").queryParam("cohortId", cohort.id()).build())
-                .body().findValuesAsString("participantId"))
+                .json().findValuesAsString("participantId"))
                 .isEqualTo(List.of(fine.participantId()));
     }
 

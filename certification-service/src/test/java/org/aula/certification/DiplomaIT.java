@@ -20,12 +20,10 @@ import org.aula.events.Topics;
 import org.aula.events.runtime.CloudEventRecords;
 import org.aula.events.runtime.IncomingEvent;
 import org.aula.testsupport.EventScenario;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -37,38 +35,22 @@ import tools.jackson.databind.JsonNode;
  * required course, whether the programme is defined before or after the last certificate.
  */
 @CertificationServiceTest
-class DiplomaIT {
+class DiplomaIT extends ApiAndVerifier {
 
     private static final Duration ARRIVAL = Duration.ofSeconds(30);
 
+    @AutoClose
     private static EventScenario certificationEvents;
+    @AutoClose
     private static EventScenario enrollmentDeadLetters;
 
-    @LocalServerPort
-    int port;
     @Autowired
     JdbcClient jdbc;
-
-    private Api api;
-    /** A verifier: no token, as anyone checking a certificate calls. */
-    private Api verifier;
 
     @BeforeAll
     static void openProbes() {
         certificationEvents = EventScenario.fromStart(Topics.CERTIFICATION);
         enrollmentDeadLetters = EventScenario.fromStart(Topics.deadLetterOf(Topics.ENROLLMENT));
-    }
-
-    @AfterAll
-    static void closeProbes() {
-        certificationEvents.close();
-        enrollmentDeadLetters.close();
-    }
-
-    @BeforeEach
-    void connect() {
-        api = new Api(port);
-        verifier = Api.anonymous(port);
     }
 
     @Test
@@ -91,7 +73,7 @@ class DiplomaIT {
         assertThat(diploma.get("holderName").asString()).isEqualTo("Constant Pascascio");
         assertThat(diploma.get("certificateNumbers").size()).isEqualTo(2);
         assertOneDiplomaAwardedEventFor(pascascio, diploma.get("number").asString());
-        assertThat(api.get(uri -> uri.path("/diplomas").queryParam("participantId", chan).build()).body().size())
+        assertThat(api.get(uri -> uri.path("/diplomas").queryParam("participantId", chan).build()).json().size())
                 .as("one course of two earns nothing").isZero();
     }
 
@@ -102,7 +84,7 @@ class DiplomaIT {
         EventScenario.publish(programme.first().completion(pascascio, "Constant Pascascio", hourAgo()), UUID.randomUUID());
         EventScenario.publish(programme.second().completion(pascascio, "Constant Pascascio", hourAgo()), UUID.randomUUID());
         awaitCertificates(pascascio, 2);
-        assertThat(api.get(uri -> uri.path("/diplomas").queryParam("participantId", pascascio).build()).body().size()).isZero();
+        assertThat(api.get(uri -> uri.path("/diplomas").queryParam("participantId", pascascio).build()).json().size()).isZero();
 
         var record = CloudEventRecords.of(programme.defined(), UUID.randomUUID(), "/aula/enrollment-service", Instant.now());
         EventScenario.publish(record);
@@ -111,7 +93,7 @@ class DiplomaIT {
 
         JsonNode diploma = awaitDiplomaOf(pascascio);
         assertOneDiplomaAwardedEventFor(pascascio, diploma.get("number").asString());
-        assertThat(api.get(uri -> uri.path("/diplomas").queryParam("participantId", pascascio).build()).body().size()).isEqualTo(1);
+        assertThat(api.get(uri -> uri.path("/diplomas").queryParam("participantId", pascascio).build()).json().size()).isEqualTo(1);
     }
 
     @Test
@@ -129,7 +111,7 @@ class DiplomaIT {
         await().atMost(ARRIVAL).until(() -> programmeKept(programme.id()));
         await().pollInSameThread().during(Duration.ofSeconds(1)).atMost(ARRIVAL)
                 .until(() -> certificationEvents.records(record -> isDiplomaAwardedTo(record, pascascio)).isEmpty());
-        assertThat(api.get(uri -> uri.path("/diplomas").queryParam("participantId", pascascio).build()).body().size()).isZero();
+        assertThat(api.get(uri -> uri.path("/diplomas").queryParam("participantId", pascascio).build()).json().size()).isZero();
     }
 
     @Test
@@ -142,22 +124,22 @@ class DiplomaIT {
         EventScenario.publish(programme.second().completion(pascascio, "Constant Pascascio", hourAgo()), UUID.randomUUID());
         String number = awaitDiplomaOf(pascascio).get("number").asString();
 
-        Api.Answer verification = verifier.get("/diplomas/{number}/verification", number);
-        String credential = api.raw("/diplomas/{number}/credential", "application/vc+jwt", number).text();
-        Claims claims = ThirdPartyVerifier.verify(credential, verifier.text("/.well-known/jwks.json")).getPayload();
-        Api.Answer unknown = verifier.get("/diplomas/{number}/verification", "AULA-DIPLOMA-NOPE 2019");
+        Api.Response verification = verifier.get("/diplomas/{number}/verification", number);
+        String credential = api.raw("/diplomas/{number}/credential", "application/vc+jwt", number).body();
+        Claims claims = ThirdPartyVerifier.verify(credential, verifier.get("/.well-known/jwks.json").body()).getPayload();
+        Api.Response unknown = verifier.get("/diplomas/{number}/verification", "AULA-DIPLOMA-NOPE 2019");
 
         assertThat(verification.status()).isEqualTo(200);
-        assertThat(verification.body().get("verificationStatus").asString()).isEqualTo("VALID");
-        assertThat(verification.body().get("programmeCode").asString()).isEqualTo(programme.code());
+        assertThat(verification.json().get("verificationStatus").asString()).isEqualTo("VALID");
+        assertThat(verification.json().get("programmeCode").asString()).isEqualTo(programme.code());
         assertThat(claims.get("type", List.class)).containsExactly("VerifiableCredential", "OpenBadgeCredential");
         Map<String, Object> achievement = ThirdPartyVerifier.map(ThirdPartyVerifier.map(claims.get("credentialSubject")).get("achievement"));
         assertThat(achievement).containsEntry("name", programme.title()).containsEntry("achievementType", "Diploma");
         assertThat(verifier.post("/verifications", MediaType.parseMediaType("application/vc+jwt"), credential)
-                .body().get("number").asString()).isEqualTo(number);
+                .json().get("number").asString()).isEqualTo(number);
         assertThat(unknown.status()).isEqualTo(404);
-        assertThat(unknown.body().get("status").asInt()).isEqualTo(404);
-        assertThat(unknown.body().get("verificationStatus").asString()).isEqualTo("UNKNOWN");
+        assertThat(unknown.json().get("status").asInt()).isEqualTo(404);
+        assertThat(unknown.json().get("verificationStatus").asString()).isEqualTo("UNKNOWN");
     }
 
     @Test
@@ -176,13 +158,13 @@ class DiplomaIT {
 
     private JsonNode awaitCertificates(String participantId, int count) {
         return await().atMost(ARRIVAL)
-                .until(() -> api.get(uri -> uri.path("/certificates").queryParam("participantId", participantId).build()).body(),
+                .until(() -> api.get(uri -> uri.path("/certificates").queryParam("participantId", participantId).build()).json(),
                         certificates -> certificates.size() == count);
     }
 
     private JsonNode awaitDiplomaOf(String participantId) {
         return await().atMost(ARRIVAL)
-                .until(() -> api.get(uri -> uri.path("/diplomas").queryParam("participantId", participantId).build()).body(),
+                .until(() -> api.get(uri -> uri.path("/diplomas").queryParam("participantId", participantId).build()).json(),
                         diplomas -> diplomas.size() == 1)
                 .get(0);
     }

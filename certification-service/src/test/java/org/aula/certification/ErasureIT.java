@@ -20,12 +20,10 @@ import org.aula.events.ParticipantErased;
 import org.aula.events.Topics;
 import org.aula.testsupport.EventScenario;
 import org.aula.testsupport.EventScenario.Event;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
@@ -36,35 +34,19 @@ import tools.jackson.databind.node.ObjectNode;
  * signed, while what verification needs (number, course, cohort, dates, status) stays.
  */
 @CertificationServiceTest
-class ErasureIT {
+class ErasureIT extends ApiAndVerifier {
 
     private static final String PSEUDONYM = "Erased participant";
 
+    @AutoClose
     private static EventScenario certificationEvents;
 
-    @LocalServerPort
-    int port;
     @Autowired
     JdbcClient jdbc;
-
-    private Api api;
-    /** A verifier: no token, as anyone checking a certificate calls. */
-    private Api verifier;
 
     @BeforeAll
     static void openProbe() {
         certificationEvents = EventScenario.fromStart(Topics.CERTIFICATION);
-    }
-
-    @AfterAll
-    static void closeProbe() {
-        certificationEvents.close();
-    }
-
-    @BeforeEach
-    void connect() {
-        api = new Api(port);
-        verifier = Api.anonymous(port);
     }
 
     @Test
@@ -74,26 +56,26 @@ class ErasureIT {
         String number = await().atMost(Duration.ofSeconds(30))
                 .until(() -> certificatesOf(completion.participantId()), certificates -> certificates.size() == 1)
                 .get(0).get("number").asString();
-        JsonNode before = verifier.get("/certificates/{number}/verification", number).body();
+        JsonNode before = verifier.get("/certificates/{number}/verification", number).json();
 
         EventScenario.publish(new ParticipantErased(completion.participantId(), Instant.now()), UUID.randomUUID());
 
         await().atMost(Duration.ofSeconds(30)).until(() -> verifier.get("/certificates/{number}/verification", number)
-                .body().get("holderName").asString().equals(PSEUDONYM));
-        JsonNode after = verifier.get("/certificates/{number}/verification", number).body();
+                .json().get("holderName").asString().equals(PSEUDONYM));
+        JsonNode after = verifier.get("/certificates/{number}/verification", number).json();
         assertThat(without(after, "holderName")).isEqualTo(without(before, "holderName"));
         assertThat(after.get("verificationStatus").asString()).isEqualTo("VALID");
         assertThat(certificatesOf(completion.participantId()).get(0).get("holderName").asString()).isEqualTo(PSEUDONYM);
-        String credential = api.raw("/certificates/{number}/credential", "application/vc+jwt", number).text();
+        String credential = api.raw("/certificates/{number}/credential", "application/vc+jwt", number).body();
         Map<String, Object> subject = ThirdPartyVerifier.map(
-                ThirdPartyVerifier.verify(credential, verifier.text("/.well-known/jwks.json")).getPayload().get("credentialSubject"));
+                ThirdPartyVerifier.verify(credential, verifier.get("/.well-known/jwks.json").body()).getPayload().get("credentialSubject"));
         assertThat(ThirdPartyVerifier.map(((List<?>) subject.get("identifier")).get(0))).containsEntry("identityHash", PSEUDONYM);
         assertThat(credential).doesNotContain("Pascascio");
         // Other tests' holders share the name: count only this participant's events.
         assertThat(jdbc.sql("select count(*) from aula_messaging.outbox where payload like '%Pascascio%' and payload like ?")
                 .param("%" + completion.participantId() + "%").query(Long.class).single())
                 .as("the certificate.issued payload kept in the outbox forgets the name too").isZero();
-        try (PDDocument pdf = Loader.loadPDF(api.raw("/certificates/{number}/pdf", "application/pdf", number).body())) {
+        try (PDDocument pdf = Loader.loadPDF(api.raw("/certificates/{number}/pdf", "application/pdf", number).bytes())) {
             assertThat(new PDFTextStripper().getText(pdf)).contains(PSEUDONYM, number).doesNotContain("Pascascio");
         }
     }
@@ -118,7 +100,7 @@ class ErasureIT {
     }
 
     private JsonNode certificatesOf(String participantId) {
-        return api.get(uri -> uri.path("/certificates").queryParam("participantId", participantId).build()).body();
+        return api.get(uri -> uri.path("/certificates").queryParam("participantId", participantId).build()).json();
     }
 
     private static JsonNode without(JsonNode node, String field) {

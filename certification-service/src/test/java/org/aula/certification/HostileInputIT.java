@@ -89,16 +89,16 @@ class HostileInputIT {
             EventScenario.publish(cohort.completion("Official " + i), UUID.randomUUID());
         }
         List<String> numbers = await().atMost(Duration.ofSeconds(30))
-                .until(() -> api.get(uri -> uri.path("/certificates").queryParam("cohortId", cohort.id()).build()).body(),
+                .until(() -> api.get(uri -> uri.path("/certificates").queryParam("cohortId", cohort.id()).build()).json(),
                         list -> list.size() == HOSTILE_TEXTS.size())
                 .findValuesAsString("number");
 
         for (int i = 0; i < HOSTILE_TEXTS.size(); i++) {
             String reason = HOSTILE_TEXTS.get(i);
             String number = numbers.get(i);
-            Api.Answer answer = api.post("/certificates/{number}/revocation", MediaType.APPLICATION_JSON,
+            Api.Response answer = api.post("/certificates/{number}/revocation", MediaType.APPLICATION_JSON,
                     "{\"reason\":\"" + jsonEscaped(reason) + "\"}", number);
-            String status = Api.anonymous(port).get("/certificates/{number}/verification", number).body()
+            String status = Api.anonymous(port).get("/certificates/{number}/verification", number).json()
                     .get("verificationStatus").asString();
 
             assertThat(answer.status()).as("reason %s: %s", escaped(reason), answer.body()).isIn(200, 400);

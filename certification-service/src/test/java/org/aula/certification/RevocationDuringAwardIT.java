@@ -35,7 +35,7 @@ import org.aula.events.EventCatalog;
 import org.aula.events.Topics;
 import org.aula.events.runtime.IncomingEvent;
 import org.aula.testsupport.EventScenario;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,6 +56,7 @@ class RevocationDuringAwardIT {
     /** {@code JdbcAwardLocks}' participant namespace, as PostgreSQL shows it in {@code pg_locks.classid}. */
     private static final long PARTICIPANT_LOCKS = 0x41554C02L;
 
+    @AutoClose
     private static EventScenario certificationEvents;
 
     @Autowired
@@ -72,11 +73,6 @@ class RevocationDuringAwardIT {
     @BeforeAll
     static void openProbe() {
         certificationEvents = EventScenario.fromStart(Topics.CERTIFICATION);
-    }
-
-    @AfterAll
-    static void closeProbe() {
-        certificationEvents.close();
     }
 
     @AfterEach

@@ -19,11 +19,9 @@ import org.aula.events.EventCatalog;
 import org.aula.events.Topics;
 import org.aula.events.runtime.IncomingEvent;
 import org.aula.testsupport.EventScenario;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 
 import io.jsonwebtoken.Claims;
@@ -34,34 +32,17 @@ import tools.jackson.databind.JsonNode;
  * bit of its entry is set in the signed status list, and verification says REVOKED.
  */
 @CertificationServiceTest
-class RevocationIT {
+class RevocationIT extends ApiAndVerifier {
 
     private static final String BASE = CertificationServiceTest.PUBLIC_BASE_URL;
     private static final MediaType VC_JWT = MediaType.parseMediaType("application/vc+jwt");
 
+    @AutoClose
     private static EventScenario certificationEvents;
-
-    @LocalServerPort
-    int port;
-
-    private Api api;
-    /** A verifier: no token, as anyone checking a certificate calls. */
-    private Api verifier;
 
     @BeforeAll
     static void openProbe() {
         certificationEvents = EventScenario.fromStart(Topics.CERTIFICATION);
-    }
-
-    @AfterAll
-    static void closeProbe() {
-        certificationEvents.close();
-    }
-
-    @BeforeEach
-    void connect() {
-        api = new Api(port);
-        verifier = Api.anonymous(port);
     }
 
     @Test
@@ -73,38 +54,38 @@ class RevocationIT {
         EventScenario.publish(standingOne, UUID.randomUUID());
         String number = awaitNumberOf(revokedOne);
         String standingNumber = awaitNumberOf(standingOne);
-        String credentialBefore = api.raw("/certificates/{number}/credential", "application/vc+jwt", number).text();
+        String credentialBefore = api.raw("/certificates/{number}/credential", "application/vc+jwt", number).body();
 
-        Api.Answer revocation = api.post("/certificates/{number}/revocation", MediaType.APPLICATION_JSON,
+        Api.Response revocation = api.post("/certificates/{number}/revocation", MediaType.APPLICATION_JSON,
                 "{\"reason\":\"Attendance sheets were signed on behalf of the participant\"}", number);
 
         assertThat(revocation.status()).isEqualTo(200);
-        assertThat(revocation.body().get("verificationStatus").asString()).isEqualTo("REVOKED");
-        Api.Answer verification = verifier.get("/certificates/{number}/verification", number);
+        assertThat(revocation.json().get("verificationStatus").asString()).isEqualTo("REVOKED");
+        Api.Response verification = verifier.get("/certificates/{number}/verification", number);
         assertThat(verification.status()).isEqualTo(200);
-        assertThat(verification.body().get("status").asString()).isEqualTo("REVOKED");
-        assertThat(verification.body().get("verificationStatus").asString()).isEqualTo("REVOKED");
-        assertThat(verification.body().get("revocationReason").asString())
+        assertThat(verification.json().get("status").asString()).isEqualTo("REVOKED");
+        assertThat(verification.json().get("verificationStatus").asString()).isEqualTo("REVOKED");
+        assertThat(verification.json().get("revocationReason").asString())
                 .isEqualTo("Attendance sheets were signed on behalf of the participant");
-        assertThat(verification.body().get("revokedAt").asString()).isNotBlank();
-        assertThat(verification.body().get("holderName").asString()).isEqualTo("Constant Pascascio");
-        assertThat(verifier.get("/certificates/{number}/verification", standingNumber).body().get("verificationStatus").asString())
+        assertThat(verification.json().get("revokedAt").asString()).isNotBlank();
+        assertThat(verification.json().get("holderName").asString()).isEqualTo("Constant Pascascio");
+        assertThat(verifier.get("/certificates/{number}/verification", standingNumber).json().get("verificationStatus").asString())
                 .isEqualTo("VALID");
-        assertThat(verifier.post("/verifications", VC_JWT, credentialBefore).body().get("verificationStatus").asString())
+        assertThat(verifier.post("/verifications", VC_JWT, credentialBefore).json().get("verificationStatus").asString())
                 .as("a credential handed out before the revocation").isEqualTo("REVOKED");
 
         // The status list, read as any verifier would: fetch, check the signature, decode, read the bit.
         Map<String, Object> entry = ThirdPartyVerifier.map(
-                ThirdPartyVerifier.verify(credentialBefore, verifier.text("/.well-known/jwks.json")).getPayload().get("credentialStatus"));
+                ThirdPartyVerifier.verify(credentialBefore, verifier.get("/.well-known/jwks.json").body()).getPayload().get("credentialStatus"));
         Map<String, Object> standingEntry = ThirdPartyVerifier.map(ThirdPartyVerifier.verify(
-                api.raw("/certificates/{number}/credential", "application/vc+jwt", standingNumber).text(),
-                verifier.text("/.well-known/jwks.json")).getPayload().get("credentialStatus"));
+                api.raw("/certificates/{number}/credential", "application/vc+jwt", standingNumber).body(),
+                verifier.get("/.well-known/jwks.json").body()).getPayload().get("credentialStatus"));
         String listUrl = (String) entry.get("statusListCredential");
         assertThat(listUrl).startsWith(BASE + "/status-lists/");
-        Api.Raw list = verifier.raw(listUrl.substring(BASE.length()), "application/vc+jwt");
+        Api.Response list = verifier.raw(listUrl.substring(BASE.length()), "application/vc+jwt");
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.headers().getContentType().toString()).isEqualTo("application/vc+jwt");
-        Claims statusList = ThirdPartyVerifier.verify(list.text(), verifier.text("/.well-known/jwks.json")).getPayload();
+        Claims statusList = ThirdPartyVerifier.verify(list.body(), verifier.get("/.well-known/jwks.json").body()).getPayload();
         assertThat(statusList.get("type", List.class)).containsExactly("VerifiableCredential", "BitstringStatusListCredential");
         assertThat(statusList.getId()).isEqualTo(listUrl);
         Map<String, Object> subject = ThirdPartyVerifier.map(statusList.get("credentialSubject"));
@@ -133,21 +114,21 @@ class RevocationIT {
         EventScenario.publish(completion, UUID.randomUUID());
         String number = awaitNumberOf(completion);
 
-        Api.Answer first = api.post("/certificates/{number}/revocation", MediaType.APPLICATION_JSON, "{\"reason\":\"Issued in error\"}", number);
-        Api.Answer second = api.post("/certificates/{number}/revocation", MediaType.APPLICATION_JSON, "{\"reason\":\"Again\"}", number);
-        Api.Answer unknown = api.post("/certificates/{number}/revocation", MediaType.APPLICATION_JSON,
+        Api.Response first = api.post("/certificates/{number}/revocation", MediaType.APPLICATION_JSON, "{\"reason\":\"Issued in error\"}", number);
+        Api.Response second = api.post("/certificates/{number}/revocation", MediaType.APPLICATION_JSON, "{\"reason\":\"Again\"}", number);
+        Api.Response unknown = api.post("/certificates/{number}/revocation", MediaType.APPLICATION_JSON,
                 "{\"reason\":\"Issued in error\"}", "AULA-BMM-2019-999996");
-        Api.Answer withoutReason = api.post("/certificates/{number}/revocation", MediaType.APPLICATION_JSON, "{\"reason\":\" \"}", number);
+        Api.Response withoutReason = api.post("/certificates/{number}/revocation", MediaType.APPLICATION_JSON, "{\"reason\":\" \"}", number);
 
         assertThat(first.status()).isEqualTo(200);
         assertThat(second.status()).isEqualTo(409);
-        assertThat(second.contentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
-        assertThat(second.body().get("detail").asString()).contains(number, "already revoked");
+        assertThat(second.headers().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+        assertThat(second.json().get("detail").asString()).contains(number, "already revoked");
         assertThat(unknown.status()).isEqualTo(404);
-        assertThat(unknown.contentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+        assertThat(unknown.headers().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
         assertThat(withoutReason.status()).isEqualTo(400);
-        assertThat(withoutReason.body().get("errors").findValuesAsString("field")).containsExactly("reason");
-        assertThat(verifier.get("/certificates/{number}/verification", number).body().get("revocationReason").asString())
+        assertThat(withoutReason.json().get("errors").findValuesAsString("field")).containsExactly("reason");
+        assertThat(verifier.get("/certificates/{number}/verification", number).json().get("revocationReason").asString())
                 .as("the first reason stands").isEqualTo("Issued in error");
         await().pollInSameThread().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(30))
                 .until(() -> certificationEvents.records(record -> isRevocationOf(record, completion.participantId())).size() == 1);
@@ -162,7 +143,7 @@ class RevocationIT {
     private String awaitNumberOf(CourseCompleted completion) {
         return await().atMost(Duration.ofSeconds(30))
                 .until(() -> api.get(uri -> uri.path("/certificates").queryParam("participantId", completion.participantId()).build())
-                        .body(), certificates -> certificates.size() == 1)
+                        .json(), certificates -> certificates.size() == 1)
                 .get(0).get("number").asString();
     }
 

@@ -1,29 +1,19 @@
 package org.aula.enrollment;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.aula.testsupport.ServiceApi;
 import org.aula.testsupport.TestTokens;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.web.client.RestClient;
-
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The service's REST API over real HTTP, answering every status instead of throwing on 4xx/5xx. Requests carry
- * a coordinator's bearer token unless the client was made {@link #as} someone else.
+ * The enrolment service's REST API ({@link ServiceApi}) with its test cohorts and nominations. Requests carry a
+ * coordinator's bearer token unless the client was made {@link #as} someone else.
  */
-final class Api {
+final class Api extends ServiceApi {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final AtomicInteger COHORTS = new AtomicInteger();
-
-    private final RestClient http;
 
     /** A coordinator's client. */
     Api(int port) {
@@ -31,11 +21,7 @@ final class Api {
     }
 
     private Api(int port, @Nullable String token) {
-        RestClient.Builder builder = RestClient.builder().baseUrl("http://localhost:" + port);
-        if (token != null) {
-            builder.defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token));
-        }
-        this.http = builder.build();
+        super(port, token);
     }
 
     /** A client sending {@code token} (from {@link TestTokens}). */
@@ -46,19 +32,6 @@ final class Api {
     /** A client sending no token at all. */
     static Api anonymous(int port) {
         return new Api(port, null);
-    }
-
-    /** A status, the headers, and the body (parsed when it is JSON). */
-    record Response(int status, HttpHeaders headers, String body) {
-
-        JsonNode json() {
-            return JSON.readTree(body);
-        }
-
-        String contentType() {
-            MediaType type = headers.getContentType();
-            return type == null ? "" : type.toString();
-        }
     }
 
     /** A cohort code no other test uses: {@code <prefix>-<n>-<random>}. */
@@ -129,49 +102,12 @@ final class Api {
         return "official-" + n + "." + tag + "@gov.bz";
     }
 
-    Response post(String path, String json) {
-        return post(path, json, MediaType.APPLICATION_JSON);
-    }
-
-    Response post(String path, String body, MediaType contentType) {
-        return http.post().uri(path).contentType(contentType).body(body).exchange((request, response) ->
-                new Response(response.getStatusCode().value(), response.getHeaders(), read(response.getBody())));
-    }
-
     /** A POST with an {@code Idempotency-Key}. */
     Response post(String path, String json, String idempotencyKey) {
-        return http.post().uri(path).contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", idempotencyKey)
-                .body(json).exchange((request, response) ->
-                        new Response(response.getStatusCode().value(), response.getHeaders(), read(response.getBody())));
-    }
-
-    /** A POST without a body. */
-    Response post(String path) {
-        return http.post().uri(path).exchange((request, response) ->
-                new Response(response.getStatusCode().value(), response.getHeaders(), read(response.getBody())));
-    }
-
-    Response put(String path, String json) {
-        return http.put().uri(path).contentType(MediaType.APPLICATION_JSON).body(json).exchange((request, response) ->
-                new Response(response.getStatusCode().value(), response.getHeaders(), read(response.getBody())));
-    }
-
-    Response get(String path) {
-        return http.get().uri(path).exchange((request, response) ->
-                new Response(response.getStatusCode().value(), response.getHeaders(), read(response.getBody())));
+        return with("Idempotency-Key", idempotencyKey).post(path, json);
     }
 
     Response deleteWithKey(String path, String idempotencyKey) {
-        return http.delete().uri(path).header("Idempotency-Key", idempotencyKey).exchange((request, response) ->
-                new Response(response.getStatusCode().value(), response.getHeaders(), read(response.getBody())));
-    }
-
-    Response delete(String path) {
-        return http.delete().uri(path).exchange((request, response) ->
-                new Response(response.getStatusCode().value(), response.getHeaders(), read(response.getBody())));
-    }
-
-    private static String read(java.io.InputStream body) throws IOException {
-        return new String(body.readAllBytes(), StandardCharsets.UTF_8);
+        return with("Idempotency-Key", idempotencyKey).delete(path);
     }
 }

@@ -7,42 +7,15 @@ import static org.aula.enrollment.EventTypes.PROGRAMME_DEFINED;
 import java.util.List;
 import java.util.Map;
 
-import org.aula.enrollment.Api.Response;
-import org.aula.events.Topics;
-import org.aula.testsupport.EventScenario;
 import org.aula.testsupport.EventScenario.Event;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.aula.testsupport.ServiceApi.Response;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
 
 /** The catalogue and the officials on record over the API: definitions, their events, validation, pages. */
 @EnrollmentIntegrationTest
-class CatalogueIT {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    Api api;
-    EventScenario topic;
-
-    @BeforeEach
-    void connect() {
-        api = new Api(port);
-        topic = EventScenario.fromEnd(Topics.ENROLLMENT);
-    }
-
-    @AfterEach
-    void disconnect() {
-        topic.close();
-    }
+class CatalogueIT extends ApiAndTopic {
 
     @Test
     void aCourseIsDefinedChangedAndPublishedOnlyWhenSomethingChanged() {

@@ -12,40 +12,13 @@ import static org.aula.enrollment.EventTypes.WITHDRAWN;
 import java.util.List;
 import java.util.Map;
 
-import org.aula.enrollment.Api.Response;
-import org.aula.events.Topics;
-import org.aula.testsupport.EventScenario;
 import org.aula.testsupport.EventScenario.Event;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.aula.testsupport.ServiceApi.Response;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A cohort's lifecycle over the API: each step guarded, each published as cohort.status-changed. */
 @EnrollmentIntegrationTest
-class CohortLifecycleIT {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    Api api;
-    EventScenario topic;
-
-    @BeforeEach
-    void connect() {
-        api = new Api(port);
-        topic = EventScenario.fromEnd(Topics.ENROLLMENT);
-    }
-
-    @AfterEach
-    void disconnect() {
-        topic.close();
-    }
+class CohortLifecycleIT extends ApiAndTopic {
 
     @Test
     void aCohortGoesFromPlannedToCompletedAndEveryStepIsPublishedInOrder() {

@@ -8,17 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.aula.enrollment.Api.Response;
-import org.aula.events.Topics;
 import org.aula.testsupport.EventScenario;
 import org.aula.testsupport.EventScenario.Event;
+import org.aula.testsupport.ServiceApi.Response;
 import org.aula.testsupport.TestTokens;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Erasure of a participant's personal data, end to end in the service: the participant's row is anonymised in one
@@ -27,52 +21,33 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * and the feed router copies it to exactly those feeds; a repeat answers the same and publishes nothing.
  */
 @EnrollmentIntegrationTest
-class ErasureIT {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-
-    Api staff;
-    EventScenario topic;
-
-    @BeforeEach
-    void connect() {
-        staff = new Api(port);
-        topic = EventScenario.fromEnd(Topics.ENROLLMENT);
-    }
-
-    @AfterEach
-    void disconnect() {
-        topic.close();
-    }
+class ErasureIT extends ApiAndTopic {
 
     @Test
     void anErasureAnonymisesThePersonKeepsTheEnrolmentsAndTellsExactlyTheFeedsThatCarriedThemOnce() {
         String police = institution("POLICE");
         String mfa = institution("MFA");
         String mhd = institution("MHD");
-        String may = staff.scheduleCohort("ERASE-MAY", 1);
-        String june = staff.scheduleCohort("ERASE-JUNE", 2);
+        String may = api.scheduleCohort("ERASE-MAY", 1);
+        String june = api.scheduleCohort("ERASE-JUNE", 2);
         String email = "constant.pascascio@" + police.toLowerCase() + ".gov.bz";
         String key = UUID.randomUUID().toString();
         // Registered with an Idempotency-Key: the stored answer holds his name and address.
-        Response registered = staff.post("/participants", """
+        Response registered = api.post("/participants", """
                 {"name":"Constant Pascascio","email":"%s","position":"Inspector","institutionCode":"%s"}
                 """.formatted(email, police), key);
         String pascascio = registered.json().get("id").asString();
         // Nominated by the police for May (he takes its only seat), then by the ministry for June.
-        String mayEnrolment = enrolled(staff.enrol(may, email, "Constant Pascascio", police));
-        String juneEnrolment = enrolled(staff.enrol(june, email, "Constant Pascascio", mfa));
-        String coc = staff.get("/cohorts/" + june + "/enrolments/" + enrolled(staff.enrol(june,
+        String mayEnrolment = enrolled(api.enrol(may, email, "Constant Pascascio", police));
+        String juneEnrolment = enrolled(api.enrol(june, email, "Constant Pascascio", mfa));
+        String coc = api.get("/cohorts/" + june + "/enrolments/" + enrolled(api.enrol(june,
                 "elvis.coc@" + mhd.toLowerCase() + ".gov.bz", "Elvis Coc", mhd))).json().get("participantId").asString();
         topic.awaitEvents(june, events -> events.stream().filter(event -> ENROLLED.equals(event.type())).count() == 2);
 
         try (EventScenario policeFeed = EventScenario.fromStart(feed(police));
                 EventScenario mfaFeed = EventScenario.fromStart(feed(mfa));
                 EventScenario mhdFeed = EventScenario.fromStart(feed(mhd))) {
-            Response erased = staff.post("/participants/" + pascascio + "/erasure");
+            Response erased = api.post("/participants/" + pascascio + "/erasure");
 
             assertThat(erased.status()).as(erased.body()).isEqualTo(200);
             assertThat(erased.json().get("participantId").asString()).isEqualTo(pascascio);
@@ -87,14 +62,14 @@ class ErasureIT {
             assertThat(row.get("position")).isNull();
             assertThat(row.get("erased_at")).isNotNull();
             assertThat(row.get("institution_code")).isEqualTo(mfa);
-            assertThat(staff.get("/participants/" + pascascio).json().get("name").asString()).isEqualTo("Erased participant");
+            assertThat(api.get("/participants/" + pascascio).json().get("name").asString()).isEqualTo("Erased participant");
 
             // The enrolments: as they were, so counts and history stay true.
-            assertSeated(staff.get("/cohorts/" + may + "/enrolments/" + mayEnrolment), 1);
-            assertSeated(staff.get("/cohorts/" + june + "/enrolments/" + juneEnrolment), 1);
-            assertThat(staff.get("/cohorts/" + may).json().get("seatsTaken").asInt()).isEqualTo(1);
-            assertThat(staff.get("/cohorts/" + may).json().get("status").asString()).isEqualTo("FULL");
-            Response roster = staff.get("/cohorts/" + may + "/roster");
+            assertSeated(api.get("/cohorts/" + may + "/enrolments/" + mayEnrolment), 1);
+            assertSeated(api.get("/cohorts/" + june + "/enrolments/" + juneEnrolment), 1);
+            assertThat(api.get("/cohorts/" + may).json().get("seatsTaken").asInt()).isEqualTo(1);
+            assertThat(api.get("/cohorts/" + may).json().get("status").asString()).isEqualTo("FULL");
+            Response roster = api.get("/cohorts/" + may + "/roster");
             assertThat(roster.json().get(0).get("name").asString()).isEqualTo("Erased participant");
             assertThat(roster.json().get(0).get("position").isNull()).isTrue();
 
@@ -126,12 +101,12 @@ class ErasureIT {
             }
 
             // Again: the same answer, nothing published.
-            Response again = staff.post("/participants/" + pascascio + "/erasure");
+            Response again = api.post("/participants/" + pascascio + "/erasure");
             assertThat(again.status()).isEqualTo(200);
             assertThat(again.json()).isEqualTo(erased.json());
 
             // A sentinel appended after the repeat: once it is out, whatever the repeat appended would be too.
-            Response sentinel = staff.post("/participants/" + coc + "/erasure");
+            Response sentinel = api.post("/participants/" + coc + "/erasure");
             assertThat(sentinel.json().get("institutionCodes").valueStream().map(code -> code.asString())).containsExactly(mhd);
             topic.awaitEvents(coc, 1);
             mhdFeed.awaitSettled(coc, events -> events.size() == 1);
@@ -148,27 +123,27 @@ class ErasureIT {
     @Test
     void theOriginalAddressThenNamesANewPersonAndTheErasedPlaceholderCanBeGivenToNobody() {
         String police = institution("POLICE");
-        String cohort = staff.scheduleCohort("ERASE-AGAIN", 5);
+        String cohort = api.scheduleCohort("ERASE-AGAIN", 5);
         String email = "rosita.sho@" + police.toLowerCase() + ".gov.bz";
-        String rosita = staff.get("/cohorts/" + cohort + "/enrolments/" + enrolled(staff.enrol(cohort, email, "Rosita Sho",
+        String rosita = api.get("/cohorts/" + cohort + "/enrolments/" + enrolled(api.enrol(cohort, email, "Rosita Sho",
                 police))).json().get("participantId").asString();
         String placeholder = "erased-" + rosita + "@erased.invalid";
 
-        assertThat(staff.post("/participants/" + rosita + "/erasure").json().get("institutionCodes").valueStream()
+        assertThat(api.post("/participants/" + rosita + "/erasure").json().get("institutionCodes").valueStream()
                 .map(code -> code.asString())).containsExactly(police);
 
         Map<String, Integer> before = InvalidRequestIT.rowCounts(jdbc);
-        assertInvalid(staff.enrol(cohort, placeholder, "Someone Else", police), "email");
-        assertInvalid(staff.post("/cohorts/" + cohort + "/nominations", """
+        assertInvalid(api.enrol(cohort, placeholder, "Someone Else", police), "email");
+        assertInvalid(api.post("/cohorts/" + cohort + "/nominations", """
                 {"institutionCode":"%s","officials":[{"name":"Someone Else","email":"%s"}]}
                 """.formatted(police, placeholder.toUpperCase())), "officials[0].email");
-        assertInvalid(staff.post("/participants", """
+        assertInvalid(api.post("/participants", """
                 {"name":"Someone Else","email":"%s","institutionCode":"%s"}
                 """.formatted(placeholder, police)), "email");
         assertThat(InvalidRequestIT.rowCounts(jdbc)).isEqualTo(before);
 
         // The address is free again: given once more, it is a new person to the service.
-        Response again = staff.post("/participants", """
+        Response again = api.post("/participants", """
                 {"name":"Rosita Sho","email":"%s","institutionCode":"%s"}
                 """.formatted(email, police));
         assertThat(again.status()).isEqualTo(201);
@@ -178,25 +153,25 @@ class ErasureIT {
     @Test
     void onlyProgrammeStaffEraseAndAnUnknownParticipantIsNotFound() {
         String police = institution("POLICE");
-        String cohort = staff.scheduleCohort("ERASE-WHO", 5);
-        String elvis = staff.get("/cohorts/" + cohort + "/enrolments/" + enrolled(staff.enrol(cohort,
+        String cohort = api.scheduleCohort("ERASE-WHO", 5);
+        String elvis = api.get("/cohorts/" + cohort + "/enrolments/" + enrolled(api.enrol(cohort,
                 "elvis.coc@" + police.toLowerCase() + ".gov.bz", "Elvis Coc", police))).json().get("participantId").asString();
         Map<String, Integer> before = InvalidRequestIT.rowCounts(jdbc);
 
         assertThat(Api.as(port, TestTokens.partner(police)).post("/participants/" + elvis + "/erasure").status()).isEqualTo(403);
         assertThat(Api.as(port, TestTokens.facilitator()).post("/participants/" + elvis + "/erasure").status()).isEqualTo(403);
         assertThat(Api.anonymous(port).post("/participants/" + elvis + "/erasure").status()).isEqualTo(401);
-        assertThat(staff.post("/participants/" + UUID.randomUUID() + "/erasure").status()).isEqualTo(404);
-        assertThat(staff.post("/participants/not-an-id/erasure").status()).isEqualTo(404);
+        assertThat(api.post("/participants/" + UUID.randomUUID() + "/erasure").status()).isEqualTo(404);
+        assertThat(api.post("/participants/not-an-id/erasure").status()).isEqualTo(404);
         assertThat(InvalidRequestIT.rowCounts(jdbc)).isEqualTo(before);
-        assertThat(staff.get("/participants/" + elvis).json().get("name").asString()).isEqualTo("Elvis Coc");
+        assertThat(api.get("/participants/" + elvis).json().get("name").asString()).isEqualTo("Elvis Coc");
 
         assertThat(Api.as(port, TestTokens.operations()).post("/participants/" + elvis + "/erasure").status()).isEqualTo(200);
     }
 
     private String institution(String prefix) {
         String code = Api.uniqueCatalogueCode(prefix);
-        assertThat(staff.put("/institutions/" + code, "{\"name\":\"" + prefix + "\"}").status()).isEqualTo(201);
+        assertThat(api.put("/institutions/" + code, "{\"name\":\"" + prefix + "\"}").status()).isEqualTo(201);
         return code;
     }
 

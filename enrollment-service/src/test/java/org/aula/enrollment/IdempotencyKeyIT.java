@@ -11,47 +11,21 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import org.aula.enrollment.Api.Response;
 import org.aula.enrollment.application.IdempotentRequests;
 import org.aula.enrollment.application.IdempotentRequests.InProgress;
 import org.aula.enrollment.application.IdempotentRequests.Replay;
 import org.aula.enrollment.application.IdempotentRequests.Reserved;
 import org.aula.enrollment.application.IdempotentRequests.StoredResponse;
-import org.aula.events.Topics;
-import org.aula.testsupport.EventScenario;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.aula.testsupport.ServiceApi.Response;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Idempotency-Key: a repeat gets the stored answer, a reused key with another request is 422, refusals store nothing. */
 @EnrollmentIntegrationTest
-class IdempotencyKeyIT {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
+class IdempotencyKeyIT extends ApiAndTopic {
 
     @Autowired
     IdempotentRequests requests;
-
-    Api api;
-    EventScenario topic;
-
-    @BeforeEach
-    void connect() {
-        api = new Api(port);
-        topic = EventScenario.fromEnd(Topics.ENROLLMENT);
-    }
-
-    @AfterEach
-    void disconnect() {
-        topic.close();
-    }
 
     @Test
     void aRepeatWithTheSameKeyAndRequestGetsTheStoredAnswerAndRunsNothing() {

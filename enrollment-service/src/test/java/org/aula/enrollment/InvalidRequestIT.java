@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.aula.enrollment.Api.Response;
+import org.aula.testsupport.ServiceApi.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -87,7 +87,7 @@ class InvalidRequestIT {
     void refusesABodyThatIsNotJsonAndWritesNothing() {
         Map<String, Integer> before = rowCounts();
 
-        Response refused = api.post("/cohorts/" + cohort + "/enrolments", "name=Constant", MediaType.TEXT_PLAIN);
+        Response refused = api.post("/cohorts/" + cohort + "/enrolments", MediaType.TEXT_PLAIN, "name=Constant");
 
         assertThat(refused.status()).isEqualTo(415);
         assertThat(refused.contentType()).startsWith("application/problem+json");

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
-import org.aula.enrollment.Api.Response;
+import org.aula.testsupport.ServiceApi.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;

@@ -16,14 +16,10 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.aula.events.CloudEventHeaders;
-import org.aula.events.Topics;
 import org.aula.testsupport.EventScenario;
 import org.aula.testsupport.EventScenario.Event;
 import org.aula.testsupport.TestInfrastructure;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,26 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code ce_id}), and nothing about another institution's; {@code partner.aggregate.enrollment} carries counts only.
  */
 @EnrollmentIntegrationTest
-class PartnerFeedIT {
+class PartnerFeedIT extends ApiAndTopic {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @LocalServerPort
-    int port;
-
-    Api api;
-    EventScenario topic;
-
-    @BeforeEach
-    void connect() {
-        api = new Api(port);
-        topic = EventScenario.fromEnd(Topics.ENROLLMENT);
-    }
-
-    @AfterEach
-    void disconnect() {
-        topic.close();
-    }
 
     @Test
     void eachInstitutionSeesItsOwnNomineesEventsAndNothingOfAnotherInstitutions() throws Exception {

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import org.aula.enrollment.Api.Response;
 import org.aula.events.Topics;
 import org.aula.testsupport.EventScenario;
+import org.aula.testsupport.ServiceApi.Response;
 import org.aula.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

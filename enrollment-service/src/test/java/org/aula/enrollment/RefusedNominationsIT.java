@@ -11,16 +11,9 @@ import static org.aula.testsupport.EventScenario.withKey;
 import java.util.List;
 import java.util.Map;
 
-import org.aula.enrollment.Api.Response;
-import org.aula.events.Topics;
-import org.aula.testsupport.EventScenario;
 import org.aula.testsupport.EventScenario.Event;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.aula.testsupport.ServiceApi.Response;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Nominations the cohort's state refuses (unknown cohort, a cohort not taking nominations, an institution over
@@ -28,27 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * event on the topic (checked with a sentinel: a later valid nomination's events arrive with nothing before them).
  */
 @EnrollmentIntegrationTest
-class RefusedNominationsIT {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    Api api;
-    EventScenario topic;
-
-    @BeforeEach
-    void connect() {
-        api = new Api(port);
-        topic = EventScenario.fromEnd(Topics.ENROLLMENT);
-    }
-
-    @AfterEach
-    void disconnect() {
-        topic.close();
-    }
+class RefusedNominationsIT extends ApiAndTopic {
 
     @Test
     void aCohortThatTakesNoNominationsRefusesThemAndNothingIsWrittenOrPublished() {

@@ -17,10 +17,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import org.aula.enrollment.Api.Response;
 import org.aula.events.Topics;
 import org.aula.testsupport.EventScenario;
 import org.aula.testsupport.EventScenario.Event;
+import org.aula.testsupport.ServiceApi.Response;
 import org.aula.testsupport.reliability.DeadLetterCount;
 import org.aula.testsupport.reliability.FaultLedger;
 import org.aula.testsupport.reliability.ReliabilityReport;

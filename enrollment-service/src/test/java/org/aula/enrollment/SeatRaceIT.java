@@ -23,18 +23,14 @@ import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
-import org.aula.enrollment.Api.Response;
 import org.aula.enrollment.application.EnrolParticipant;
 import org.aula.enrollment.domain.CohortId;
 import org.aula.enrollment.domain.EmailAddress;
 import org.aula.enrollment.domain.Enrolment;
 import org.aula.enrollment.domain.EnrolmentStatus;
 import org.aula.enrollment.domain.InstitutionCode;
-import org.aula.events.Topics;
-import org.aula.testsupport.EventScenario;
 import org.aula.testsupport.EventScenario.Event;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.aula.testsupport.ServiceApi.Response;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.RepeatedTest;
@@ -42,8 +38,6 @@ import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
 
@@ -56,35 +50,15 @@ import tools.jackson.databind.JsonNode;
  */
 @EnrollmentIntegrationTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class SeatRaceIT {
+class SeatRaceIT extends ApiAndTopic {
 
     private static final int SEATS = 25;
     private static final int NOMINATIONS = 1000;
     static final int THREADS = 32;
     private static final InstitutionCode RACE = new InstitutionCode("RACE");
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
     @Autowired
     EnrolParticipant enrolParticipant;
-
-    Api api;
-    EventScenario topic;
-
-    @BeforeEach
-    void connect() {
-        api = new Api(port);
-        topic = EventScenario.fromEnd(Topics.ENROLLMENT);
-    }
-
-    @AfterEach
-    void disconnect() {
-        topic.close();
-    }
 
     // Last, so that its time is not that of a cold JVM (the first race of a run pays for JIT compilation).
     @Test

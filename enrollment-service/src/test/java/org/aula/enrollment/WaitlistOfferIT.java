@@ -13,16 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.aula.enrollment.Api.Response;
-import org.aula.events.Topics;
-import org.aula.testsupport.EventScenario;
 import org.aula.testsupport.EventScenario.Event;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.aula.testsupport.ServiceApi.Response;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
 
@@ -32,27 +25,7 @@ import tools.jackson.databind.JsonNode;
  * takes them off May's waitlist in one transaction.
  */
 @EnrollmentIntegrationTest
-class WaitlistOfferIT {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    Api api;
-    EventScenario topic;
-
-    @BeforeEach
-    void connect() {
-        api = new Api(port);
-        topic = EventScenario.fromEnd(Topics.ENROLLMENT);
-    }
-
-    @AfterEach
-    void disconnect() {
-        topic.close();
-    }
+class WaitlistOfferIT extends ApiAndTopic {
 
     @Test
     void theWaitlistOfAFullCohortIsOfferedSeatsInTheNextOpenCohortsOfTheCourseAndAnOfferCanBeAccepted() {

@@ -13,36 +13,14 @@ import static org.aula.testsupport.EventScenario.withKey;
 
 import java.util.List;
 
-import org.aula.enrollment.Api.Response;
-import org.aula.events.Topics;
-import org.aula.testsupport.EventScenario;
 import org.aula.testsupport.EventScenario.Event;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.aula.testsupport.ServiceApi.Response;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
 
 @EnrollmentIntegrationTest
-class WithdrawalIT {
-
-    @LocalServerPort
-    int port;
-
-    Api api;
-    EventScenario topic;
-
-    @BeforeEach
-    void connect() {
-        api = new Api(port);
-        topic = EventScenario.fromEnd(Topics.ENROLLMENT);
-    }
-
-    @AfterEach
-    void disconnect() {
-        topic.close();
-    }
+class WithdrawalIT extends ApiAndTopic {
 
     @Test
     void aWithdrawalFromAFullCohortPromotesTheHeadOfTheWaitlistAndARefillIsFillTwo() {

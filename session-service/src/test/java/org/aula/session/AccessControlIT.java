@@ -122,12 +122,12 @@ class AccessControlIT {
         SessionApi elsewhere = new SessionApi(port).as(TestTokens.partner("BZ-CUSTOMS"));
         String completions = "/cohorts/" + cohort.id + "/completions";
 
-        assertThat(participants(police.get(completions).body()))
+        assertThat(participants(police.get(completions).json()))
                 .containsExactlyInAnyOrder(cohort.participant("ana"), cohort.participant("bob"));
-        assertThat(participants(immigration.get(completions).body()))
+        assertThat(participants(immigration.get(completions).json()))
                 .containsExactlyInAnyOrder(cohort.participant("cy"), cohort.participant("di"));
-        assertThat(elsewhere.get(completions).body()).isEmpty();
-        assertThat(participants(new SessionApi(port).get(completions).body())).hasSize(4);
+        assertThat(elsewhere.get(completions).json()).isEmpty();
+        assertThat(participants(new SessionApi(port).get(completions).json())).hasSize(4);
 
         assertThat(police.get(completions + "/" + cohort.participant("ana")).status()).isEqualTo(200);
         assertForbidden(police.get(completions + "/" + cohort.participant("cy")));

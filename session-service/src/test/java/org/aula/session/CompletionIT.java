@@ -20,7 +20,7 @@ import org.aula.events.Topics;
 import org.aula.events.runtime.IncomingEvent;
 import org.aula.testsupport.EventScenario;
 import org.aula.testsupport.EventScenario.Event;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +39,7 @@ class CompletionIT {
     private static final String COURSE_COMPLETED = EventCatalog.COURSE_COMPLETED.type();
     private static final String COURSE_NOT_COMPLETED = EventCatalog.COURSE_NOT_COMPLETED.type();
 
+    @AutoClose
     private static EventScenario sessionEvents;
 
     @LocalServerPort
@@ -54,11 +55,6 @@ class CompletionIT {
         sessionEvents = EventScenario.fromStart(Topics.SESSION);
     }
 
-    @AfterAll
-    static void close() {
-        sessionEvents.close();
-    }
-
     @BeforeEach
     void cohortWithFourOfficials() {
         api = new SessionApi(port);
@@ -69,7 +65,7 @@ class CompletionIT {
         EventScenario.publish(cohort.enrolled("cy", 3));
         EventScenario.publish(cohort.enrolled("dee", 4));
         EventScenario.publish(cohort.filled(1));
-        await().atMost(KAFKA).until(() -> api.roster(cohort.id).body().path("locked").asBoolean(false));
+        await().atMost(KAFKA).until(() -> api.roster(cohort.id).json().path("locked").asBoolean(false));
     }
 
     @Test
@@ -77,7 +73,7 @@ class CompletionIT {
         SessionApi.Response response = api.complete(cohort.id, cohort.participant("ana"), "38.5");
 
         assertThat(response.status()).isEqualTo(201);
-        JsonNode decision = response.body();
+        JsonNode decision = response.json();
         assertThat(decision.path("cohortId").asString()).isEqualTo(cohort.id);
         assertThat(decision.path("participantId").asString()).isEqualTo(cohort.participant("ana"));
         assertThat(decision.path("decision").asString()).isEqualTo("COMPLETED");
@@ -102,12 +98,12 @@ class CompletionIT {
 
     @Test
     void aRepeatedRequestAnswersTheFirstDecisionAndPublishesNothingMore() {
-        JsonNode first = api.complete(cohort.id, cohort.participant("ana"), "38.5").body();
+        JsonNode first = api.complete(cohort.id, cohort.participant("ana"), "38.5").json();
 
         SessionApi.Response repeat = api.complete(cohort.id, cohort.participant("ana"), "12");
 
         assertThat(repeat.status()).isEqualTo(200);
-        assertThat(repeat.body()).isEqualTo(first);
+        assertThat(repeat.json()).isEqualTo(first);
         // bob's event follows ana's on the cohort's partition: once it is there, a second ana event would be too.
         assertThat(api.complete(cohort.id, cohort.participant("bob"), "40").status()).isEqualTo(201);
         List<ConsumerRecord<String, byte[]>> events = awaitCompletions(2);
@@ -131,8 +127,8 @@ class CompletionIT {
 
             assertThat(responses).extracting(SessionApi.Response::status).containsOnlyOnce(201)
                     .containsOnly(201, 200);
-            assertThat(responses).extracting(response -> response.body().path("completionId").asString())
-                    .containsOnly(responses.get(0).body().path("completionId").asString());
+            assertThat(responses).extracting(response -> response.json().path("completionId").asString())
+                    .containsOnly(responses.get(0).json().path("completionId").asString());
         } finally {
             clients.shutdownNow();
         }
@@ -147,28 +143,28 @@ class CompletionIT {
         SessionApi.Response atTheEdge = api.complete(cohort.id, cohort.participant("dee"), "32");
 
         assertThat(below.status()).isEqualTo(201);
-        assertThat(below.body().path("decision").asString()).isEqualTo("NOT_COMPLETED");
-        assertThat(below.body().path("attendanceRate").asDouble()).isEqualTo(0.799);
-        assertThat(atTheEdge.body().path("decision").asString()).isEqualTo("COMPLETED");
-        assertThat(atTheEdge.body().path("attendanceRate").asDouble()).isEqualTo(0.8);
+        assertThat(below.json().path("decision").asString()).isEqualTo("NOT_COMPLETED");
+        assertThat(below.json().path("attendanceRate").asDouble()).isEqualTo(0.799);
+        assertThat(atTheEdge.json().path("decision").asString()).isEqualTo("COMPLETED");
+        assertThat(atTheEdge.json().path("attendanceRate").asDouble()).isEqualTo(0.8);
         assertThat(awaitCompletions(1)).extracting(record -> participantOf(record))
                 .containsExactly(cohort.participant("dee"));
         ConsumerRecord<String, byte[]> notCompleted = await().atMost(KAFKA)
                 .until(() -> ofType(COURSE_NOT_COMPLETED), found -> !found.isEmpty()).get(0);
         CourseNotCompleted event = JSON.readValue(IncomingEvent.from(notCompleted).data(), CourseNotCompleted.class);
         assertThat(event.participantId()).isEqualTo(cohort.participant("cy"));
-        assertThat(event.completionId()).isEqualTo(below.body().path("completionId").asString());
+        assertThat(event.completionId()).isEqualTo(below.json().path("completionId").asString());
         assertThat(event.hoursAttended()).isEqualTo(31.96);
         assertThat(event.hoursScheduled()).isEqualTo(40.0);
         assertThat(event.attendanceRate()).isEqualTo(0.799);
         assertThat(event.reasons()).containsExactly("attendance-below-minimum");
         assertThat(event.ruleVersion()).isEqualTo("BMM.completion.v1");
-        assertThat(below.body().path("reasons").get(0).asString()).isEqualTo("attendance-below-minimum");
-        assertThat(below.body().path("basis").asString()).isEqualTo("STATED_HOURS");
-        JsonNode decisions = api.get("/cohorts/" + cohort.id + "/completions").body();
+        assertThat(below.json().path("reasons").get(0).asString()).isEqualTo("attendance-below-minimum");
+        assertThat(below.json().path("basis").asString()).isEqualTo("STATED_HOURS");
+        JsonNode decisions = api.get("/cohorts/" + cohort.id + "/completions").json();
         assertThat(decisions).hasSize(2);
-        assertThat(decisions.get(0)).isEqualTo(below.body());
-        assertThat(decisions.get(1)).isEqualTo(atTheEdge.body());
+        assertThat(decisions.get(0)).isEqualTo(below.json());
+        assertThat(decisions.get(1)).isEqualTo(atTheEdge.json());
     }
 
     @Test
@@ -177,7 +173,7 @@ class CompletionIT {
         SessionApi.Response below = api.complete(cohort.id, cohort.participant("cy"), "31.99");
 
         assertThat(below.status()).isEqualTo(201);
-        assertThat(below.body().path("decision").asString()).isEqualTo("NOT_COMPLETED");
+        assertThat(below.json().path("decision").asString()).isEqualTo("NOT_COMPLETED");
         ConsumerRecord<String, byte[]> notCompleted = await().atMost(KAFKA)
                 .until(() -> ofType(COURSE_NOT_COMPLETED), found -> !found.isEmpty()).get(0);
         JsonNode data = JSON.readTree(IncomingEvent.from(notCompleted).data());
@@ -200,7 +196,7 @@ class CompletionIT {
     @Test
     void refusalsAreProblemsThatWriteNothing() {
         EventScenario.publish(cohort.withdrawn("bob", 2));
-        await().atMost(KAFKA).until(() -> api.roster(cohort.id).body().path("participants").toString()
+        await().atMost(KAFKA).until(() -> api.roster(cohort.id).json().path("participants").toString()
                 .contains("WITHDRAWN"));
 
         assertProblem(api.complete("cohort-unknown", cohort.participant("ana"), "38"), 404, null);
@@ -216,7 +212,7 @@ class CompletionIT {
         assertThat(rows("completion")).isZero();
         assertThat(jdbc.sql("select count(*) from aula_messaging.outbox where aggregate_id = ? and type in (?, ?)")
                 .params(cohort.id, COURSE_COMPLETED, COURSE_NOT_COMPLETED).query(Integer.class).single()).isZero();
-        assertThat(api.get("/cohorts/" + cohort.id + "/completions").body()).isEmpty();
+        assertThat(api.get("/cohorts/" + cohort.id + "/completions").json()).isEmpty();
     }
 
     @Test
@@ -260,7 +256,7 @@ class CompletionIT {
         assertThat(response.status()).as("status of %s", response.body()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");
         if (field != null) {
-            assertThat(response.body().path("errors").findValuesAsString("field")).contains(field);
+            assertThat(response.json().path("errors").findValuesAsString("field")).contains(field);
         }
     }
 }

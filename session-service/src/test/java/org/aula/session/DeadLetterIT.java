@@ -19,7 +19,7 @@ import org.aula.events.runtime.CloudEventRecords;
 import org.aula.events.runtime.MessagingAutoConfiguration;
 import org.aula.testsupport.EventScenario;
 import org.aula.testsupport.EventScenario.Event;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +31,7 @@ class DeadLetterIT {
     private static final Duration KAFKA = Duration.ofSeconds(30);
     private static final String DEAD_LETTERS = Topics.deadLetterOf(Topics.ENROLLMENT);
 
+    @AutoClose
     private static EventScenario deadLetters;
 
     @LocalServerPort
@@ -40,11 +41,6 @@ class DeadLetterIT {
     @BeforeAll
     static void open() {
         deadLetters = EventScenario.fromStart(DEAD_LETTERS);
-    }
-
-    @AfterAll
-    static void close() {
-        deadLetters.close();
     }
 
     @BeforeEach
@@ -92,7 +88,7 @@ class DeadLetterIT {
 
         assertThat(reason(deadLetter)).contains("breaks its contract").contains("course hours");
         awaitRosterOf(cohort);
-        assertThat(api.roster(cohort.id).body().path("courseHours").isNull()).isTrue();
+        assertThat(api.roster(cohort.id).json().path("courseHours").isNull()).isTrue();
     }
 
     private ConsumerRecord<String, byte[]> awaitOneDeadLetter(TestCohort cohort) {

@@ -17,7 +17,7 @@ import org.aula.events.DeliveryPlanPublished;
 import org.aula.events.PlannedSession;
 import org.aula.events.Topics;
 import org.aula.testsupport.EventScenario;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +36,7 @@ import tools.jackson.databind.JsonNode;
 @SessionServiceTest
 class DeliveryEndToEndIT {
 
+    @AutoClose
     private static EventScenario events;
 
     @LocalServerPort
@@ -46,11 +47,6 @@ class DeliveryEndToEndIT {
     @BeforeAll
     static void open() {
         events = EventScenario.fromStart(Topics.SESSION);
-    }
-
-    @AfterAll
-    static void close() {
-        events.close();
     }
 
     @Test
@@ -71,7 +67,7 @@ class DeliveryEndToEndIT {
                 """.formatted(cs, rp));
         assertThat(rule.status()).isEqualTo(201);
         String ruleVersion = cohort.courseCode + ".completion.v1";
-        assertThat(rule.body().path("ruleVersion").asString()).isEqualTo(ruleVersion);
+        assertThat(rule.json().path("ruleVersion").asString()).isEqualTo(ruleVersion);
 
         // Enrollment-service fills the cohort.
         for (String name : List.of("ana", "bob", "cy", "dee", "eve", "fay")) {
@@ -90,7 +86,7 @@ class DeliveryEndToEndIT {
                 .containsExactly(4.0, 3.0, 4.0, 3.0, 4.0, 3.0, 4.0, 3.0, 3.0, 3.0, 3.0, 3.0);
         assertThat(first.sessions().get(0)).isEqualTo(new PlannedSession("S01", 1, TestCohort.START, "Human rights",
                 "LECTURE", 4.0));
-        JsonNode plan = api.plan(cohort.id).body();
+        JsonNode plan = api.plan(cohort.id).json();
         assertThat(plan.path("planId").asString()).isEqualTo(first.planId());
         assertThat(plan.path("ruleVersion").asString()).isEqualTo(ruleVersion);
 
@@ -121,7 +117,7 @@ class DeliveryEndToEndIT {
         // Eve withdraws mid-course (after 10 h); fay withdrew without attending anything.
         EventScenario.publish(cohort.withdrawn("eve", 5));
         EventScenario.publish(cohort.withdrawn("fay", 6));
-        await().atMost(EventScenario.WAIT).until(() -> api.roster(cohort.id).body().path("participants")
+        await().atMost(EventScenario.WAIT).until(() -> api.roster(cohort.id).json().path("participants")
                 .findValuesAsString("status").stream().filter("WITHDRAWN"::equals).count() == 2);
 
         // Days 2-6: the other sessions; a sheet still naming eve is refused whole.
@@ -130,7 +126,7 @@ class DeliveryEndToEndIT {
         SessionApi.Response withEve = api.sheet(cohort.id, "S04", "participantId,hours\n" + cohort.participant("ana")
                 + ",3\n" + cohort.participant("eve") + ",3\n");
         assertThat(withEve.status()).isEqualTo(422);
-        assertThat(withEve.body().path("errors").findValuesAsString("field")).containsExactly("line[3].participantId");
+        assertThat(withEve.json().path("errors").findValuesAsString("field")).containsExactly("line[3].participantId");
         assertThat(attendanceRows(cohort)).isEqualTo(rowsBefore);
 
         Map<String, String[]> rest = Map.of(
@@ -151,9 +147,9 @@ class DeliveryEndToEndIT {
         }
         // Bob's S10 one at a time, corrected from 3 to 1: both kept, the latest counts.
         assertThat(api.attend(cohort.id, "S10", cohort.participant("bob"), "3").status()).isEqualTo(200);
-        assertThat(api.attend(cohort.id, "S10", cohort.participant("bob"), "1").body().path("changed").asBoolean())
+        assertThat(api.attend(cohort.id, "S10", cohort.participant("bob"), "1").json().path("changed").asBoolean())
                 .isTrue();
-        JsonNode bobS10 = api.get("/cohorts/" + cohort.id + "/sessions/S10/attendance/" + cohort.participant("bob")).body();
+        JsonNode bobS10 = api.get("/cohorts/" + cohort.id + "/sessions/S10/attendance/" + cohort.participant("bob")).json();
         assertThat(bobS10.path("hours").asDouble()).isEqualTo(1.0);
         assertThat(bobS10.path("history").findValuesAsString("source")).containsExactly("SINGLE", "SINGLE");
 
@@ -170,10 +166,10 @@ class DeliveryEndToEndIT {
         // Close: everyone decided once, then one summary.
         SessionApi.Response closed = api.close(cohort.id);
         assertThat(closed.status()).isEqualTo(201);
-        assertThat(closed.body().path("participants").asInt()).isEqualTo(5);
-        assertThat(closed.body().path("completed").asInt()).isEqualTo(2);
-        assertThat(closed.body().path("completionRate").asDouble()).isEqualTo(0.4);
-        assertThat(closed.body().path("notDecided").get(0).asString()).isEqualTo(cohort.participant("fay"));
+        assertThat(closed.json().path("participants").asInt()).isEqualTo(5);
+        assertThat(closed.json().path("completed").asInt()).isEqualTo(2);
+        assertThat(closed.json().path("completionRate").asDouble()).isEqualTo(0.4);
+        assertThat(closed.json().path("notDecided").get(0).asString()).isEqualTo(cohort.participant("fay"));
 
         CohortDeliveryClosed summary = events.awaitEvents(cohort.id, CohortDeliveryClosed.class, 1).get(0);
         assertThat(summary).isEqualTo(new CohortDeliveryClosed(cohort.id, cohort.code, cohort.courseCode, 5, 2, 3, 0.4,
@@ -217,15 +213,15 @@ class DeliveryEndToEndIT {
         // Closing again answers the first closing.
         SessionApi.Response again = api.close(cohort.id);
         assertThat(again.status()).isEqualTo(200);
-        assertThat(again.body()).isEqualTo(closed.body());
+        assertThat(again.json()).isEqualTo(closed.json());
 
         // Corrections after the close: cy's S10 (0.96 -> 1) lifts her to 32 h; repeating it changes nothing;
         // dee's role play re-marked 45 -> 65. One revision event each, never a silent change.
-        JsonNode cyCorrection = api.attend(cohort.id, "S10", cohort.participant("cy"), "1").body();
+        JsonNode cyCorrection = api.attend(cohort.id, "S10", cohort.participant("cy"), "1").json();
         assertThat(cyCorrection.path("revisedDecision").asInt()).isEqualTo(1);
-        assertThat(api.attend(cohort.id, "S10", cohort.participant("cy"), "1").body().path("changed").asBoolean())
+        assertThat(api.attend(cohort.id, "S10", cohort.participant("cy"), "1").json().path("changed").asBoolean())
                 .isFalse();
-        assertThat(api.score(cohort.id, rp, cohort.participant("dee"), "65").body().path("revisedDecision").asInt())
+        assertThat(api.score(cohort.id, rp, cohort.participant("dee"), "65").json().path("revisedDecision").asInt())
                 .isEqualTo(1);
 
         List<CompletionRevised> revisions = events.awaitEvents(cohort.id, CompletionRevised.class, 2);
@@ -242,7 +238,7 @@ class DeliveryEndToEndIT {
         assertThat(cyRevised.reason()).contains("attendance corrected in session S10");
         assertThat(revisions.get(1).assessments()).contains(new AssessmentResult(rp, "Role play", 65, 60, true));
 
-        JsonNode cyHistory = api.get("/cohorts/" + cohort.id + "/completions/" + cohort.participant("cy")).body();
+        JsonNode cyHistory = api.get("/cohorts/" + cohort.id + "/completions/" + cohort.participant("cy")).json();
         assertThat(cyHistory.path("current").path("revision").asInt()).isEqualTo(1);
         assertThat(cyHistory.path("history").findValuesAsString("decision")).containsExactly("NOT_COMPLETED", "COMPLETED");
         // The decisions themselves were not published again.
@@ -259,7 +255,7 @@ class DeliveryEndToEndIT {
 
     private static void assertSheet(SessionApi.Response response, int recorded) {
         assertThat(response.status()).as("sheet answer %s", response.body()).isEqualTo(200);
-        assertThat(response.body().path("recorded").asInt()).isEqualTo(recorded);
+        assertThat(response.json().path("recorded").asInt()).isEqualTo(recorded);
     }
 
     private static void score(SessionApi api, TestCohort cohort, String code, String name, String score) {

@@ -11,7 +11,7 @@ import org.aula.events.EventCatalog;
 import org.aula.events.PlannedSession;
 import org.aula.events.Topics;
 import org.aula.testsupport.EventScenario;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 @SessionServiceTest
 class DeliveryPlanIT {
 
+    @AutoClose
     private static EventScenario events;
 
     @LocalServerPort
@@ -33,11 +34,6 @@ class DeliveryPlanIT {
     @BeforeAll
     static void open() {
         events = EventScenario.fromStart(Topics.SESSION);
-    }
-
-    @AfterAll
-    static void close() {
-        events.close();
     }
 
     @Test
@@ -54,7 +50,7 @@ class DeliveryPlanIT {
         EventScenario.publish(cohort.enrolled("cy", 2));
         EventScenario.publish(cohort.filled(2));    // the cohort re-fills: the lock moves, the plan stays
 
-        await().atMost(EventScenario.WAIT).until(() -> api().roster(cohort.id).body().path("participants").size() == 3);
+        await().atMost(EventScenario.WAIT).until(() -> api().roster(cohort.id).json().path("participants").size() == 3);
         assertThat(jdbc.sql("select fill_number from cohort where cohort_id = ?").param(cohort.id)
                 .query(Integer.class).single()).isEqualTo(2);
         // The outbox is what the relay publishes: one row, one plan.
@@ -96,7 +92,7 @@ class DeliveryPlanIT {
         TestCohort cohort = TestCohort.ofSeats(1);
         EventScenario.publish(cohort.enrolled("ana", 1));
         EventScenario.publish(cohort.filled(1));
-        await().atMost(EventScenario.WAIT).until(() -> api().roster(cohort.id).body().path("locked").asBoolean(false));
+        await().atMost(EventScenario.WAIT).until(() -> api().roster(cohort.id).json().path("locked").asBoolean(false));
         assertThat(api().plan(cohort.id).status()).isEqualTo(404);
 
         EventScenario.publish(cohort.scheduled());
@@ -111,16 +107,16 @@ class DeliveryPlanIT {
         EventScenario.publish(cohort.scheduled());
         EventScenario.publish(cohort.enrolled("ana", 1));
         await().atMost(EventScenario.WAIT).until(() -> api.roster(cohort.id).status() == 200
-                && api.roster(cohort.id).body().path("courseHours").asInt() == 40);
+                && api.roster(cohort.id).json().path("courseHours").asInt() == 40);
 
         SessionApi.Response locked = api.post("/cohorts/" + cohort.id + "/roster/lock", "");
         SessionApi.Response again = api.post("/cohorts/" + cohort.id + "/roster/lock", "");
 
         assertThat(locked.status()).isEqualTo(200);
-        assertThat(locked.body().path("revision").asInt()).isEqualTo(1);
-        assertThat(locked.body().path("sessions").size()).isEqualTo(12);
-        assertThat(again.body().path("planId")).isEqualTo(locked.body().path("planId"));
-        assertThat(api.roster(cohort.id).body().path("locked").asBoolean()).isTrue();
+        assertThat(locked.json().path("revision").asInt()).isEqualTo(1);
+        assertThat(locked.json().path("sessions").size()).isEqualTo(12);
+        assertThat(again.json().path("planId")).isEqualTo(locked.json().path("planId"));
+        assertThat(api.roster(cohort.id).json().path("locked").asBoolean()).isTrue();
         // A later fill moves the lock; the plan stays revision 1, published once.
         EventScenario.publish(cohort.filled(1));
         await().atMost(EventScenario.WAIT).until(() -> jdbc.sql("select fill_number from cohort where cohort_id = ?")
@@ -137,7 +133,7 @@ class DeliveryPlanIT {
 
         assertProblem(api().post("/cohorts/" + cohort.id + "/roster/lock", ""), 409, null);
         assertProblem(api().post("/cohorts/cohort-unknown/roster/lock", ""), 404, null);
-        assertThat(api().roster(cohort.id).body().path("locked").asBoolean()).isFalse();
+        assertThat(api().roster(cohort.id).json().path("locked").asBoolean()).isFalse();
     }
 
     @Test
@@ -146,18 +142,18 @@ class DeliveryPlanIT {
         TestCohort cohort = filledCohort();
         String sessions = "/cohorts/" + cohort.id + "/plan/sessions";
 
-        JsonNode moved = api.put(sessions + "/S01", session("2019-05-14", "Human rights", "DISCUSSION", "3.5")).body();
+        JsonNode moved = api.put(sessions + "/S01", session("2019-05-14", "Human rights", "DISCUSSION", "3.5")).json();
         SessionApi.Response same = api.put(sessions + "/S01", session("2019-05-14", "Human rights", "DISCUSSION", "3.5"));
         SessionApi.Response added = api.post(sessions, session("2019-05-18", "Field visit: border post", "FIELD_VISIT", "2"));
         SessionApi.Response removed = api.delete(sessions + "/S13");
 
         assertThat(moved.path("revision").asInt()).isEqualTo(2);
         assertThat(moved.path("hoursScheduled").asDouble()).isEqualTo(39.5);
-        assertThat(same.body().path("revision").asInt()).isEqualTo(2);
+        assertThat(same.json().path("revision").asInt()).isEqualTo(2);
         assertThat(added.status()).isEqualTo(201);
-        assertThat(added.body().path("revision").asInt()).isEqualTo(3);
-        assertThat(added.body().path("sessions").findValuesAsString("sessionId")).contains("S13");
-        assertThat(removed.body().path("revision").asInt()).isEqualTo(4);
+        assertThat(added.json().path("revision").asInt()).isEqualTo(3);
+        assertThat(added.json().path("sessions").findValuesAsString("sessionId")).contains("S13");
+        assertThat(removed.json().path("revision").asInt()).isEqualTo(4);
         List<DeliveryPlanPublished> published = events.awaitEvents(cohort.id, DeliveryPlanPublished.class, 4);
         assertThat(published).extracting(DeliveryPlanPublished::revision).containsExactly(1, 2, 3, 4);
         assertThat(published.get(1).sessions()).filteredOn(s -> s.sessionId().equals("S01")).singleElement()
@@ -189,8 +185,8 @@ class DeliveryPlanIT {
         assertProblem(api.put(s01, session("2019-05-13", "Human rights", "LECTURE", "3")), 409, null);
         assertProblem(api.delete(s01), 409, null);
 
-        assertThat(api.plan(cohort.id).body().path("revision").asInt()).isEqualTo(1);
-        assertThat(api.plan(cohort.id).body().path("started").asBoolean()).isTrue();
+        assertThat(api.plan(cohort.id).json().path("revision").asInt()).isEqualTo(1);
+        assertThat(api.plan(cohort.id).json().path("started").asBoolean()).isTrue();
     }
 
     @Test
@@ -202,7 +198,7 @@ class DeliveryPlanIT {
         EventScenario.publish(cohort.erased("ana"));
         EventScenario.publish(cohort.erased("ana"));
 
-        JsonNode roster = await().atMost(EventScenario.WAIT).until(() -> api().roster(cohort.id).body(),
+        JsonNode roster = await().atMost(EventScenario.WAIT).until(() -> api().roster(cohort.id).json(),
                 body -> body.path("participants").findValuesAsString("name").contains("(erased)"));
 
         assertThat(roster.path("participants").findValuesAsString("name")).containsExactly("(erased)", "Official bob");
@@ -216,7 +212,7 @@ class DeliveryPlanIT {
         EventScenario.publish(cohort.scheduled());
         EventScenario.publish(cohort.enrolled("cyd", 1));
         EventScenario.publish(cohort.enrolled("dee", 2));
-        JsonNode roster = await().atMost(EventScenario.WAIT).until(() -> api().roster(cohort.id).body(),
+        JsonNode roster = await().atMost(EventScenario.WAIT).until(() -> api().roster(cohort.id).json(),
                 body -> body.path("participants").size() == 2 && body.path("courseHours").isNumber());
         String hours = roster.path("courseHours").asString();
         assertThat(api().complete(cohort.id, cohort.participant("cyd"), hours).status()).isEqualTo(201);
@@ -262,7 +258,7 @@ class DeliveryPlanIT {
         assertThat(response.status()).as("status of %s", response.body()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");
         if (field != null) {
-            assertThat(response.body().path("errors").findValuesAsString("field")).contains(field);
+            assertThat(response.json().path("errors").findValuesAsString("field")).contains(field);
         }
     }
 }

@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 import org.aula.events.DeliveryPlanPublished;
 import org.aula.events.Topics;
 import org.aula.testsupport.EventScenario;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +21,7 @@ import tools.jackson.databind.JsonNode;
 @SessionServiceTest
 class DeliveryRefusalsIT {
 
+    @AutoClose
     private static EventScenario events;
 
     @LocalServerPort
@@ -33,11 +34,6 @@ class DeliveryRefusalsIT {
     @BeforeAll
     static void open() {
         events = EventScenario.fromStart(Topics.SESSION);
-    }
-
-    @AfterAll
-    static void close() {
-        events.close();
     }
 
     @BeforeEach
@@ -65,8 +61,8 @@ class DeliveryRefusalsIT {
         assertThat(attendanceRows(cohort)).isZero();
         SessionApi.Response recorded = api.attend(cohort.id, "S01", ana, "4");
         assertThat(recorded.status()).isEqualTo(200);
-        assertThat(recorded.body().path("hours").asDouble()).isEqualTo(4.0);
-        assertThat(api.get("/cohorts/" + cohort.id + "/sessions/S01/attendance").body()).hasSize(1);
+        assertThat(recorded.json().path("hours").asDouble()).isEqualTo(4.0);
+        assertThat(api.get("/cohorts/" + cohort.id + "/sessions/S01/attendance").json()).hasSize(1);
     }
 
     @Test
@@ -79,7 +75,7 @@ class DeliveryRefusalsIT {
         SessionApi.Response malformed = api.sheet(cohort.id, "S01",
                 "participantId,hours\n" + ana + ",4\n" + cy + ",three\n");
         assertProblem(malformed, 400, "line[3].hours");
-        assertThat(malformed.body().path("detail").asString()).contains("line[3].hours");
+        assertThat(malformed.json().path("detail").asString()).contains("line[3].hours");
 
         assertProblem(api.sheet(cohort.id, "S01", "participantId,hours\n" + ana + ",4\n" + cy + ",4.5\n"),
                 400, "line[3].hours");                                               // above the session's 4 h
@@ -93,9 +89,9 @@ class DeliveryRefusalsIT {
         assertProblem(api.sheet(cohort.id, "S02", "participantId,hours\n" + ana + ",3\n"), 409, null);
 
         assertThat(attendanceRows(cohort)).isZero();
-        JsonNode accepted = api.sheet(cohort.id, "S01", "seat,hours\n1,4\n3,3.5\n").body();
+        JsonNode accepted = api.sheet(cohort.id, "S01", "seat,hours\n1,4\n3,3.5\n").json();
         assertThat(accepted.path("recorded").asInt()).isEqualTo(2);
-        JsonNode repeated = api.sheet(cohort.id, "S01", "seat,hours\n1,4\n3,3.5\n").body();
+        JsonNode repeated = api.sheet(cohort.id, "S01", "seat,hours\n1,4\n3,3.5\n").json();
         assertThat(repeated.path("recorded").asInt()).isZero();
         assertThat(repeated.path("unchanged").asInt()).isEqualTo(2);
         assertThat(attendanceRows(cohort)).isEqualTo(2);
@@ -117,10 +113,10 @@ class DeliveryRefusalsIT {
         assertThat(jdbc.sql("select count(*) from assessment_result where cohort_id = ?").param(cohort.id)
                 .query(Integer.class).single()).isZero();
 
-        JsonNode result = api.score(cohort.id, cs, ana, "59.5").body();
+        JsonNode result = api.score(cohort.id, cs, ana, "59.5").json();
         assertThat(result.path("passMark").asDouble()).isEqualTo(60.0);    // the configured default pass mark
         assertThat(result.path("passed").asBoolean()).isFalse();
-        JsonNode assessments = api.get("/cohorts/" + cohort.id + "/assessments").body();
+        JsonNode assessments = api.get("/cohorts/" + cohort.id + "/assessments").json();
         assertThat(assessments.path("ruleVersion").asString()).isEqualTo(cohort.courseCode + ".completion.v1");
         assertThat(assessments.path("assessments").get(0).path("results").get(0).path("score").asDouble()).isEqualTo(59.5);
     }
@@ -130,22 +126,22 @@ class DeliveryRefusalsIT {
         TestCohort cohort = scheduled(TestCohort.ofOwnCourse(2));
         String rules = "/courses/" + cohort.courseCode + "/completion-rule";
 
-        JsonNode configured = api.get(rules).body();
+        JsonNode configured = api.get(rules).json();
         assertThat(configured.path("ruleVersion").asString()).isEqualTo(cohort.courseCode + ".completion.v1");
         assertThat(configured.path("source").asString()).isEqualTo("CONFIG");
         assertThat(configured.path("minimumAttendanceRate").asDouble()).isEqualTo(0.8);
         assertThat(configured.path("definedAt").isNull()).isTrue();             // reading recorded nothing
-        assertThat(api.get(rules + "/versions").body()).isEmpty();
+        assertThat(api.get(rules + "/versions").json()).isEmpty();
         fill(cohort);                                                            // planned under v1
 
         SessionApi.Response defined = api.put(rules, "{\"minimumAttendanceRate\":0.75,\"assessments\":[]}");
         SessionApi.Response same = api.put(rules, "{\"minimumAttendanceRate\":0.750,\"assessments\":[]}");
 
         assertThat(defined.status()).isEqualTo(201);
-        assertThat(defined.body().path("version").asInt()).isEqualTo(2);
+        assertThat(defined.json().path("version").asInt()).isEqualTo(2);
         assertThat(same.status()).isEqualTo(200);
-        assertThat(api.get(rules + "/versions").body().findValuesAsString("source")).containsExactly("CONFIG", "API");
-        assertThat(api.plan(cohort.id).body().path("ruleVersion").asString()).isEqualTo(cohort.courseCode + ".completion.v1");
+        assertThat(api.get(rules + "/versions").json().findValuesAsString("source")).containsExactly("CONFIG", "API");
+        assertThat(api.plan(cohort.id).json().path("ruleVersion").asString()).isEqualTo(cohort.courseCode + ".completion.v1");
         assertProblem(api.put(rules, "{\"minimumAttendanceRate\":1.2,\"assessments\":[]}"), 400, "minimumAttendanceRate");
         assertProblem(api.put(rules, "{\"assessments\":[{\"code\":\"case study\",\"title\":\"x\"}]}"), 400,
                 "assessments[0].code");
@@ -153,7 +149,7 @@ class DeliveryRefusalsIT {
                 400, "assessments");
         assertProblem(api.put(rules, "{\"minimumAttendanceRate\":0.8}"), 400, "assessments");
         assertProblem(api.get("/courses/bad!code/completion-rule"), 400, "courseCode");
-        assertThat(api.get(rules + "/versions").body()).hasSize(2);
+        assertThat(api.get(rules + "/versions").json()).hasSize(2);
     }
 
     @Test
@@ -206,8 +202,8 @@ class DeliveryRefusalsIT {
         assertThat(api.deliver(cohort.id, "S01").status()).isEqualTo(200);
         SessionApi.Response decidedAtClose = api.complete(cohort.id, cohort.participant("ana"), "40");
         assertThat(decidedAtClose.status()).isEqualTo(200);
-        assertThat(decidedAtClose.body().path("basis").asString()).isEqualTo("RECORDED_DELIVERY");
-        assertThat(decidedAtClose.body().path("hoursAttended").asDouble()).isZero();
+        assertThat(decidedAtClose.json().path("basis").asString()).isEqualTo("RECORDED_DELIVERY");
+        assertThat(decidedAtClose.json().path("hoursAttended").asDouble()).isZero();
         assertProblem(api.complete(cohort.id, cohort.participant("bob"), "40"), 409, null);  // withdrew, not decided
     }
 
@@ -220,7 +216,7 @@ class DeliveryRefusalsIT {
         EventScenario.publish(cohort.filled(1));
         EventScenario.publish(cohort.withdrawn("bob", 2));
         events.awaitEvents(cohort.id, DeliveryPlanPublished.class, 1);
-        await().atMost(EventScenario.WAIT).until(() -> api.roster(cohort.id).body().path("participants")
+        await().atMost(EventScenario.WAIT).until(() -> api.roster(cohort.id).json().path("participants")
                 .findValuesAsString("status").contains("WITHDRAWN"));
         return cohort;
     }

@@ -13,7 +13,7 @@ import javax.sql.DataSource;
 
 import org.aula.testsupport.EventScenario;
 import org.aula.testsupport.StoredText;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +30,7 @@ import tools.jackson.databind.JsonNode;
 @SessionServiceTest
 class ErasureIT {
 
+    @AutoClose
     private static EventScenario events;
 
     @LocalServerPort
@@ -42,11 +43,6 @@ class ErasureIT {
     @BeforeAll
     static void open() {
         events = EventScenario.fromStart(Topics.SESSION);
-    }
-
-    @AfterAll
-    static void close() {
-        events.close();
     }
 
     @Test
@@ -134,7 +130,7 @@ class ErasureIT {
     private void awaitRosterSize(TestCohort cohort, int size) {
         await().atMost(EventScenario.WAIT).until(() -> {
             SessionApi.Response roster = api().roster(cohort.id);
-            return roster.status() == 200 && roster.body().path("participants").size() == size;
+            return roster.status() == 200 && roster.json().path("participants").size() == size;
         });
     }
 
@@ -149,7 +145,7 @@ class ErasureIT {
         if (roster.status() != 200) {
             return null;
         }
-        for (JsonNode entry : roster.body().path("participants")) {
+        for (JsonNode entry : roster.json().path("participants")) {
             if (entry.path("participantId").asString().equals(cohort.participant(name))) {
                 return entry;
             }

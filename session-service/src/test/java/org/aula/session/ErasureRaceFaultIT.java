@@ -172,7 +172,7 @@ class ErasureRaceFaultIT {
         SessionApi.Response roster = api().roster(cohort.id);
         Map<String, String> names = new LinkedHashMap<>();
         if (roster.status() == 200) {
-            for (JsonNode entry : roster.body().path("participants")) {
+            for (JsonNode entry : roster.json().path("participants")) {
                 names.put(entry.path("participantId").asString(), entry.path("name").asString());
             }
         }

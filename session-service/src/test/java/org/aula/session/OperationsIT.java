@@ -17,7 +17,7 @@ class OperationsIT {
         SessionApi.Response docs = new SessionApi(port).get("/v3/api-docs");
 
         assertThat(docs.status()).isEqualTo(200);
-        assertThat(docs.body().path("paths").propertyNames())
+        assertThat(docs.json().path("paths").propertyNames())
                 .contains("/cohorts/{cohortId}/roster", "/cohorts/{cohortId}/roster/lock", "/cohorts/{cohortId}/plan",
                         "/cohorts/{cohortId}/plan/sessions/{sessionId}",
                         "/cohorts/{cohortId}/sessions/{sessionId}/delivery",
@@ -26,7 +26,7 @@ class OperationsIT {
                         "/cohorts/{cohortId}/assessments/{assessmentCode}/results/{participantId}",
                         "/courses/{courseCode}/completion-rule", "/cohorts/{cohortId}/delivery/close",
                         "/cohorts/{cohortId}/completions", "/cohorts/{cohortId}/completions/{participantId}");
-        assertThat(docs.body().path("paths").path("/cohorts/{cohortId}/sessions/{sessionId}/attendance")
+        assertThat(docs.json().path("paths").path("/cohorts/{cohortId}/sessions/{sessionId}/attendance")
                 .path("post").path("requestBody").path("content").propertyNames()).contains("text/csv");
     }
 
@@ -36,11 +36,11 @@ class OperationsIT {
         SessionApi.Response readiness = operations.get("/actuator/health/readiness");
 
         assertThat(readiness.status()).isEqualTo(200);
-        assertThat(readiness.body().path("status").asString()).isEqualTo("UP");
+        assertThat(readiness.json().path("status").asString()).isEqualTo("UP");
         // A broker outage must not take the API out of the load balancer: the outbox takes work meanwhile.
-        assertThat(readiness.body().path("components").propertyNames()).contains("db").doesNotContain("kafka");
+        assertThat(readiness.json().path("components").propertyNames()).contains("db").doesNotContain("kafka");
         SessionApi.Response health = operations.get("/actuator/health");
-        assertThat(health.body().path("components").propertyNames()).as("Kafka stays in the details").contains("kafka");
+        assertThat(health.json().path("components").propertyNames()).as("Kafka stays in the details").contains("kafka");
     }
 
     @Test
@@ -50,9 +50,9 @@ class OperationsIT {
                 SessionApi.Response health = new SessionApi(port).as(token).get(path);
 
                 assertThat(health.status()).as(path).isEqualTo(200);
-                assertThat(health.body().path("status").asString()).as(path).isEqualTo("UP");
+                assertThat(health.json().path("status").asString()).as(path).isEqualTo("UP");
                 // the database, the Kafka cluster id and the disk path are for operations only
-                assertThat(health.body().propertyNames()).as(path + " as " + (token == null ? "anonymous" : "coordinator"))
+                assertThat(health.json().propertyNames()).as(path + " as " + (token == null ? "anonymous" : "coordinator"))
                         .doesNotContain("components", "details");
             }
         }
@@ -64,8 +64,8 @@ class OperationsIT {
 
         SessionApi.Response info = operations.get("/actuator/info");
         assertThat(info.status()).isEqualTo(200);
-        assertThat(info.body().path("build").path("artifact").asString()).isEqualTo("session-service");
-        assertThat(info.body().path("build").path("version").asString()).isNotBlank();
+        assertThat(info.json().path("build").path("artifact").asString()).isEqualTo("session-service");
+        assertThat(info.json().path("build").path("version").asString()).isNotBlank();
         assertThat(new SessionApi(port).as(null).get("/actuator/sbom").status()).isEqualTo(401);
     }
 }

@@ -110,7 +110,7 @@ class RosterFromEnrollmentEventsIT {
         }
 
         await().atMost(KAFKA).until(() -> duplicatesSkipped() >= duplicatesBefore + 3 * story.size());
-        assertThat(api.roster(cohort.id).body()).isEqualTo(before);
+        assertThat(api.roster(cohort.id).json()).isEqualTo(before);
         assertThat(entryRows(cohort)).isEqualTo(4);
         // The fill published the delivery plan once, however often it was redelivered.
         assertThat(jdbc.sql("select count(*) from aula_messaging.outbox where aggregate_id = ? and type = ?")
@@ -175,13 +175,13 @@ class RosterFromEnrollmentEventsIT {
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.body().path("detail").asString()).contains("cohort-never-scheduled");
+        assertThat(response.json().path("detail").asString()).contains("cohort-never-scheduled");
     }
 
     private JsonNode awaitRoster(TestCohort cohort, java.util.function.Predicate<JsonNode> condition) {
         return await().atMost(KAFKA).until(() -> api.roster(cohort.id),
-                        response -> response.status() == 200 && condition.test(response.body()))
-                .body();
+                        response -> response.status() == 200 && condition.test(response.json()))
+                .json();
     }
 
     private static List<Map<String, Object>> participants(JsonNode roster) {

@@ -1,90 +1,35 @@
 package org.aula.session;
 
-import java.nio.charset.StandardCharsets;
-
+import org.aula.testsupport.ServiceApi;
 import org.aula.testsupport.TestTokens;
-import org.springframework.http.HttpHeaders;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
-import org.springframework.web.client.RestClient;
-
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The service's REST API as a client sees it: status, content type and JSON body, errors included.
+ * The session service's REST API ({@link ServiceApi}) with the programme team's calls.
  * {@code new SessionApi(port)} is the programme team: a coordinator's token, and a facilitator's for
  * what facilitators do (deliver sessions, record attendance and results); {@link #as} one caller.
  */
-final class SessionApi {
+final class SessionApi extends ServiceApi {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final MediaType TEXT_CSV = MediaType.parseMediaType("text/csv");
 
     private final int port;
-    private final RestClient http;
-    private final RestClient facilitator;
+    private final ServiceApi facilitator;
 
     SessionApi(int port) {
         this(port, TestTokens.coordinator(), TestTokens.facilitator());
     }
 
-    private SessionApi(int port, String token, String facilitatorToken) {
+    private SessionApi(int port, @Nullable String token, @Nullable String facilitatorToken) {
+        super(port, token);
         this.port = port;
-        this.http = client(port, token);
-        this.facilitator = client(port, facilitatorToken);
+        this.facilitator = new ServiceApi(port, facilitatorToken);
     }
 
     /** The API as one caller with {@code token} (null: no token) for every request. */
-    SessionApi as(String token) {
+    SessionApi as(@Nullable String token) {
         return new SessionApi(port, token, token);
-    }
-
-    private static RestClient client(int port, String token) {
-        RestClient.Builder builder = RestClient.builder().baseUrl("http://localhost:" + port);
-        if (token != null) {
-            builder.defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token));
-        }
-        return builder.build();
-    }
-
-    /** A response; {@code body} is a missing node when there was none. */
-    record Response(int status, String contentType, JsonNode body) {
-    }
-
-    Response get(String path) {
-        return http.get().uri(path).exchange((request, response) -> read(response));
-    }
-
-    Response post(String path, String json) {
-        return post(http, path, json);
-    }
-
-    Response put(String path, String json) {
-        return put(http, path, json);
-    }
-
-    private static Response post(RestClient client, String path, String json) {
-        return client.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(json)
-                .exchange((request, response) -> read(response));
-    }
-
-    private static Response put(RestClient client, String path, String json) {
-        return client.put().uri(path).contentType(MediaType.APPLICATION_JSON).body(json)
-                .exchange((request, response) -> read(response));
-    }
-
-    Response delete(String path) {
-        return http.delete().uri(path).exchange((request, response) -> read(response));
-    }
-
-    /** Posts a body of the given content type (e.g. {@code text/csv}), as UTF-8. */
-    Response post(String path, String contentType, String body) {
-        return post(http, path, contentType, body);
-    }
-
-    private static Response post(RestClient client, String path, String contentType, String body) {
-        return client.post().uri(path).contentType(MediaType.parseMediaType(contentType))
-                .body(body.getBytes(StandardCharsets.UTF_8))
-                .exchange((request, response) -> read(response));
     }
 
     Response roster(String cohortId) {
@@ -101,32 +46,24 @@ final class SessionApi {
     }
 
     Response deliver(String cohortId, String sessionId) {
-        return post(facilitator, "/cohorts/" + cohortId + "/sessions/" + sessionId + "/delivery", "");
+        return facilitator.post("/cohorts/" + cohortId + "/sessions/" + sessionId + "/delivery", "");
     }
 
     Response attend(String cohortId, String sessionId, String participantId, String hours) {
-        return put(facilitator, "/cohorts/" + cohortId + "/sessions/" + sessionId + "/attendance/" + participantId,
+        return facilitator.put("/cohorts/" + cohortId + "/sessions/" + sessionId + "/attendance/" + participantId,
                 "{\"hours\":" + hours + "}");
     }
 
     Response sheet(String cohortId, String sessionId, String csv) {
-        return post(facilitator, "/cohorts/" + cohortId + "/sessions/" + sessionId + "/attendance", "text/csv", csv);
+        return facilitator.post("/cohorts/" + cohortId + "/sessions/" + sessionId + "/attendance", TEXT_CSV, csv);
     }
 
     Response score(String cohortId, String assessmentCode, String participantId, String score) {
-        return put(facilitator, "/cohorts/" + cohortId + "/assessments/" + assessmentCode + "/results/" + participantId,
+        return facilitator.put("/cohorts/" + cohortId + "/assessments/" + assessmentCode + "/results/" + participantId,
                 "{\"score\":" + score + "}");
     }
 
     Response close(String cohortId) {
         return post("/cohorts/" + cohortId + "/delivery/close", "");
-    }
-
-    private static Response read(RestClient.RequestHeadersSpec.ConvertibleClientHttpResponse response)
-            throws java.io.IOException {
-        byte[] bytes = response.getBody().readAllBytes();
-        MediaType type = response.getHeaders().getContentType();
-        JsonNode body = bytes.length == 0 ? JSON.missingNode() : JSON.readTree(bytes);
-        return new Response(response.getStatusCode().value(), type == null ? "" : type.toString(), body);
     }
 }
