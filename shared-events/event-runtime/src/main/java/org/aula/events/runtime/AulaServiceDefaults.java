@@ -51,6 +51,10 @@ public class AulaServiceDefaults implements EnvironmentPostProcessor, Ordered {
         // outage must not take every pod of every service, public verification included, out of the load balancer.
         defaults.put("management.endpoint.health.group.readiness.include", "readinessState,db");
         defaults.put("management.metrics.tags.application", "${spring.application.name}");
+        // Trace exemplars only where every Prometheus 2.x accepts them (counters' _total, histogram buckets).
+        // Micrometer also puts them on the _count of timers and summaries, which Prometheus before 2.43
+        // (Debian 12 ships 2.42) refuses with "does not support exemplars", dropping the whole scrape.
+        defaults.put("management.prometheus.metrics.export.properties[io.prometheus.exporter.exemplarsOnAllMetricTypes]", "false");
         if (environment.matchesProfiles(PRODUCTION_PROFILE)) {
             // One JSON object a line (Elastic Common Schema), traceId and spanId included, for the log pipeline;
             // the local platform and a developer's console stay plain text (with the ids in brackets).

@@ -1,7 +1,13 @@
 package org.aula.events.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -59,6 +65,52 @@ class MessagingHealthAndMetricsIT {
             assertThat(meters.get("aula.outbox.backlog").gauge().value()).isEqualTo(3);
             assertThat(meters.get("aula.outbox.oldest.unpublished.age").gauge().value()).isGreaterThanOrEqualTo(90);
             metrics.destroy();
+        }
+    }
+
+    @Test
+    void outboxGaugesReadNaNAndCountTheFailureWhileTheDatabaseRefusesConnectionsThenRecover() throws SQLException {
+        try (OutboxRelayIT.IsolatedOutbox isolated = new OutboxRelayIT.IsolatedOutbox("runtime_metrics_refused")) {
+            isolated.dataSource.setConnectionTimeout(1_000);
+            String database = isolated.dataSource.getJdbcUrl().substring(isolated.dataSource.getJdbcUrl().lastIndexOf('/') + 1);
+            SimpleMeterRegistry meters = new SimpleMeterRegistry();
+            MessagingMetrics metrics = new MessagingMetrics(isolated.jdbc, meters);
+            TestInfrastructure infrastructure = TestInfrastructure.shared();
+            try (Connection admin = DriverManager.getConnection(infrastructure.jdbcUrl("postgres"),
+                    infrastructure.username(), infrastructure.password())) {
+                metrics.refresh();
+                assertThat(meters.get("aula.outbox.backlog").gauge().value()).isZero();
+
+                try {
+                    refuseConnections(admin, database);
+                    metrics.refresh();
+
+                    assertThat(meters.get("aula.outbox.backlog").gauge().value()).as("backlog").isNaN();
+                    assertThat(meters.get("aula.outbox.oldest.unpublished.age").gauge().value()).as("oldest age").isNaN();
+                    assertThat(meters.get("aula.outbox.parked").gauge().value()).as("parked").isNaN();
+                    assertThat(meters.get("aula.outbox.metrics.refresh.failures").counter().count()).isGreaterThanOrEqualTo(1);
+                } finally {
+                    execute(admin, "alter database \"" + database + "\" with allow_connections true");
+                }
+                await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                    metrics.refresh();
+                    assertThat(meters.get("aula.outbox.backlog").gauge().value()).as("backlog once the database answers").isZero();
+                });
+            } finally {
+                metrics.destroy();
+            }
+        }
+    }
+
+    /** What a lost database looks like to the pool: open connections die, new ones are refused. */
+    private static void refuseConnections(Connection admin, String database) throws SQLException {
+        execute(admin, "alter database \"" + database + "\" with allow_connections false");
+        execute(admin, "select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + database + "'");
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
         }
     }
 }
