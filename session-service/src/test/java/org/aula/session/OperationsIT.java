@@ -66,6 +66,8 @@ class OperationsIT {
         assertThat(info.status()).isEqualTo(200);
         assertThat(info.json().path("build").path("artifact").asString()).isEqualTo("session-service");
         assertThat(info.json().path("build").path("version").asString()).isNotBlank();
+        // git.properties from git-commit-id-maven-plugin: the tests run from a clone
+        assertThat(info.json().path("git").path("commit").path("id").asString()).isNotBlank();
         assertThat(new SessionApi(port).as(null).get("/actuator/sbom").status()).isEqualTo(401);
     }
 }
