@@ -8,7 +8,7 @@
 #       jwks.json new-key.jwk.json > jwks.next.json
 #
 # A first JWK Set: ./new-signing-key.sh | python3 -c 'import json,sys; print(json.dumps({"keys":[json.load(sys.stdin)]}))'
-# See deploy/README.md, runbook, "Rotating the certification signing key".
+# See deploy/README.md, runbook, "Rotate keys", "The certification signing key".
 set -euo pipefail
 
 openssl ecparam -name prime256v1 -genkey -noout 2>/dev/null \
