@@ -198,13 +198,16 @@ def check_aula(objects, unit=None):
             problems.append(f"{where}: replicas {spec.get('replicas')}, expected 2")
         if own.get("SERVER_PORT") != str(port) or container["ports"][0]["containerPort"] != port:
             problems.append(f"{where}: port {container['ports'][0]['containerPort']} / SERVER_PORT {own.get('SERVER_PORT')}, expected {port}")
+        management = [p for p in container["ports"] if p.get("name") == "management"]
+        if own.get("MANAGEMENT_SERVER_PORT") != "9080" or [p["containerPort"] for p in management] != [9080]:
+            problems.append(f"{where}: actuator belongs on its own port: MANAGEMENT_SERVER_PORT 9080 and a container port 'management'")
         if not own.get("DATABASE_URL", "").startswith("jdbc:postgresql://"):
             problems.append(f"{where}: DATABASE_URL missing or not a PostgreSQL JDBC URL")
         for probe, path in (("livenessProbe", "/actuator/health/liveness"), ("readinessProbe", "/actuator/health/readiness"),
                             ("startupProbe", "/actuator/health/liveness")):
             got = container.get(probe, {}).get("httpGet", {})
-            if got.get("path") != path or got.get("port") != "http":
-                problems.append(f"{where}: {probe} {got.get('path')} on port {got.get('port')}, expected {path} on http")
+            if got.get("path") != path or got.get("port") != "management":
+                problems.append(f"{where}: {probe} {got.get('path')} on port {got.get('port')}, expected {path} on management")
         if container.get("readinessProbe", {}).get("timeoutSeconds", 1) <= 2:
             problems.append(f"{where}: readiness timeout must exceed the Kafka health check's 2 s")
         resources = container.get("resources", {})
@@ -274,6 +277,8 @@ def check_aula(objects, unit=None):
         svc = by_kind.get("Service", {}).get(service)
         if not svc or svc["spec"]["selector"] != labels or svc["spec"]["ports"][0]["targetPort"] != "http":
             problems.append(f"{where}: needs a Service selecting its pods on port http")
+        if svc and any(p.get("targetPort") in ("management", 9080) for p in svc["spec"]["ports"]):
+            problems.append(f"{where}: the Service must not expose the management port")
 
 
 def main():

@@ -34,9 +34,9 @@ for job in config["scrape_configs"]:
     if job.pop("kubernetes_sd_configs", None) is not None:
         job["static_configs"] = [{"targets": [f"10.0.0.{i}:{port}"], "labels": {
             "__meta_kubernetes_namespace": "aula", "__meta_kubernetes_pod_name": f"{svc}-5d8f7c9b4-x{i}",
-            "__meta_kubernetes_pod_phase": "Running", "__meta_kubernetes_pod_container_port_name": "http",
+            "__meta_kubernetes_pod_phase": "Running", "__meta_kubernetes_pod_container_port_name": "management",
             "__meta_kubernetes_pod_label_app_kubernetes_io_name": svc}}
-            for i, (svc, port) in enumerate([("enrollment-service", 8081), ("session-service", 8082), ("certification-service", 8083)], 1)]
+            for i, (svc, port) in enumerate([("enrollment-service", 9080), ("session-service", 9080), ("certification-service", 9080)], 1)]
 yaml.safe_dump(config, open(path, "w"), sort_keys=False)
 PY
       promtool check config "$tmp/$config"
