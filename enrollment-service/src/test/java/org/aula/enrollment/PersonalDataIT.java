@@ -89,7 +89,12 @@ class PersonalDataIT {
         }
         String scrape = Api.as(port, TestTokens.operations()).get("/actuator/prometheus").body();
 
-        List<String> logged = logs.list.stream().map(PersonalDataIT::text).toList();
+        // Listener threads keep logging: copy under the appender's own lock (AppenderBase.doAppend is synchronized).
+        List<ILoggingEvent> captured;
+        synchronized (logs) {
+            captured = List.copyOf(logs.list);
+        }
+        List<String> logged = captured.stream().map(PersonalDataIT::text).toList();
         assertThat(logged).as("log events captured").isNotEmpty()
                 .anyMatch(line -> line.contains(participant))
                 .noneMatch(line -> line.contains(surname) || line.toLowerCase(Locale.ROOT).contains(surname.toLowerCase(Locale.ROOT))
