@@ -56,6 +56,11 @@ class JdbcRosters implements Rosters {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public Roster lockOrOpen(CohortId cohortId, String cohortCode, String courseCode) {
+        // The cohort is nearly always there (its schedule comes first): lock it without trying an insert first.
+        Optional<Roster> existing = lock(cohortId);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
         jdbc.sql("""
                 insert into cohort (cohort_id, cohort_code, course_code) values (?, ?, ?)
                 on conflict (cohort_id) do nothing
@@ -76,27 +81,10 @@ class JdbcRosters implements Rosters {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void save(Roster roster) {
-        Optional<CohortSchedule> schedule = roster.schedule();
-        Optional<RosterLock> lock = roster.lock();
-        jdbc.sql("""
-                update cohort set cohort_code = :cohortCode, course_code = :courseCode, course_title = :courseTitle,
-                       course_hours = :courseHours, start_date = :startDate, end_date = :endDate,
-                       location = :location, capacity = :capacity, fill_number = :fillNumber,
-                       locked_at = :lockedAt, updated_at = now()
-                where cohort_id = :cohortId
-                """)
-                .param("cohortId", roster.cohortId().value())
-                .param("cohortCode", roster.cohortCode())
-                .param("courseCode", roster.courseCode())
-                .param("courseTitle", schedule.map(s -> s.course().title()).orElse(null))
-                .param("courseHours", schedule.map(s -> s.course().hours()).orElse(null))
-                .param("startDate", schedule.map(CohortSchedule::startDate).orElse(null))
-                .param("endDate", schedule.map(CohortSchedule::endDate).orElse(null))
-                .param("location", schedule.map(CohortSchedule::location).orElse(null))
-                .param("capacity", schedule.map(CohortSchedule::capacity).orElse(null))
-                .param("fillNumber", lock.map(RosterLock::fillNumber).orElse(null))
-                .param("lockedAt", lock.map(l -> Timestamp.from(l.lockedAt())).orElse(null))
-                .update();
+        // A new roster's row was inserted by lockOrOpen; an enrolment changes only its entry.
+        if (roster.cohortChanged()) {
+            saveCohort(roster);
+        }
         for (RosterEntry entry : roster.changedEntries()) {
             jdbc.sql("""
                     insert into roster_entry (cohort_id, participant_id, participant_name, institution_code,
@@ -123,6 +111,30 @@ class JdbcRosters implements Rosters {
                     .param("withdrawnAt", entry.withdrawnAt() == null ? null : Timestamp.from(entry.withdrawnAt()))
                     .update();
         }
+    }
+
+    private void saveCohort(Roster roster) {
+        Optional<CohortSchedule> schedule = roster.schedule();
+        Optional<RosterLock> lock = roster.lock();
+        jdbc.sql("""
+                update cohort set cohort_code = :cohortCode, course_code = :courseCode, course_title = :courseTitle,
+                       course_hours = :courseHours, start_date = :startDate, end_date = :endDate,
+                       location = :location, capacity = :capacity, fill_number = :fillNumber,
+                       locked_at = :lockedAt, updated_at = now()
+                where cohort_id = :cohortId
+                """)
+                .param("cohortId", roster.cohortId().value())
+                .param("cohortCode", roster.cohortCode())
+                .param("courseCode", roster.courseCode())
+                .param("courseTitle", schedule.map(s -> s.course().title()).orElse(null))
+                .param("courseHours", schedule.map(s -> s.course().hours()).orElse(null))
+                .param("startDate", schedule.map(CohortSchedule::startDate).orElse(null))
+                .param("endDate", schedule.map(CohortSchedule::endDate).orElse(null))
+                .param("location", schedule.map(CohortSchedule::location).orElse(null))
+                .param("capacity", schedule.map(CohortSchedule::capacity).orElse(null))
+                .param("fillNumber", lock.map(RosterLock::fillNumber).orElse(null))
+                .param("lockedAt", lock.map(l -> Timestamp.from(l.lockedAt())).orElse(null))
+                .update();
     }
 
     private Optional<Roster> load(CohortId cohortId, String cohortQuery) {

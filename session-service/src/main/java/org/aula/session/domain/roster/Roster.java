@@ -45,6 +45,8 @@ public final class Roster {
     /** Entries added or changed since the roster was opened or restored: all that saving has to write. */
     private final Set<ParticipantId> changed = new LinkedHashSet<>();
     private @Nullable RosterLock lock;
+    /** Whether the cohort's own facts (codes, schedule, lock) changed since the roster was opened or restored. */
+    private boolean cohortChanged;
 
     private Roster(CohortId cohortId, String cohortCode, String courseCode) {
         Require.text(cohortCode, "cohort code");
@@ -79,6 +81,7 @@ public final class Roster {
         this.cohortCode = cohortCode;
         this.courseCode = schedule.course().code();
         this.schedule = schedule;
+        cohortChanged = true;
         return true;
     }
 
@@ -122,6 +125,7 @@ public final class Roster {
             return false;
         }
         lock = new RosterLock(fillNumber, lockedAt);
+        cohortChanged = true;
         return true;
     }
 
@@ -134,6 +138,7 @@ public final class Roster {
             return false;
         }
         lock = RosterLock.byStaff(lockedAt);
+        cohortChanged = true;
         return true;
     }
 
@@ -268,6 +273,14 @@ public final class Roster {
      */
     public List<RosterEntry> changedEntries() {
         return entries().stream().filter(entry -> changed.contains(entry.participantId())).toList();
+    }
+
+    /**
+     * Whether the cohort's own facts (codes, schedule, lock) changed since the roster was opened or
+     * restored: whether storing it has to write more than {@link #changedEntries()} (an enrolment does not).
+     */
+    public boolean cohortChanged() {
+        return cohortChanged;
     }
 
     public Optional<RosterEntry> entry(ParticipantId participantId) {

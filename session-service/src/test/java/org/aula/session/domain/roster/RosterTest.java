@@ -115,6 +115,21 @@ class RosterTest {
     }
 
     @Test
+    void onlyAScheduleOrALockChangesTheCohortItself() {
+        Roster stored = scheduledRoster();
+        Roster roster = Roster.restore(stored.cohortId(), stored.cohortCode(), stored.courseCode(),
+                stored.schedule().orElseThrow(), List.of(), null);
+
+        roster.enrol(enrolment("ana", 1, minutesLater(1)));
+        roster.withdraw(ANA, minutesLater(2));
+        roster.schedule(stored.cohortCode(), stored.schedule().orElseThrow());
+        assertThat(roster.cohortChanged()).isFalse();
+
+        roster.lock(1, minutesLater(10));
+        assertThat(roster.cohortChanged()).isTrue();
+    }
+
+    @Test
     void fillLocksTheRosterAndOnlyANewerFillMovesTheLock() {
         Roster roster = scheduledRoster();
 
