@@ -47,7 +47,9 @@ public enum EventCatalog {
     CERTIFICATE_REVOKED("org.aula.certification.certificate.revoked.v1", Topics.CERTIFICATION, "participantId",
             CertificateRevoked.class, "A certificate was revoked by staff, with the reason."),
     DIPLOMA_AWARDED("org.aula.certification.diploma.awarded.v1", Topics.CERTIFICATION, "participantId",
-            DiplomaAwarded.class, "A participant completed every course a programme requires and was awarded its diploma.");
+            DiplomaAwarded.class, "A participant completed every course a programme requires and was awarded its diploma."),
+    DIPLOMA_REVOKED("org.aula.certification.diploma.revoked.v1", Topics.CERTIFICATION, "participantId",
+            DiplomaRevoked.class, "A diploma was revoked because a certificate it relied on was revoked.");
 
     private final String type;
     private final String topic;

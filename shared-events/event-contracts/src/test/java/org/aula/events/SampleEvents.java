@@ -189,7 +189,8 @@ public final class SampleEvents {
                 List.of(new AssessmentResult("BMM-CS", "Case study: mixed migration flows", 72.0, 60.0, true),
                         new AssessmentResult("BMM-RP", "Role play: an emergency at the border", 66.0, 60.0, true)),
                 RULE_VERSION, "Attendance register corrected from the signed paper sheets; role play re-sat on 24 May",
-                Instant.parse("2019-05-27T15:30:00Z"), "36", "40", "0.9");
+                Instant.parse("2019-05-27T15:30:00Z"), "36", "40", "0.9", "Marisol Chen", COURSE_TITLE, COURSE_HOURS,
+                START_DATE, END_DATE);
     }
 
     /** Delivery closes with everyone decided: 23 of 25 completed. */
@@ -211,6 +212,14 @@ public final class SampleEvents {
                 PROGRAMME_TITLE, PARTICIPANT_ID, PARTICIPANT_NAME, "POLICE", List.of("AULA-BMM-2019-05-007"),
                 Instant.parse("2019-05-20T14:05:00Z"),
                 "https://aula.example.org/verify/diplomas/b6d2e8f1-3c7a-4e95-a0b4-58f1c9d3e7a2");
+    }
+
+    /** The certificate the Galen diploma relied on is revoked after its completion was revised to NOT_COMPLETED. */
+    public static DiplomaRevoked diplomaRevoked() {
+        return new DiplomaRevoked("b6d2e8f1-3c7a-4e95-a0b4-58f1c9d3e7a2", "GU-DMM-2019-0007", PROGRAMME_CODE,
+                PARTICIPANT_ID, "AULA-BMM-2019-05-007",
+                "Completion revised to NOT_COMPLETED (revision 1): attendance register corrected",
+                Instant.parse("2019-06-10T09:15:00Z"));
     }
 
     /**
@@ -238,6 +247,7 @@ public final class SampleEvents {
             case COHORT_DELIVERY_CLOSED -> cohortDeliveryClosed();
             case CERTIFICATE_REVOKED -> certificateRevoked();
             case DIPLOMA_AWARDED -> diplomaAwarded();
+            case DIPLOMA_REVOKED -> diplomaRevoked();
         };
     }
 
