@@ -80,12 +80,12 @@ class AccessControlIT {
         System.out.println("certification-service " + report.summary());
 
         assertThat(probe.operations()).extracting(ApiOperation::toString).containsAll(PUBLIC_OPERATIONS);
-        assertThat(report.operations()).isEqualTo(15);
+        assertThat(report.operations()).isEqualTo(16);
         assertThat(report.publicOperations()).isEqualTo(PUBLIC_OPERATIONS.size());
-        // 9 protected operations x (no token, expired, forged)
-        assertThat(report.unauthenticated()).isEqualTo(27);
-        // facilitator on all 9, partner on the 8 that are staff only (it may list certificates)
-        assertThat(report.forbidden()).isEqualTo(17);
+        // 10 protected operations x (no token, expired, forged)
+        assertThat(report.unauthenticated()).isEqualTo(30);
+        // facilitator on all 10, partner on the 8 that are staff only (it may list certificates and see diploma progress)
+        assertThat(report.forbidden()).isEqualTo(18);
         assertThat(report.unexpected()).as(report.summary()).isEmpty();
     }
 
@@ -105,6 +105,7 @@ class AccessControlIT {
         DeclaredRoles roles = DeclaredRoles.of(handlers);
 
         assertThat(roles.claimValues("GET", "/certificates")).containsExactlyInAnyOrder("coordinator", "operations", "partner");
+        assertThat(roles.claimValues("GET", "/diplomas/progress")).containsExactlyInAnyOrder("coordinator", "operations", "partner");
         for (String staffOnly : List.of("GET /certificates/{number}", "GET /certificates/{number}/credential",
                 "GET /certificates/{number}/pdf", "POST /certificates/{number}/revocation", "GET /diplomas",
                 "GET /diplomas/{number}", "GET /diplomas/{number}/credential", "GET /metrics/completions")) {
