@@ -206,9 +206,13 @@ class CorrectionsIT extends ApiAndVerifier {
         assertThat(lastApplied(keeps.participantId(), cohort)).isEqualTo(2);
         assertThat(lastApplied(never.participantId(), cohort)).isEqualTo(2);
         assertThat(lastApplied(loses.participantId(), cohort)).isEqualTo(3);
+        JsonNode totals = awaitTotals(cohort, figures -> figures.get("decided").asInt() == 3);
+        assertThat(totals.get("completed").asInt()).as("only the official who keeps it").isEqualTo(1);
+        assertThat(totals.get("certificatesStanding").asInt()).isEqualTo(1);
         print("out of order", "completed + revisions 2,1,2 -> " + kept + " VALID, events " + types(keepsEvents)
                 + "; not-completed + revisions 2,1 -> no certificate, events " + types(neverEvents)
-                + "; completed + revisions 1,3,2 -> " + lost + " REVOKED, events " + types(losesEvents));
+                + "; completed + revisions 1,3,2 -> " + lost + " REVOKED, events " + types(losesEvents)
+                + "; figures completed/issued/revoked/standing " + figures(totals));
     }
 
     @Test
