@@ -162,6 +162,46 @@ public final class CodeFlowClient {
         return tokens(discovery(), request);
     }
 
+    /** The provider's userinfo answer for an access token, as the console's OpenID login asks for it. */
+    public Map<String, Object> userInfo(String accessToken) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(String.valueOf(discovery().get("userinfo_endpoint"))))
+                .header("Authorization", "Bearer " + accessToken).GET());
+        expect("userinfo", response, 200);
+        return json(response.body());
+    }
+
+    /**
+     * RP-initiated logout as the console's logout does it: ends the provider's session for this
+     * client's cookies and returns where the provider sent the browser back to.
+     */
+    public URI signOut(String idToken, URI postLogoutRedirectUri) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("id_token_hint", idToken);
+        parameters.put("post_logout_redirect_uri", postLogoutRedirectUri.toString());
+        URI logout = URI.create(discovery().get("end_session_endpoint") + "?" + form(parameters));
+        HttpResponse<String> response = send(HttpRequest.newBuilder(logout).header("Accept", "text/html").GET());
+        expect("logout", response, 302);
+        return location(logout, response);
+    }
+
+    /**
+     * Whether this client's cookies still hold a signed-in session at the provider: an authorization
+     * request then goes straight back to the client instead of to the sign-in page.
+     */
+    public boolean signedIn() {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("response_type", "code");
+        parameters.put("client_id", client.clientId());
+        parameters.put("redirect_uri", client.redirectUris().get(0).toString());
+        parameters.put("scope", "openid");
+        parameters.put("code_challenge", challenge(randomToken(48)));
+        parameters.put("code_challenge_method", "S256");
+        URI authorize = URI.create(discovery().get("authorization_endpoint") + "?" + form(parameters));
+        HttpResponse<String> response = send(HttpRequest.newBuilder(authorize).header("Accept", "text/html").GET());
+        expect("authorization request", response, 302);
+        return location(authorize, response).toString().startsWith(client.redirectUris().get(0).toString());
+    }
+
     private Tokens tokens(Map<String, Object> discovery, Map<String, String> request) {
         String basic = Base64.getEncoder().encodeToString(
                 (client.clientId() + ":" + client.clientSecret()).getBytes(StandardCharsets.UTF_8));
