@@ -48,6 +48,9 @@ import org.springframework.core.env.StandardEnvironment;
 public final class AulaLocalPlatform implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AulaLocalPlatform.class);
+    /** Where the staff console's sign-in comes back to (its redirect URI's base). */
+    static final URI CONSOLE_BASE_URL = URI.create("http://localhost:8080");
+
     /** How long the coordinator token printed in the start-up block lives. */
     static final Duration BANNER_TOKEN_TTL = Duration.ofHours(8);
 
@@ -236,9 +239,6 @@ public final class AulaLocalPlatform implements AutoCloseable {
     static List<IdentityClient> identityClients() {
         return List.of(IdentityClient.staffConsole(CONSOLE_BASE_URL));
     }
-
-    /** Where the staff console's sign-in comes back to (its redirect URI's base). */
-    static final URI CONSOLE_BASE_URL = URI.create("http://localhost:8080");
 
     /** A bearer token for one role (lower case, e.g. {@code coordinator}); {@code institution} for partners only. */
     public String token(String role, @Nullable String institution, Duration ttl) {

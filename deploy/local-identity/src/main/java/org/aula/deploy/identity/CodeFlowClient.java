@@ -2,7 +2,9 @@ package org.aula.deploy.identity;
 
 import java.io.IOException;
 import java.net.CookieManager;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +18,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -96,7 +99,7 @@ public final class CodeFlowClient {
         parameters.put("response_type", "code");
         parameters.put("client_id", client.clientId());
         parameters.put("redirect_uri", redirectUri.toString());
-        parameters.put("scope", String.join(" ", new java.util.TreeSet<>(client.scopes())));
+        parameters.put("scope", String.join(" ", new TreeSet<>(client.scopes())));
         parameters.put("state", state);
         parameters.put("nonce", nonce);
         if (withPkce) {
@@ -221,7 +224,7 @@ public final class CodeFlowClient {
         try {
             return http.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
@@ -256,7 +259,7 @@ public final class CodeFlowClient {
             int equals = pair.indexOf('=');
             String name = equals < 0 ? pair : pair.substring(0, equals);
             String value = equals < 0 ? "" : pair.substring(equals + 1);
-            parameters.put(java.net.URLDecoder.decode(name, StandardCharsets.UTF_8), java.net.URLDecoder.decode(value, StandardCharsets.UTF_8));
+            parameters.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
         }
         return parameters;
     }
