@@ -47,7 +47,9 @@ public enum EventCatalog {
     CERTIFICATE_REVOKED("org.aula.certification.certificate.revoked.v1", Topics.CERTIFICATION, "participantId",
             CertificateRevoked.class, "A certificate was revoked by staff, with the reason."),
     DIPLOMA_AWARDED("org.aula.certification.diploma.awarded.v1", Topics.CERTIFICATION, "participantId",
-            DiplomaAwarded.class, "A participant completed every course a programme requires and was awarded its diploma.");
+            DiplomaAwarded.class, "A participant completed every course a programme requires and was awarded its diploma."),
+    SEAT_DECLINED("org.aula.enrollment.seat.declined.v1", Topics.ENROLLMENT, "cohortId",
+            SeatDeclined.class, "A seat offered to a waiting official was declined; they keep their waitlist place and the seat is offered to the next.");
 
     private final String type;
     private final String topic;
