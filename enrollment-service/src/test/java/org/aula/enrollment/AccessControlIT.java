@@ -27,7 +27,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @EnrollmentIntegrationTest
 class AccessControlIT {
 
-    private static final int OPERATIONS = 34;
+    private static final int OPERATIONS = 36;
 
     @LocalServerPort
     int port;
