@@ -136,6 +136,30 @@ class PartnerSelfServiceIT extends ApiAndTopic {
     }
 
     @Test
+    void aSubstituteOfAWaitingOfficialTakesTheirPlaceInLine() {
+        String cohort = api.scheduleCohort("SUBST-LINE", 1);
+        enrolmentOf(policePartner.enrol(cohort, email("constant.pascascio", police), "Constant Pascascio", police));
+        String moguel = enrolmentOf(mfaPartner.enrol(cohort, email("lisbeth.moguel", mfa), "Lisbeth Moguel", mfa));
+        String pollard = enrolmentOf(mfaPartner.enrol(cohort, email("andre.pollard", mfa), "Andre Pollard", mfa));
+
+        Response substituted = mfaPartner.post("/cohorts/" + cohort + "/enrolments/" + moguel + "/substitution",
+                substitute("Marisol Chan", email("marisol.chan", mfa)));
+
+        assertThat(substituted.status()).as(substituted.body()).isEqualTo(201);
+        assertThat(substituted.json().get("status").asString()).isEqualTo("WAITLISTED");
+        assertThat(substituted.json().get("waitlistPosition").asInt()).isEqualTo(1);
+        assertThat(api.get("/cohorts/" + cohort + "/enrolments/" + pollard).json().get("waitlistPosition").asInt()).isEqualTo(2);
+        assertThat(api.get("/cohorts/" + cohort).json().get("waitlistLength").asInt()).isEqualTo(2);
+        String chan = substituted.json().get("enrolmentId").asString();
+        List<Event> source = topic.awaitEvents(cohort, events -> events.stream().anyMatch(event -> event.has("enrolmentId", chan))
+                && COUNTS.equals(events.get(events.size() - 1).type()));
+        List<Event> last = source.subList(source.size() - 3, source.size());
+        assertThat(last).extracting(Event::type).containsExactly(WITHDRAWN, EventTypes.WAITLISTED, COUNTS);
+        assertThat(last.get(0).data().get("freedSeatNumber").isNull()).isTrue();
+        assertThat(last.get(1).data().get("waitlistPosition").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void aDeclinedOfferPassesAtOnceToTheNextOfficialWaiting() {
         String course = Api.uniqueCatalogueCode("DECL");
         String may = api.scheduleCohort("DECL-MAY", course, "2019-05-13", "2019-05-18", 1, "");
