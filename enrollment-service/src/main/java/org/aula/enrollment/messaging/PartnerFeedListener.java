@@ -133,7 +133,7 @@ class PartnerFeedListener {
             try {
                 copies = copiesOf(record);
             } catch (RuntimeException e) {
-                throw failedAt(records, index, "partner feed topic not ready", e);
+                throw failedAt(records, index, "partner feed topic or routing data not ready", e);
             }
             for (ProducerRecord<String, byte[]> copy : copies) {
                 try {
