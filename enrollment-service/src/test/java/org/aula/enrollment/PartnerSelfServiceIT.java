@@ -232,6 +232,10 @@ class PartnerSelfServiceIT extends ApiAndTopic {
             assertThat(accepted.json().get("cohortId").asString()).isEqualTo(june);
             assertThat(api.get("/cohorts/" + may + "/enrolments/" + rosita).json().get("status").asString()).isEqualTo("WITHDRAWN");
 
+            // Counted once the acceptance (enrolled, filled, full, counts) has reached the source and both feeds.
+            topic.awaitEvents(june, events -> events.stream().anyMatch(event -> COUNTS.equals(event.type())));
+            policeFeed.awaitEvents(june, events -> events.stream().anyMatch(event -> COUNTS.equals(event.type())));
+            mfaFeed.awaitEvents(june, events -> events.stream().filter(event -> EventTypes.STATUS.equals(event.type())).count() == 2);
             printCounts("decline", Map.of("enrollment.events (June)", topic.settled(EventScenario.withKey(june)),
                     "partner." + police + ".enrollment (June)", policeFeed.settled(EventScenario.withKey(june)),
                     "partner." + mfa + ".enrollment (June)", mfaFeed.settled(EventScenario.withKey(june))));
