@@ -49,7 +49,9 @@ public enum EventCatalog {
     DIPLOMA_AWARDED("org.aula.certification.diploma.awarded.v1", Topics.CERTIFICATION, "participantId",
             DiplomaAwarded.class, "A participant completed every course a programme requires and was awarded its diploma."),
     DIPLOMA_REVOKED("org.aula.certification.diploma.revoked.v1", Topics.CERTIFICATION, "participantId",
-            DiplomaRevoked.class, "A diploma was revoked because a certificate it relied on was revoked.");
+            DiplomaRevoked.class, "A diploma was revoked because a certificate it relied on was revoked."),
+    SEAT_DECLINED("org.aula.enrollment.seat.declined.v1", Topics.ENROLLMENT, "cohortId",
+            SeatDeclined.class, "A seat offered to a waiting official was declined; they keep their waitlist place and the seat is offered to the next.");
 
     private final String type;
     private final String topic;

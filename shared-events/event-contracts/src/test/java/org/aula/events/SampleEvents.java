@@ -135,6 +135,13 @@ public final class SampleEvents {
                 Instant.parse("2019-05-03T08:00:00Z"), Instant.parse("2019-05-10T23:59:59Z"));
     }
 
+    /** The Ministry of Human Development declines, for its official, the June seat offered to her. */
+    public static SeatDeclined seatDeclined() {
+        return new SeatDeclined("2c7e5a9d-1f3b-4d68-b0a2-94e6c8d1f5b7", JUNE_COHORT_ID, JUNE_COHORT_CODE, COHORT_ID,
+                COHORT_CODE, COURSE_CODE, "9a3e7c15-2d4f-4b86-a0e9-5c8d1f2b7e43", "MHD",
+                Instant.parse("2019-05-04T09:30:00Z"));
+    }
+
     /** The Police Department's count in the May cohort once the cohort filled: no names, only numbers. */
     public static EnrolmentCountsChanged enrolmentCountsChanged() {
         return new EnrolmentCountsChanged(COHORT_ID, COHORT_CODE, COURSE_CODE, "POLICE", 7, 1, 0, 25,
@@ -248,6 +255,7 @@ public final class SampleEvents {
             case CERTIFICATE_REVOKED -> certificateRevoked();
             case DIPLOMA_AWARDED -> diplomaAwarded();
             case DIPLOMA_REVOKED -> diplomaRevoked();
+            case SEAT_DECLINED -> seatDeclined();
         };
     }
 
