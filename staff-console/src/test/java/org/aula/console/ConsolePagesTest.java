@@ -248,6 +248,31 @@ class ConsolePagesTest {
                 .andExpect(redirectedUrl("/facilitator/cohorts/c-may/sessions/s-1#p-p-2"));
     }
 
+    @Test
+    void theAttendanceScreenHasALargePresentButtonPerOfficialAndTheSheetListsThem() throws Exception {
+        SessionApi.Session delivered = new SessionApi.Session("s-1", 1, LocalDate.of(2019, 5, 13), "Human rights", "LECTURE",
+                new BigDecimal("4"), Instant.parse("2019-05-13T16:00:00Z"));
+        when(enrollment.cohort("c-may")).thenReturn(MAY);
+        when(sessions.plan("c-may")).thenReturn(new SessionApi.Plan("plan", "c-may", "BMM-2019-05", "BMM", 1, new BigDecimal("40"),
+                "rule-v1", true, null, List.of(delivered)));
+        when(sessions.attendance("c-may", "s-1")).thenReturn(List.of(new SessionApi.Attendance("p-2", new BigDecimal("2.5"))));
+        when(enrollment.roster("c-may")).thenReturn(List.of(
+                new RosterLine("e-1", "p-1", "Marisol Chan", null, "IMMIGRATION", "ENROLLED", 1, null),
+                new RosterLine("e-2", "p-2", "Constant Pascascio", "Inspector", "POLICE", "ENROLLED", 2, null)));
+
+        String page = mvc.perform(get("/facilitator/cohorts/c-may/sessions/s-1").with(as("facilitator")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("Present, all 4 h", "Marisol Chan present for all 4 hours", "Saved: 2.5 h", "Not recorded yet",
+                "Hours attended by Constant Pascascio", "/attendance.js");
+        String sheet = mvc.perform(get("/facilitator/cohorts/c-may/sessions/s-1/sheet").with(as("facilitator")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(sheet).contains("Sign-in sheet: BMM-2019-05, session 1: Human rights", "Marisol Chan", "p-2");
+        mvc.perform(get("/facilitator/cohorts/c-may/sessions/s-1/sheet.csv").with(as("facilitator")))
+                .andExpect(content().string("participantId,seat,name,institution,hours\r\np-1,1,Marisol Chan,IMMIGRATION,\r\n"
+                        + "p-2,2,Constant Pascascio,POLICE,\r\n"));
+    }
+
     private void stubCohortPage() {
         when(enrollment.cohort("c-may")).thenReturn(MAY);
         when(enrollment.cohorts()).thenReturn(List.of(MAY));

@@ -88,7 +88,7 @@ class FacilitatorController {
         List<AttendanceLine> lines = enrollment.roster(cohortId).stream()
                 .map(official -> new AttendanceLine(official, hours.get(official.participantId()))).toList();
         model.addAttribute("cohort", cohort);
-        model.addAttribute("session", session);
+        model.addAttribute("planned", session);
         model.addAttribute("lines", lines);
         return "attendance";
     }
