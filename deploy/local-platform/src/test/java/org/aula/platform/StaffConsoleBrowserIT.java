@@ -110,6 +110,12 @@ class StaffConsoleBrowserIT {
     }
 
     @Test
+    @Order(0)
+    void thePlatformPrintsTheConsolesUrl() {
+        assertThat(platform.describe(Duration.ZERO)).containsPattern("staff console +" + console.replace(".", "\\.") + " ");
+    }
+
+    @Test
     @Order(1)
     void afterTheStoryTheBoardShowsTheMayCohortFullWithThreeWaitingAndBothJuneReplicasOpen() {
         signInAs("coordinator");
@@ -177,6 +183,7 @@ class StaffConsoleBrowserIT {
         assertThat(browser.findElement(By.id("figures-total")).getText())
                 .contains("25 decided: 23 completed, 2 not completed (92% completed); 23 certificates issued.");
         assertThat(browser.findElements(By.cssSelector("svg.chart g"))).hasSize(4);
+        screenshotOfElement("cohort-figures", By.id("figures-h"));
         WebElement pascascio = browser.findElement(By.xpath("//table[@id='certificates']//tr[th[text()='Constant Pascascio']]"));
         String href = pascascio.findElement(By.linkText("Download PDF")).getAttribute("href");
         byte[] pdf = withBrowserSession(URI.create(href));
