@@ -238,8 +238,8 @@ public final class AulaLocalPlatform implements AutoCloseable {
     }
 
     /**
-     * The applications registered with the provider: the staff console at its default address, so that
-     * signing in to it works out of the box.
+     * The applications registered with the provider: the staff console at the address the platform
+     * starts it on, so that signing in to it works out of the box.
      */
     static List<IdentityClient> identityClients(URI consoleBaseUrl) {
         return List.of(IdentityClient.staffConsole(consoleBaseUrl));

@@ -38,7 +38,8 @@ public record PlatformOptions(
     static final String USAGE = """
             Usage: ./platform [options]        (or: java -jar deploy/local-platform/target/aula-local-platform.jar [options])
 
-            Starts an embedded Kafka broker, an embedded PostgreSQL and Aula's three services in one JVM.
+            Starts an embedded Kafka broker, an embedded PostgreSQL, Aula's three services, a local OpenID Connect
+            provider and the staff console in one JVM.
             Ctrl-C stops everything; data survives in the data directory.
 
               --data-dir=<dir>              data directory (default ./.aula-data); reset with: rm -rf <dir>

@@ -1,5 +1,6 @@
 package org.aula.deploy.identity;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -22,9 +23,8 @@ final class AulaClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
     private final Map<String, DemoUser> users;
 
-    AulaClaims(Iterable<DemoUser> users) {
-        this.users = java.util.stream.StreamSupport.stream(users.spliterator(), false)
-                .collect(Collectors.toUnmodifiableMap(DemoUser::username, Function.identity()));
+    AulaClaims(List<DemoUser> users) {
+        this.users = users.stream().collect(Collectors.toUnmodifiableMap(DemoUser::username, Function.identity()));
     }
 
     @Override

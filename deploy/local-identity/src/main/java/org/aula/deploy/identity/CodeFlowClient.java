@@ -2,7 +2,9 @@ package org.aula.deploy.identity;
 
 import java.io.IOException;
 import java.net.CookieManager;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +18,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -96,7 +99,7 @@ public final class CodeFlowClient {
         parameters.put("response_type", "code");
         parameters.put("client_id", client.clientId());
         parameters.put("redirect_uri", redirectUri.toString());
-        parameters.put("scope", String.join(" ", new java.util.TreeSet<>(client.scopes())));
+        parameters.put("scope", String.join(" ", new TreeSet<>(client.scopes())));
         parameters.put("state", state);
         parameters.put("nonce", nonce);
         if (withPkce) {
@@ -162,6 +165,46 @@ public final class CodeFlowClient {
         return tokens(discovery(), request);
     }
 
+    /** The provider's userinfo answer for an access token, as the console's OpenID login asks for it. */
+    public Map<String, Object> userInfo(String accessToken) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(String.valueOf(discovery().get("userinfo_endpoint"))))
+                .header("Authorization", "Bearer " + accessToken).GET());
+        expect("userinfo", response, 200);
+        return json(response.body());
+    }
+
+    /**
+     * RP-initiated logout as the console's logout does it: ends the provider's session for this
+     * client's cookies and returns where the provider sent the browser back to.
+     */
+    public URI signOut(String idToken, URI postLogoutRedirectUri) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("id_token_hint", idToken);
+        parameters.put("post_logout_redirect_uri", postLogoutRedirectUri.toString());
+        URI logout = URI.create(discovery().get("end_session_endpoint") + "?" + form(parameters));
+        HttpResponse<String> response = send(HttpRequest.newBuilder(logout).header("Accept", "text/html").GET());
+        expect("logout", response, 302);
+        return location(logout, response);
+    }
+
+    /**
+     * Whether this client's cookies still hold a signed-in session at the provider: an authorization
+     * request then goes straight back to the client instead of to the sign-in page.
+     */
+    public boolean signedIn() {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("response_type", "code");
+        parameters.put("client_id", client.clientId());
+        parameters.put("redirect_uri", client.redirectUris().get(0).toString());
+        parameters.put("scope", "openid");
+        parameters.put("code_challenge", challenge(randomToken(48)));
+        parameters.put("code_challenge_method", "S256");
+        URI authorize = URI.create(discovery().get("authorization_endpoint") + "?" + form(parameters));
+        HttpResponse<String> response = send(HttpRequest.newBuilder(authorize).header("Accept", "text/html").GET());
+        expect("authorization request", response, 302);
+        return location(authorize, response).toString().startsWith(client.redirectUris().get(0).toString());
+    }
+
     private Tokens tokens(Map<String, Object> discovery, Map<String, String> request) {
         String basic = Base64.getEncoder().encodeToString(
                 (client.clientId() + ":" + client.clientSecret()).getBytes(StandardCharsets.UTF_8));
@@ -181,7 +224,7 @@ public final class CodeFlowClient {
         try {
             return http.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
@@ -216,7 +259,7 @@ public final class CodeFlowClient {
             int equals = pair.indexOf('=');
             String name = equals < 0 ? pair : pair.substring(0, equals);
             String value = equals < 0 ? "" : pair.substring(equals + 1);
-            parameters.put(java.net.URLDecoder.decode(name, StandardCharsets.UTF_8), java.net.URLDecoder.decode(value, StandardCharsets.UTF_8));
+            parameters.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
         }
         return parameters;
     }

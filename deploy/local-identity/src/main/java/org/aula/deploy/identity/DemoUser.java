@@ -1,6 +1,7 @@
 package org.aula.deploy.identity;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -48,6 +49,6 @@ public record DemoUser(String username, String name, Set<String> roles, @Nullabl
 
     /** The focal point of {@code institution}, username {@code partner-<code in lower case>}. */
     public static DemoUser partner(String institution, String name) {
-        return new DemoUser("partner-" + institution.toLowerCase(java.util.Locale.ROOT), name, Set.of("partner"), institution);
+        return new DemoUser("partner-" + institution.toLowerCase(Locale.ROOT), name, Set.of("partner"), institution);
     }
 }

@@ -2,6 +2,7 @@ package org.aula.deploy.identity;
 
 import static org.springframework.security.config.Customizer.withDefaults;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -129,7 +130,7 @@ class IdentityServerConfiguration {
     }
 
     private static RegisteredClient registered(IdentityClient client) {
-        return RegisteredClient.withId(UUID.nameUUIDFromBytes(client.clientId().getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString())
+        return RegisteredClient.withId(UUID.nameUUIDFromBytes(client.clientId().getBytes(StandardCharsets.UTF_8)).toString())
                 .clientId(client.clientId())
                 .clientSecret("{noop}" + client.clientSecret())
                 .clientAuthenticationMethods(methods -> {

@@ -71,7 +71,7 @@ public final class LocalIdentityServer implements AutoCloseable {
      * would otherwise reach this context too ({@code SERVER_PORT}).
      */
     static String[] arguments(int port) {
-        List<String> args = new ArrayList<>(List.of(
+        return new String[] {
                 "--server.port=" + port,
                 "--server.address=" + InetAddress.getLoopbackAddress().getHostAddress(),
                 // Reads no application.yml that another module put on the classpath.
@@ -80,8 +80,7 @@ public final class LocalIdentityServer implements AutoCloseable {
                 "--spring.main.banner-mode=off",
                 // Cookies ignore ports: the console on the same host keeps its own JSESSIONID.
                 "--server.servlet.session.cookie.name=AULA_IDENTITY_SESSION",
-                "--logging.register-shutdown-hook=false"));
-        return args.toArray(String[]::new);
+                "--logging.register-shutdown-hook=false"};
     }
 
     /** {@code http://localhost:<port>}: the {@code iss} of its tokens and the base of its discovery document. */

@@ -2,6 +2,7 @@ package org.aula.deploy.identity;
 
 import org.springframework.web.util.HtmlUtils;
 
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +27,7 @@ final class SignInPage {
     /** Where the page lives and where its forms post. */
     static final String PATH = "/login";
 
-    private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8);
+    private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
     private final List<DemoUser> users;
 

@@ -148,6 +148,28 @@ class LocalIdentityServerIT {
     }
 
     @Test
+    void userInfoAnswersTheSignedInPersonsSubjectAndName() {
+        CodeFlowClient flow = new CodeFlowClient(server.issuer(), console);
+        CodeFlowClient.Tokens signedIn = flow.signIn("partner-police");
+
+        assertThat(flow.userInfo(signedIn.accessToken()))
+                .containsEntry("sub", "partner-police")
+                .containsEntry("name", "Police Department focal point");
+    }
+
+    @Test
+    void signingOutEndsTheProvidersSessionAndReturnsToTheConsole() {
+        CodeFlowClient flow = new CodeFlowClient(server.issuer(), console);
+        CodeFlowClient.Tokens signedIn = flow.signIn("coordinator");
+        assertThat(flow.signedIn()).as("the provider remembers the sign-in").isTrue();
+
+        URI back = flow.signOut(signedIn.idToken(), console.postLogoutRedirectUris().get(0));
+
+        assertThat(back).isEqualTo(console.postLogoutRedirectUris().get(0));
+        assertThat(flow.signedIn()).as("the next sign-in shows the sign-in page again").isFalse();
+    }
+
+    @Test
     void anAuthorizationRequestWithoutPkceIsRefused() {
         assertThatThrownBy(() -> new CodeFlowClient(server.issuer(), console).signIn("coordinator", DemoUser.PASSWORD, false))
                 .isInstanceOf(CodeFlowClient.FlowFailed.class)
