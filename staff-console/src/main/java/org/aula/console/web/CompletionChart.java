@@ -20,6 +20,8 @@ record CompletionChart(int width, int height, List<Bar> bars) {
     static final int LABEL_WIDTH = 130;
     static final int BAR_AREA = 360;
     static final int ROW = 34;
+    /** Room right of the longest bar for "6 completed, 1 not (86%)" in either language. */
+    static final int LEGEND_WIDTH = 260;
 
     static CompletionChart of(List<Figures> byInstitution) {
         int most = byInstitution.stream().mapToInt(Figures::decided).max().orElse(1);
@@ -32,7 +34,7 @@ record CompletionChart(int width, int height, List<Bar> bars) {
                     figures.completed(), figures.notCompleted(), figures.completionPercent()));
             y += ROW;
         }
-        return new CompletionChart(LABEL_WIDTH + BAR_AREA + 120, y + 10, List.copyOf(bars));
+        return new CompletionChart(LABEL_WIDTH + BAR_AREA + LEGEND_WIDTH, y + 10, List.copyOf(bars));
     }
 
     private static int scale(int count, int most) {
