@@ -48,9 +48,6 @@ import org.springframework.core.env.StandardEnvironment;
 public final class AulaLocalPlatform implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AulaLocalPlatform.class);
-    /** Where the staff console's sign-in comes back to (its redirect URI's base). */
-    static final URI CONSOLE_BASE_URL = URI.create("http://localhost:8080");
-
     /** How long the coordinator token printed in the start-up block lives. */
     static final Duration BANNER_TOKEN_TTL = Duration.ofHours(8);
 
@@ -59,6 +56,7 @@ public final class AulaLocalPlatform implements AutoCloseable {
     private final EmbeddedKafkaBroker kafka;
     private final LocalTokenIssuer tokens;
     private final LocalIdentityServer identity;
+    private final ConfigurableApplicationContext console;
     private final Map<PlatformService, ConfigurableApplicationContext> services;
     private final Map<PlatformService, URI> baseUrls;
     private final Map<PlatformService, String> jdbcUrls;
@@ -67,13 +65,15 @@ public final class AulaLocalPlatform implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private AulaLocalPlatform(Path dataDir, EmbeddedPostgresServer postgres, EmbeddedKafkaBroker kafka,
-            LocalTokenIssuer tokens, LocalIdentityServer identity, Map<PlatformService, ConfigurableApplicationContext> services,
+            LocalTokenIssuer tokens, LocalIdentityServer identity, ConfigurableApplicationContext console,
+            Map<PlatformService, ConfigurableApplicationContext> services,
             Map<PlatformService, URI> baseUrls, Map<PlatformService, String> jdbcUrls, List<String> notices, Duration startupTime) {
         this.dataDir = dataDir;
         this.postgres = postgres;
         this.kafka = kafka;
         this.tokens = tokens;
         this.identity = identity;
+        this.console = console;
         this.services = services;
         this.baseUrls = baseUrls;
         this.jdbcUrls = jdbcUrls;
@@ -144,6 +144,9 @@ public final class AulaLocalPlatform implements AutoCloseable {
         int postgresPort = Ports.choosePostgresPort(options.postgresPort(), notices);
         Ports.requireFree(options.kafkaPort(), "Kafka", "--kafka-port");
         Ports.requireFree(options.identityPort(), "the identity provider", "--identity-port");
+        Ports.requireFree(options.consolePort(), "the staff console", "--console-port");
+        // Chosen now: the provider registers the console's sign-in address before the console starts.
+        int consolePort = Ports.concrete(options.consolePort());
         for (PlatformService service : PlatformService.values()) {
             Ports.requireFree(options.portOf(service), service.serviceName(),
                     "--" + service.database() + "-port");
@@ -161,6 +164,7 @@ public final class AulaLocalPlatform implements AutoCloseable {
         EmbeddedKafkaBroker kafka = null;
         EmbeddedPostgresServer postgres = null;
         CompletableFuture<LocalIdentityServer> identityStart = null;
+        ConfigurableApplicationContext console = null;
         Map<PlatformService, ConfigurableApplicationContext> services = new EnumMap<>(PlatformService.class);
         try {
             kafka = timed("Kafka", () -> EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), options.kafkaPort()));
@@ -168,7 +172,7 @@ public final class AulaLocalPlatform implements AutoCloseable {
             LocalTokenIssuer tokens = join(tokensReady);
             // The provider needs neither Kafka nor PostgreSQL: it comes up while the services do.
             identityStart = ServiceLauncher.inNewThread("start-local-identity", () -> timed("Identity provider",
-                    () -> LocalIdentityServer.start(options.identityPort(), tokens, identityClients())));
+                    () -> LocalIdentityServer.start(options.identityPort(), tokens, identityClients(consoleBaseUrl(consolePort)))));
             Map<PlatformService, String> jdbcUrls = new EnumMap<>(PlatformService.class);
             for (PlatformService service : PlatformService.values()) {
                 jdbcUrls.put(service, postgres.jdbcUrl(service.database()));
@@ -180,17 +184,18 @@ public final class AulaLocalPlatform implements AutoCloseable {
             Map<PlatformService, URI> baseUrls = new EnumMap<>(PlatformService.class);
             services.forEach((service, context) -> baseUrls.put(service, ServiceLauncher.baseUrl(context)));
             LocalIdentityServer identity = join(identityStart);
+            console = timed("Staff console", () -> StaffConsoleLauncher.launch(consolePort, baseUrls, identity));
 
             Duration startupTime = Duration.ofNanos(System.nanoTime() - started);
             log.info("All services ready {} ms after start", startupTime.toMillis());
-            return new AulaLocalPlatform(dataDir, postgres, kafka, tokens, identity, services, baseUrls, jdbcUrls,
+            return new AulaLocalPlatform(dataDir, postgres, kafka, tokens, identity, console, services, baseUrls, jdbcUrls,
                     Collections.unmodifiableList(notices), startupTime);
         } catch (RuntimeException e) {
             if (postgres == null) {
                 postgres = postgresStart.exceptionally(failure -> null).join();
             }
             LocalIdentityServer identity = identityStart == null ? null : identityStart.exceptionally(failure -> null).join();
-            stopAll(identity, services, kafka, postgres);
+            stopAll(console, identity, services, kafka, postgres);
             throw e;
         }
     }
@@ -233,11 +238,21 @@ public final class AulaLocalPlatform implements AutoCloseable {
     }
 
     /**
-     * The applications registered with the provider: the staff console at its default address, so that
-     * signing in to it works out of the box.
+     * The applications registered with the provider: the staff console at the address the platform
+     * starts it on, so that signing in to it works out of the box.
      */
-    static List<IdentityClient> identityClients() {
-        return List.of(IdentityClient.staffConsole(CONSOLE_BASE_URL));
+    static List<IdentityClient> identityClients(URI consoleBaseUrl) {
+        return List.of(IdentityClient.staffConsole(consoleBaseUrl));
+    }
+
+    /** Where the staff console runs, and where its sign-in comes back to (its redirect URI's base). */
+    static URI consoleBaseUrl(int port) {
+        return URI.create("http://localhost:" + port);
+    }
+
+    /** The staff console: programme staff, facilitators and partners sign in here at the identity provider. */
+    public URI consoleUrl() {
+        return ServiceLauncher.baseUrl(console);
     }
 
     /** A bearer token for one role (lower case, e.g. {@code coordinator}); {@code institution} for partners only. */
@@ -287,6 +302,8 @@ public final class AulaLocalPlatform implements AutoCloseable {
         out.append(String.format(Locale.ROOT, " %-22s user %s, password %s%n", "", postgres.username(), postgres.password()));
         out.append(String.format(Locale.ROOT, " %-22s %s   (reset: stop, then rm -rf it)%n", "data directory", dataDir));
         out.append('\n');
+        out.append(String.format(Locale.ROOT, " %-22s %s   <- programme staff, facilitators and partners: open it in a browser%n",
+                "staff console", consoleUrl()));
         describeIdentity(out);
         out.append('\n');
         describeTokens(out);
@@ -336,13 +353,16 @@ public final class AulaLocalPlatform implements AutoCloseable {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             long stopping = System.nanoTime();
-            stopAll(identity, services, kafka, postgres);
+            stopAll(console, identity, services, kafka, postgres);
             log.info("Aula local platform stopped in {} ms", (System.nanoTime() - stopping) / 1_000_000);
         }
     }
 
-    private static void stopAll(@Nullable LocalIdentityServer identity, Map<PlatformService, ConfigurableApplicationContext> services,
+    private static void stopAll(@Nullable ConfigurableApplicationContext console, @Nullable LocalIdentityServer identity, Map<PlatformService, ConfigurableApplicationContext> services,
             EmbeddedKafkaBroker kafka, EmbeddedPostgresServer postgres) {
+        if (console != null) {
+            stop("Staff console", console::close);
+        }
         if (identity != null) {
             stop("Identity provider", identity::close);
         }

@@ -271,7 +271,7 @@ class SeedStoryIT {
 
     /** An access token for a demo user, obtained through the provider's authorization code flow as the console gets one. */
     private String signIn(String username) {
-        return new CodeFlowClient(platform.identity().issuer(), IdentityClient.staffConsole(AulaLocalPlatform.CONSOLE_BASE_URL))
+        return new CodeFlowClient(platform.identity().issuer(), IdentityClient.staffConsole(platform.consoleUrl()))
                 .signIn(username).accessToken();
     }
 
