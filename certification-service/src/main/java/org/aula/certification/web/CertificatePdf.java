@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 /**
  * The printable certificate: one landscape A4 page with the holder, the course, its hours, the
  * cohort and its dates, the nominating institution, the issuer, the number, and the verification
- * URL as text (so it can be typed in). A revoked certificate still prints, marked as revoked.
+ * URL as text (so it can be typed in) and as a QR code (so a phone opens it). A revoked certificate still prints, marked as revoked.
  * The font (Liberation Sans, shipped with PDFBox) is embedded; characters it lacks print as '?'.
  */
 @Component
@@ -36,6 +36,10 @@ class CertificatePdf {
 
     private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
+    /** The QR code's side with its quiet zone, and its place in the lower right corner inside the frame (points). */
+    private static final float QR_SIDE = 110;
+    private static final float QR_RIGHT = 40;
+    private static final float QR_BOTTOM = 48;
     private static final PDRectangle LANDSCAPE_A4 = new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth());
 
     private final VerificationLinks links;
@@ -74,7 +78,10 @@ class CertificatePdf {
                                 : ", valid until " + day(certificate.validUntil().atZone(ZoneOffset.UTC).toLocalDate())), 11, 258);
                 print.centred("Certificate number " + certificate.number().value(), 13, 205);
                 print.centred("Verify this certificate at", 10, 180);
-                print.centred(links.of(certificate.number()).toString(), 10, 165);
+                String verificationUrl = links.of(certificate.number()).toString();
+                print.centred(verificationUrl, 10, 165);
+                QrCode.of(verificationUrl).draw(content, LANDSCAPE_A4.getWidth() - QR_RIGHT - QR_SIDE, QR_BOTTOM, QR_SIDE);
+                print.at("Scan to verify", 8, LANDSCAPE_A4.getWidth() - QR_RIGHT - QR_SIDE / 2, QR_BOTTOM - 4);
                 Revocation revocation = certificate.revocation();
                 if (revocation != null) {
                     content.setNonStrokingColor(new Color(170, 0, 0));
@@ -103,6 +110,17 @@ class CertificatePdf {
             content.beginText();
             content.setFont(font, size);
             content.newLineAtOffset(Math.max(20, (width - textWidth) / 2), y);
+            content.showText(printable);
+            content.endText();
+        }
+
+        /** One line centred on {@code centreX}. */
+        void at(String text, float size, float centreX, float y) throws IOException {
+            String printable = printable(text);
+            float textWidth = font.getStringWidth(printable) / 1000 * size;
+            content.beginText();
+            content.setFont(font, size);
+            content.newLineAtOffset(centreX - textWidth / 2, y);
             content.showText(printable);
             content.endText();
         }

@@ -9,6 +9,9 @@ import org.aula.certification.application.VerifyCredential.Verdict;
 import org.aula.certification.domain.AwardNumber;
 import org.aula.certification.domain.Certificates;
 import org.aula.events.runtime.security.Access;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -16,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -28,7 +32,8 @@ import jakarta.validation.constraints.NotBlank;
 
 /**
  * Public verification: anyone holding a certificate (an employer, a ministry) checks its number,
- * or presents its signed credential, and learns whether it stands. No authentication, ever.
+ * or presents its signed credential, and learns whether it stands. No authentication, ever. A person
+ * (a browser, a phone that scanned the QR code) gets the number's answer as an HTML page.
  */
 @RestController
 @Tag(name = "verification")
@@ -47,18 +52,34 @@ class CertificateVerification {
     @GetMapping("/certificates/{number}/verification")
     @PreAuthorize(Access.PUBLIC)
     @Operation(summary = "Verify a certificate by its printed number (public): VALID, REVOKED, EXPIRED, or 404 UNKNOWN")
-    @ApiResponse(responseCode = "200", description = "Aula issued this certificate; its status (VALID, REVOKED, EXPIRED) and facts",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                    schema = @Schema(implementation = Verifications.CertificateAnswer.class)))
-    @ApiResponse(responseCode = "404", description = "Aula never issued this number (verificationStatus UNKNOWN)",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    schema = @Schema(implementation = Verifications.UnknownProblem.class)))
-    ResponseEntity<?> verify(@PathVariable String number) {
+    @ApiResponse(responseCode = "200", description = "Aula issued this certificate; its status (VALID, REVOKED, EXPIRED) and "
+            + "facts: JSON, or an HTML page for a client that ranks text/html above JSON (a browser, a phone after the QR code)",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = Verifications.CertificateAnswer.class)),
+                    @Content(mediaType = MediaType.TEXT_HTML_VALUE, schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "404", description = "Aula never issued this number (verificationStatus UNKNOWN); HTML to a browser",
+            content = {@Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = Verifications.UnknownProblem.class)),
+                    @Content(mediaType = MediaType.TEXT_HTML_VALUE, schema = @Schema(type = "string"))})
+    ResponseEntity<?> verify(@PathVariable String number,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
+        boolean page = VerificationPage.wanted(accept);
         return AwardNumber.parseCertificate(number)
                 .flatMap(certificates::withNumber)
-                .<ResponseEntity<?>>map(certificate -> ResponseEntity.ok(
-                        Verifications.of(certificate, certificate.statusAt(clock.instant()))))
-                .orElseGet(() -> unknownNumber(number));
+                .<ResponseEntity<?>>map(certificate -> {
+                    Verifications.CertificateAnswer answer = Verifications.of(certificate, certificate.statusAt(clock.instant()));
+                    return page ? html(HttpStatus.OK, VerificationPage.of(answer)) : ResponseEntity.ok(answer);
+                })
+                .orElseGet(() -> page ? html(HttpStatus.NOT_FOUND, VerificationPage.unknown(number)) : unknownNumber(number));
+    }
+
+    /** The page for a person; {@code Vary: Accept} so a cache keeps the HTML and the JSON apart. */
+    private static ResponseEntity<String> html(HttpStatus status, String page) {
+        return ResponseEntity.status(status)
+                .contentType(VerificationPage.HTML)
+                .varyBy(HttpHeaders.ACCEPT)
+                .header("Content-Security-Policy", VerificationPage.CONTENT_SECURITY_POLICY)
+                .body(page);
     }
 
     @PostMapping(path = "/verifications", consumes = CredentialSigner.MEDIA_TYPE)
