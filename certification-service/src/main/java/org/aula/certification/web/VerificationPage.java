@@ -1,17 +1,15 @@
 package org.aula.certification.web;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
+import org.aula.certification.application.Wording;
+import org.aula.certification.domain.Language;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.web.util.HtmlUtils;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The verification answer for a person: a small HTML page a phone shows well after scanning the
@@ -23,9 +21,8 @@ import org.springframework.web.util.HtmlUtils;
 final class VerificationPage {
 
     static final MediaType HTML = new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8);
-    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
-
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
+    /** Nothing from elsewhere: the inline style, and the awarding organisations' logos this service serves. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'";
 
     private VerificationPage() {
     }
@@ -60,45 +57,35 @@ final class VerificationPage {
         return false;
     }
 
-    static String of(Verifications.CertificateAnswer answer) {
-        Page page = new Page("Certificate " + answer.number(), answer.verificationStatus());
-        page.headline(switch (answer.verificationStatus()) {
-            case VALID -> "This certificate is valid.";
-            case REVOKED -> "This certificate was revoked and is no longer valid.";
-            case EXPIRED -> "This certificate has expired.";
-            default -> "";
-        });
-        page.fact("Holder", answer.holderName());
-        page.fact("Nominated by", answer.institutionCode());
-        page.fact("Course", answer.courseTitle() + " (" + answer.courseCode() + ")");
-        page.fact("Hours", Integer.toString(answer.courseHours()));
-        page.fact("Cohort", answer.cohortCode());
-        page.fact("Dates", day(answer.startDate()) + " to " + day(answer.endDate()));
-        page.fact("Issued", day(answer.issuedAt()));
+    static String of(Verifications.CertificateAnswer answer, Wording wording) {
+        Page page = new Page(wording.label("certificate") + " " + answer.number(), answer.verificationStatus(), wording.language());
+        page.logos(answer.awardingOrganisations());
+        page.headline(wording.headline(answer.verificationStatus().name()));
+        page.fact(wording.label("holder"), answer.holderName());
+        page.fact(wording.label("nominatedBy"), answer.institutionName());
+        page.fact(wording.label("course"), answer.courseTitle() + " (" + answer.courseCode() + ")");
+        page.fact(wording.label("hours"), Integer.toString(answer.courseHours()));
+        page.fact(wording.label("cohort"), answer.cohortCode());
+        page.fact(wording.label("dates"), wording.dates(answer.startDate(), answer.endDate()));
+        page.fact(wording.label("awardedBy"), wording.list(answer.awardingOrganisations().stream()
+                .map(Verifications.AwardingOrganisation::name).toList()));
+        page.fact(wording.label("issued"), wording.day(answer.issuedAt()));
         if (answer.validUntil() != null) {
-            page.fact("Valid until", day(answer.validUntil()));
+            page.fact(wording.label("validUntil"), wording.day(answer.validUntil()));
         }
         if (answer.revokedAt() != null) {
-            page.fact("Revoked", day(answer.revokedAt()));
-            page.fact("Reason", answer.revocationReason());
+            page.fact(wording.label("revoked"), wording.day(answer.revokedAt()));
+            page.fact(wording.label("reason"), answer.revocationReason());
         }
-        page.fact("Number", answer.number());
+        page.fact(wording.label("number"), answer.number());
         return page.html();
     }
 
-    static String unknown(String number) {
-        Page page = new Page("Certificate unknown", VerificationStatus.UNKNOWN);
-        page.headline("No certificate was issued with this number. Check that it is typed exactly as printed.");
-        page.fact("Number", number);
+    static String unknown(String number, Wording wording) {
+        Page page = new Page(wording.label("unknown"), VerificationStatus.UNKNOWN, wording.language());
+        page.headline(wording.headline(VerificationStatus.UNKNOWN.name()));
+        page.fact(wording.label("number"), number);
         return page.html();
-    }
-
-    private static String day(LocalDate date) {
-        return DAY.format(date);
-    }
-
-    private static String day(Instant instant) {
-        return day(instant.atZone(ZoneOffset.UTC).toLocalDate());
     }
 
     /** One page: title, a coloured status banner, a headline, and a list of facts. */
@@ -106,11 +93,27 @@ final class VerificationPage {
 
         private final String title;
         private final VerificationStatus status;
+        private final Language language;
         private final StringBuilder body = new StringBuilder();
 
-        Page(String title, VerificationStatus status) {
+        Page(String title, VerificationStatus status, Language language) {
             this.title = title;
             this.status = status;
+            this.language = language;
+        }
+
+        /** The logos, served by this service under its own path (so the policy needs only 'self'). */
+        void logos(List<Verifications.AwardingOrganisation> organisations) {
+            StringBuilder row = new StringBuilder();
+            for (Verifications.AwardingOrganisation organisation : organisations) {
+                if (organisation.logoUrl() != null) {
+                    row.append("<img src=\"/organisations/").append(escape(UriUtils.encodePathSegment(organisation.code(), "UTF-8")))
+                            .append("/logo\" alt=\"").append(escape(organisation.name())).append("\">");
+                }
+            }
+            if (!row.isEmpty()) {
+                body.append("<p class=\"logos\">").append(row).append("</p>\n");
+            }
         }
 
         void headline(String text) {
@@ -126,7 +129,7 @@ final class VerificationPage {
             String colour = status == VerificationStatus.VALID ? "#1b6e2d" : "#a40000";
             return """
                     <!DOCTYPE html>
-                    <html lang="en">
+                    <html lang="%s">
                     <head>
                     <meta charset="utf-8">
                     <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -139,6 +142,7 @@ final class VerificationPage {
                     .headline{font-size:1.15rem}
                     dt{font-size:.85rem;color:#555;margin-top:.7rem}
                     dd{margin:0;font-size:1.1rem}
+                    .logos{text-align:center}.logos img{max-height:3.5rem;max-width:40%%;margin:0 .75rem}
                     </style>
                     </head>
                     <body>
@@ -148,7 +152,7 @@ final class VerificationPage {
                     </main>
                     </body>
                     </html>
-                    """.formatted(escape(title), colour, status.name(), body);
+                    """.formatted(language.tag(), escape(title), colour, status.name(), body);
         }
 
         private static String escape(String text) {

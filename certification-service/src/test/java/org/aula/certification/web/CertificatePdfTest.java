@@ -12,12 +12,14 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.aula.certification.CertificationProperties;
+import org.aula.certification.application.AwardingBodies;
 import org.aula.certification.application.VerificationLinks;
 import org.aula.certification.domain.Certificate;
 import org.aula.certification.domain.CertificateId;
 import org.aula.certification.domain.Completion;
 import org.aula.certification.domain.CompletionFixture;
 import org.aula.certification.domain.Holder;
+import org.aula.certification.domain.InMemoryOrganisations;
 import org.aula.certification.domain.StatusListEntry;
 import org.aula.certification.domain.Validity;
 import org.junit.jupiter.api.Test;
@@ -31,7 +33,8 @@ import com.google.zxing.qrcode.QRCodeReader;
 class CertificatePdfTest {
 
     private final CertificationProperties properties = new CertificationProperties(URI.create("https://certificates.aula.test"));
-    private final CertificatePdf pdf = new CertificatePdf(new VerificationLinks(properties), properties);
+    private final InMemoryOrganisations organisations = new InMemoryOrganisations();
+    private final CertificatePdf pdf = new CertificatePdf(new VerificationLinks(properties), new AwardingBodies(organisations, properties));
 
     @Test
     void printsTheFactsAndTheVerificationUrl() throws IOException {
