@@ -44,7 +44,8 @@ class AccessControlIT {
             "POST /verifications",
             "GET /.well-known/jwks.json",
             "GET /status-lists/{listId}",
-            "GET /issuer");
+            "GET /issuer",
+            "GET /organisations/{code}/logo");
 
     private static final String POLICE = "BZ-POLICE";
     private static final String MINISTRY = "BZ-MINISTRY";
@@ -80,12 +81,12 @@ class AccessControlIT {
         System.out.println("certification-service " + report.summary());
 
         assertThat(probe.operations()).extracting(ApiOperation::toString).containsAll(PUBLIC_OPERATIONS);
-        assertThat(report.operations()).isEqualTo(16);
+        assertThat(report.operations()).isEqualTo(21);
         assertThat(report.publicOperations()).isEqualTo(PUBLIC_OPERATIONS.size());
-        // 10 protected operations x (no token, expired, forged)
-        assertThat(report.unauthenticated()).isEqualTo(30);
-        // facilitator on all 10, partner on the 8 that are staff only (it may list certificates and see diploma progress)
-        assertThat(report.forbidden()).isEqualTo(18);
+        // 14 protected operations x (no token, expired, forged)
+        assertThat(report.unauthenticated()).isEqualTo(42);
+        // facilitator on all 14, partner on the 12 that are staff only (it may list certificates and see diploma progress)
+        assertThat(report.forbidden()).isEqualTo(26);
         assertThat(report.unexpected()).as(report.summary()).isEmpty();
     }
 

@@ -115,9 +115,14 @@ class CertificateApiIT extends ApiAndVerifier {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.headers().getContentType().isCompatibleWith(MediaType.APPLICATION_JSON)).isTrue();
         JsonNode verification = answer.json();
+        // The first version's fields in their order; then, added in issue 14, the institution's name
+        // and the awarding organisations.
         assertThat(verification.propertyNames()).containsExactly("status", "verificationStatus", "number", "certificateId",
                 "holderName", "institutionCode", "courseCode", "courseTitle", "courseHours", "cohortId", "cohortCode",
-                "startDate", "endDate", "issuedAt");
+                "startDate", "endDate", "issuedAt", "institutionName", "awardingOrganisations");
+        assertThat(verification.get("institutionName").asString()).as("nobody named BZ-POLICE: its code").isEqualTo("BZ-POLICE");
+        assertThat(verification.get("awardingOrganisations").get(0).get("name").asString())
+                .as("no awarding defined for BMM: the platform's issuer name").isEqualTo("Aula");
         assertThat(verification.get("status").asString()).isEqualTo("VALID");
         assertThat(verification.get("verificationStatus").asString()).isEqualTo("VALID");
         assertThat(verification.get("number").asString()).isEqualTo(number);

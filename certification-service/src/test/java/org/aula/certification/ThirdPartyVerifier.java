@@ -25,8 +25,21 @@ final class ThirdPartyVerifier {
     private ThirdPartyVerifier() {
     }
 
-    /** Checks signature, {@code nbf} and {@code exp}; throws jjwt's exception when any fails. */
+    /**
+     * Checks signature, {@code nbf} and {@code exp}; throws jjwt's exception when any fails. An
+     * {@code OpenBadgeCredential} must also conform to Open Badges 3.0 ({@link OpenBadgesConformance}):
+     * so every credential the tests fetch is checked against the schema.
+     */
     static Jws<Claims> verify(String token, String publishedJwks) {
+        Jws<Claims> verified = signatureChecked(token, publishedJwks);
+        JsonNode credential = payload(token);
+        if (credential.path("type").valueStream().anyMatch(type -> "OpenBadgeCredential".equals(type.asString()))) {
+            OpenBadgesConformance.assertConforms(credential);
+        }
+        return verified;
+    }
+
+    private static Jws<Claims> signatureChecked(String token, String publishedJwks) {
         JwkSet keys = Jwks.setParser().build().parse(publishedJwks);
         return Jwts.parser()
                 .keyLocator(new LocatorAdapter<Key>() {

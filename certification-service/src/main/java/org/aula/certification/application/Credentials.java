@@ -8,6 +8,8 @@ import org.aula.certification.domain.CertificateRefused;
 import org.aula.certification.domain.Certificates;
 import org.aula.certification.domain.Diploma;
 import org.aula.certification.domain.StatusList;
+import org.aula.certification.domain.Language;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,21 +24,28 @@ public class Credentials {
     private final OpenBadgeCredentials badges;
     private final CredentialSigner signer;
     private final Certificates certificates;
+    private final AwardingBodies bodies;
     private final Clock clock;
 
-    public Credentials(OpenBadgeCredentials badges, CredentialSigner signer, Certificates certificates, Clock clock) {
+    public Credentials(OpenBadgeCredentials badges, CredentialSigner signer, Certificates certificates, AwardingBodies bodies,
+            Clock clock) {
+        this.bodies = bodies;
         this.badges = badges;
         this.signer = signer;
         this.certificates = certificates;
         this.clock = clock;
     }
 
-    public String of(Certificate certificate) {
-        return signer.sign(badges.of(certificate));
+    /** A certificate's credential in the language asked for, else its awarding's. */
+    public String of(Certificate certificate, @Nullable Language language) {
+        AwardingBodies.Bodies awarding = bodies.of(certificate);
+        return signer.sign(badges.of(certificate, awarding, awarding.languageFor(language)));
     }
 
-    public String of(Diploma diploma) {
-        return signer.sign(badges.of(diploma));
+    /** A diploma's credential in the language asked for, else its awarding's. */
+    public String of(Diploma diploma, @Nullable Language language) {
+        AwardingBodies.Bodies awarding = bodies.of(diploma);
+        return signer.sign(badges.of(diploma, awarding, awarding.languageFor(language)));
     }
 
     /**

@@ -35,6 +35,16 @@ public class VerificationLinks {
         return base + "/issuer";
     }
 
+    /** Where an organisation's logo is served (public), e.g. for the issuer profile's {@code image}. */
+    public String logo(String organisationCode) {
+        return base + "/organisations/" + segment(organisationCode) + "/logo";
+    }
+
+    /** {@code text} percent-encoded for a URI path segment or URN part (a space as %20, never '+'). */
+    static String segment(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     public String keys() {
         return base + "/.well-known/jwks.json";
     }

@@ -17,7 +17,13 @@ public class CertificateRefused extends Refusal {
         /** No credential was ever placed in this status list. */
         STATUS_LIST_UNKNOWN,
         /** A certificate is revoked once: the first reason and time stand. */
-        ALREADY_REVOKED
+        ALREADY_REVOKED,
+        /** No organisation has this code. */
+        ORGANISATION_UNKNOWN,
+        /** An awarding definition names an organisation nobody named yet (bad input: nothing is defined). */
+        AWARDING_NAMES_UNKNOWN_ORGANISATION,
+        /** A logo that is not a PNG or JPEG image of an acceptable size (bad input: nothing is stored). */
+        LOGO_UNUSABLE
     }
 
     public CertificateRefused(Reason reason, String message) {
@@ -45,6 +51,22 @@ public class CertificateRefused extends Refusal {
 
     public static CertificateRefused alreadyRevoked(AwardNumber number) {
         return new CertificateRefused(Reason.ALREADY_REVOKED, "certificate " + number + " is already revoked");
+    }
+
+    /** No organisation has this code (the code is given by staff, not personal data). */
+    public static CertificateRefused unknownOrganisation(String code) {
+        return new CertificateRefused(Reason.ORGANISATION_UNKNOWN, "no organisation has code " + code);
+    }
+
+    /** An awarding definition names an organisation that was never named. */
+    public static CertificateRefused awardingNamesUnknownOrganisation(String code) {
+        return new CertificateRefused(Reason.AWARDING_NAMES_UNKNOWN_ORGANISATION,
+                "no organisation has code " + code + "; name it first (PUT /organisations/" + code + ")");
+    }
+
+    /** A logo the service will not print; {@code why} names the rule, never the content. */
+    public static CertificateRefused unusableLogo(String why) {
+        return new CertificateRefused(Reason.LOGO_UNUSABLE, why);
     }
 
     @Override

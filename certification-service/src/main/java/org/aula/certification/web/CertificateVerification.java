@@ -3,12 +3,18 @@ package org.aula.certification.web;
 import java.net.URI;
 import java.time.Clock;
 
+import org.aula.certification.application.AwardingBodies;
 import org.aula.certification.application.CredentialSigner;
 import org.aula.certification.application.VerifyCredential;
 import org.aula.certification.application.VerifyCredential.Verdict;
+import org.aula.certification.application.Wording;
 import org.aula.certification.domain.AwardNumber;
 import org.aula.certification.domain.Certificates;
+import org.aula.certification.domain.Language;
 import org.aula.events.runtime.security.Access;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -16,6 +22,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -25,10 +33,12 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 
 /**
  * Public verification: anyone holding a certificate (an employer, a ministry) checks its number,
- * or presents its signed credential, and learns whether it stands. No authentication, ever.
+ * or presents its signed credential, and learns whether it stands. No authentication, ever. A person
+ * (a browser, a phone that scanned the QR code) gets the number's answer as an HTML page.
  */
 @RestController
 @Tag(name = "verification")
@@ -36,10 +46,15 @@ class CertificateVerification {
 
     private final Certificates certificates;
     private final VerifyCredential verifyCredential;
+    private final Verifications verifications;
+    private final AwardingBodies bodies;
     private final Clock clock;
 
-    CertificateVerification(Certificates certificates, VerifyCredential verifyCredential, Clock clock) {
+    CertificateVerification(Certificates certificates, VerifyCredential verifyCredential, Verifications verifications,
+            AwardingBodies bodies, Clock clock) {
+        this.bodies = bodies;
         this.certificates = certificates;
+        this.verifications = verifications;
         this.verifyCredential = verifyCredential;
         this.clock = clock;
     }
@@ -47,18 +62,39 @@ class CertificateVerification {
     @GetMapping("/certificates/{number}/verification")
     @PreAuthorize(Access.PUBLIC)
     @Operation(summary = "Verify a certificate by its printed number (public): VALID, REVOKED, EXPIRED, or 404 UNKNOWN")
-    @ApiResponse(responseCode = "200", description = "Aula issued this certificate; its status (VALID, REVOKED, EXPIRED) and facts",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                    schema = @Schema(implementation = Verifications.CertificateAnswer.class)))
-    @ApiResponse(responseCode = "404", description = "Aula never issued this number (verificationStatus UNKNOWN)",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    schema = @Schema(implementation = Verifications.UnknownProblem.class)))
-    ResponseEntity<?> verify(@PathVariable String number) {
+    @ApiResponse(responseCode = "200", description = "Aula issued this certificate; its status (VALID, REVOKED, EXPIRED) and "
+            + "facts: JSON, or an HTML page for a client that ranks text/html above JSON (a browser, a phone after the QR code)",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = Verifications.CertificateAnswer.class)),
+                    @Content(mediaType = MediaType.TEXT_HTML_VALUE, schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "404", description = "Aula never issued this number (verificationStatus UNKNOWN); HTML to a browser",
+            content = {@Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = Verifications.UnknownProblem.class)),
+                    @Content(mediaType = MediaType.TEXT_HTML_VALUE, schema = @Schema(type = "string"))})
+    ResponseEntity<?> verify(@PathVariable String number,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept,
+            @RequestParam(required = false) @Nullable @Pattern(regexp = RequestedLanguage.TAG) String lang,
+            @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) @Nullable String acceptLanguage) {
+        boolean page = VerificationPage.wanted(accept);
+        Language requested = RequestedLanguage.of(lang, acceptLanguage);
         return AwardNumber.parseCertificate(number)
                 .flatMap(certificates::withNumber)
-                .<ResponseEntity<?>>map(certificate -> ResponseEntity.ok(
-                        Verifications.of(certificate, certificate.statusAt(clock.instant()))))
-                .orElseGet(() -> unknownNumber(number));
+                .<ResponseEntity<?>>map(certificate -> {
+                    Verifications.CertificateAnswer answer = verifications.of(certificate, certificate.statusAt(clock.instant()));
+                    return page ? html(HttpStatus.OK, VerificationPage.of(answer,
+                            Wording.in(bodies.of(certificate).languageFor(requested)))) : ResponseEntity.ok(answer);
+                })
+                .orElseGet(() -> page ? html(HttpStatus.NOT_FOUND, VerificationPage.unknown(number,
+                        Wording.in(requested == null ? Language.EN : requested))) : unknownNumber(number));
+    }
+
+    /** The page for a person; {@code Vary: Accept} so a cache keeps the HTML and the JSON apart. */
+    private static ResponseEntity<String> html(HttpStatus status, String page) {
+        return ResponseEntity.status(status)
+                .contentType(VerificationPage.HTML)
+                .varyBy(HttpHeaders.ACCEPT, HttpHeaders.ACCEPT_LANGUAGE)
+                .header("Content-Security-Policy", VerificationPage.CONTENT_SECURITY_POLICY)
+                .body(page);
     }
 
     @PostMapping(path = "/verifications", consumes = CredentialSigner.MEDIA_TYPE)
@@ -85,12 +121,12 @@ class CertificateVerification {
         return answer(verifyCredential.verify(presented.credential()));
     }
 
-    private static ResponseEntity<?> answer(Verdict verdict) {
+    private ResponseEntity<?> answer(Verdict verdict) {
         if (verdict instanceof VerifyCredential.OfCertificate certificate) {
-            return ResponseEntity.ok(Verifications.of(certificate.certificate(), certificate.status()));
+            return ResponseEntity.ok(verifications.of(certificate.certificate(), certificate.status()));
         }
         if (verdict instanceof VerifyCredential.OfDiploma diploma) {
-            return ResponseEntity.ok(Verifications.of(diploma.diploma(), diploma.status()));
+            return ResponseEntity.ok(verifications.of(diploma.diploma(), diploma.status()));
         }
         if (verdict instanceof VerifyCredential.Invalid invalid) {
             return ResponseEntity.ok(Verifications.Invalid.because(invalid.reason()));

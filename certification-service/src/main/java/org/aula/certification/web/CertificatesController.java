@@ -60,10 +60,12 @@ class CertificatesController {
     private final Credentials credentials;
     private final RevokeCertificate revokeCertificate;
     private final CertificatePdf pdf;
+    private final Verifications verifications;
     private final Clock clock;
 
     CertificatesController(Certificates certificates, VerificationLinks links, Credentials credentials,
-            RevokeCertificate revokeCertificate, CertificatePdf pdf, Clock clock) {
+            RevokeCertificate revokeCertificate, CertificatePdf pdf, Verifications verifications, Clock clock) {
+        this.verifications = verifications;
         this.certificates = certificates;
         this.links = links;
         this.credentials = credentials;
@@ -107,29 +109,36 @@ class CertificatesController {
     @GetMapping("/{number}/credential")
     @PreAuthorize(Access.PROGRAMME_STAFF)
     @Operation(summary = "The certificate as a signed Open Badges 3.0 credential: application/vc+jwt, "
-            + "or {\"id\",\"mediaType\",\"jwt\"} to a client that accepts only application/json")
+            + "or {\"id\",\"mediaType\",\"jwt\"} to a client that accepts only application/json; display fields in the "
+            + "language of ?lang= (en, es), else the course's awarding language")
     @ApiResponse(responseCode = "200", description = "The VC-JWT (ES256, kid in the header; keys at /.well-known/jwks.json)",
             content = {@Content(mediaType = CredentialSigner.MEDIA_TYPE, schema = @Schema(type = "string")),
                     @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = SignedCredentials.Wrapped.class))})
     ResponseEntity<?> credential(@PathVariable String number,
-            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept,
+            @RequestParam(required = false) @Nullable @Pattern(regexp = RequestedLanguage.TAG) String lang) {
         Certificate certificate = find(number);
-        return SignedCredentials.answer(certificate.number().value(), credentials.of(certificate), accept, CacheControl.noStore());
+        return SignedCredentials.answer(certificate.number().value(), credentials.of(certificate, RequestedLanguage.of(lang, null)),
+                accept, CacheControl.noStore());
     }
 
     @GetMapping("/{number}/pdf")
     @PreAuthorize(Access.PROGRAMME_STAFF)
-    @Operation(summary = "The printable certificate (PDF), with its verification URL")
+    @Operation(summary = "The printable certificate (PDF), with its verification URL and QR code; in the language of "
+            + "?lang= (en, es), else of Accept-Language, else the course's awarding language")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = CertificatePdf.MEDIA_TYPE,
             schema = @Schema(type = "string", format = "binary")))
-    ResponseEntity<byte[]> pdf(@PathVariable String number) {
+    ResponseEntity<byte[]> pdf(@PathVariable String number,
+            @RequestParam(required = false) @Nullable @Pattern(regexp = RequestedLanguage.TAG) String lang,
+            @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) @Nullable String acceptLanguage) {
         Certificate certificate = find(number);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(CertificatePdf.MEDIA_TYPE))
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.inline().filename(certificate.number().value() + ".pdf").build().toString())
                 .cacheControl(CacheControl.noStore())
-                .body(pdf.render(certificate));
+                .varyBy(HttpHeaders.ACCEPT_LANGUAGE)
+                .body(pdf.render(certificate, RequestedLanguage.of(lang, acceptLanguage)));
     }
 
     @PostMapping("/{number}/revocation")
@@ -145,7 +154,7 @@ class CertificatesController {
     Verifications.CertificateAnswer revoke(@PathVariable String number, @Valid @RequestBody RevocationRequest request) {
         AwardNumber parsed = AwardNumber.parseCertificate(number).orElseThrow(() -> CertificateRefused.unknownCertificate(number));
         Certificate revoked = revokeCertificate.revoke(parsed, request.reason());
-        return Verifications.of(revoked, revoked.statusAt(clock.instant()));
+        return verifications.of(revoked, revoked.statusAt(clock.instant()));
     }
 
     /**

@@ -54,10 +54,12 @@ class DiplomasController {
     private final VerificationLinks links;
     private final Credentials credentials;
     private final ShowDiplomaProgress progress;
+    private final Verifications verifications;
     private final Clock clock;
 
     DiplomasController(Diplomas diplomas, VerificationLinks links, Credentials credentials, ShowDiplomaProgress progress,
-            Clock clock) {
+            Verifications verifications, Clock clock) {
+        this.verifications = verifications;
         this.diplomas = diplomas;
         this.links = links;
         this.credentials = credentials;
@@ -107,7 +109,7 @@ class DiplomasController {
     ResponseEntity<?> verify(@PathVariable String number) {
         return AwardNumber.parseDiploma(number)
                 .flatMap(diplomas::withNumber)
-                .<ResponseEntity<?>>map(diploma -> ResponseEntity.ok(Verifications.of(diploma, diploma.statusAt(clock.instant()))))
+                .<ResponseEntity<?>>map(diploma -> ResponseEntity.ok(verifications.of(diploma, diploma.statusAt(clock.instant()))))
                 .orElseGet(() -> Verifications.unknown("Diploma", "Aula awarded no diploma with number " + number
                         + "; check it is typed as printed", number, Verifications.instance("/diplomas/{number}/verification", number)));
     }
@@ -118,9 +120,11 @@ class DiplomasController {
     @ApiResponse(responseCode = "200", content = {@Content(mediaType = CredentialSigner.MEDIA_TYPE, schema = @Schema(type = "string")),
             @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = SignedCredentials.Wrapped.class))})
     ResponseEntity<?> credential(@PathVariable String number,
-            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept,
+            @RequestParam(required = false) @Nullable @jakarta.validation.constraints.Pattern(regexp = RequestedLanguage.TAG) String lang) {
         Diploma diploma = find(number);
-        return SignedCredentials.answer(diploma.number().value(), credentials.of(diploma), accept, CacheControl.noStore());
+        return SignedCredentials.answer(diploma.number().value(), credentials.of(diploma, RequestedLanguage.of(lang, null)),
+                accept, CacheControl.noStore());
     }
 
     private Diploma find(String number) {

@@ -33,6 +33,11 @@ class Problems {
             case DIPLOMA_UNKNOWN -> new ApiProblem(HttpStatus.NOT_FOUND, "Diploma not found", detail, List.of());
             case STATUS_LIST_UNKNOWN -> new ApiProblem(HttpStatus.NOT_FOUND, "Status list not found", detail, List.of());
             case ALREADY_REVOKED -> ApiProblem.conflict("Certificate already revoked", detail);
+            case ORGANISATION_UNKNOWN -> new ApiProblem(HttpStatus.NOT_FOUND, "Organisation not found", detail, List.of());
+            case AWARDING_NAMES_UNKNOWN_ORGANISATION -> new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid request", detail,
+                    List.of(new ApiProblem.FieldError("organisations", detail)));
+            case LOGO_UNUSABLE -> new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid request", detail,
+                    List.of(new ApiProblem.FieldError("logo", detail)));
         };
     }
 

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.aula.certification.application.AwardingBodies;
+import org.aula.certification.application.VerificationLinks;
 import org.aula.certification.domain.Certificate;
 import org.aula.certification.domain.AwardNumber;
 import org.aula.certification.domain.CertificateStatus;
@@ -15,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -23,14 +26,22 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * The answers of public verification, shared by the number look-ups and the credential check.
  * Every answer carries {@code verificationStatus}. The 200 answers keep {@code status} with the
  * same value (the field clients of the first version read); the 404 for an unknown number is an
- * RFC 9457 problem, whose {@code status} is the numeric HTTP status as the RFC requires.
+ * RFC 9457 problem, whose {@code status} is the numeric HTTP status as the RFC requires. Answers
+ * name the holder's institution ({@code institutionName}, besides its code) and the awarding
+ * organisations.
  */
+@Component
 final class Verifications {
 
-    private Verifications() {
+    private final AwardingBodies bodies;
+    private final VerificationLinks links;
+
+    Verifications(AwardingBodies bodies, VerificationLinks links) {
+        this.bodies = bodies;
+        this.links = links;
     }
 
-    static CertificateAnswer of(Certificate certificate, CertificateStatus status) {
+    CertificateAnswer of(Certificate certificate, CertificateStatus status) {
         VerificationStatus verificationStatus = VerificationStatus.of(status);
         Revocation revocation = certificate.revocation();
         return new CertificateAnswer(verificationStatus, verificationStatus,
@@ -48,10 +59,12 @@ final class Verifications {
                 certificate.issuedAt(),
                 certificate.validUntil(),
                 revocation == null ? null : revocation.revokedAt(),
-                revocation == null ? null : revocation.reason());
+                revocation == null ? null : revocation.reason(),
+                bodies.institutionName(certificate.holder().institutionCode()),
+                organisations(bodies.of(certificate)));
     }
 
-    static DiplomaAnswer of(Diploma diploma, CertificateStatus status) {
+    DiplomaAnswer of(Diploma diploma, CertificateStatus status) {
         VerificationStatus verificationStatus = VerificationStatus.of(status);
         return new DiplomaAnswer(verificationStatus, verificationStatus,
                 diploma.number().value(),
@@ -63,7 +76,16 @@ final class Verifications {
                 diploma.programme().awardingInstitution(),
                 diploma.certificateNumbers().stream().map(AwardNumber::value).toList(),
                 diploma.awardedAt(),
-                diploma.validUntil());
+                diploma.validUntil(),
+                bodies.institutionName(diploma.holder().institutionCode()),
+                organisations(bodies.of(diploma)));
+    }
+
+    private List<AwardingOrganisation> organisations(AwardingBodies.Bodies awarding) {
+        return awarding.organisations().stream()
+                .map(organisation -> new AwardingOrganisation(organisation.code(), organisation.name(),
+                        organisation.hasLogo() ? links.logo(organisation.code()) : null))
+                .toList();
     }
 
     /** The request path a problem is about, with the (possibly made-up) number encoded as a path segment. */
@@ -107,7 +129,9 @@ final class Verifications {
             Instant issuedAt,
             @Nullable Instant validUntil,
             @Nullable Instant revokedAt,
-            @Nullable String revocationReason) {
+            @Nullable String revocationReason,
+            String institutionName,
+            List<AwardingOrganisation> awardingOrganisations) {
     }
 
     /** A diploma Aula awarded: its status and what it attests. */
@@ -124,7 +148,14 @@ final class Verifications {
             String awardingInstitution,
             List<String> certificateNumbers,
             Instant awardedAt,
-            @Nullable Instant validUntil) {
+            @Nullable Instant validUntil,
+            String institutionName,
+            List<AwardingOrganisation> awardingOrganisations) {
+    }
+
+    /** An organisation that awards what is verified: code, name as printed, and its logo's URL when it has one. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record AwardingOrganisation(String code, String name, @Nullable String logoUrl) {
     }
 
     /** A presented credential that fails a check, and which. */

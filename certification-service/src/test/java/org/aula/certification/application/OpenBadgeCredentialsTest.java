@@ -9,10 +9,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.aula.certification.CertificationProperties;
+import org.aula.certification.OpenBadgesConformance;
 import org.aula.certification.domain.Certificate;
 import org.aula.certification.domain.CertificateId;
 import org.aula.certification.domain.Completion;
 import org.aula.certification.domain.CompletionFixture;
+import org.aula.certification.domain.Language;
+import org.aula.certification.domain.Organisation;
 import org.aula.certification.domain.StatusListEntry;
 import org.aula.certification.domain.Validity;
 import org.junit.jupiter.api.Test;
@@ -54,6 +57,30 @@ class OpenBadgeCredentialsTest {
                 "statusPurpose", "revocation",
                 "statusListIndex", "4711",
                 "statusListCredential", BASE + "/status-lists/1"));
+        OpenBadgesConformance.assertConforms(credential);
+    }
+
+    @Test
+    void aSpanishCredentialDeclaresItsLanguageTheJsonLdWayAndStillConforms() {
+        AwardingBodies.Bodies awarding = new AwardingBodies.Bodies(List.of(
+                new Organisation("OIM", "Organización Internacional para las Migraciones", true), new Organisation("GALEN", "Universidad Galen", false)),
+                Language.ES, Map.of(Language.ES, "Buenas Prácticas en la Gestión Migratoria"));
+
+        Map<String, Object> credential = badges.of(certificate, awarding, Language.ES);
+
+        assertThat(credential.get("@context")).isEqualTo(List.of("https://www.w3.org/ns/credentials/v2",
+                "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json", Map.of("@language", "es")));
+        assertThat(credential.get("name")).isEqualTo("Buenas Prácticas en la Gestión Migratoria");
+        Map<?, ?> issuer = (Map<?, ?>) credential.get("issuer");
+        assertThat(issuer.get("id")).isEqualTo(BASE + "/issuer");
+        assertThat(issuer.get("name")).isEqualTo("Organización Internacional para las Migraciones y Universidad Galen");
+        assertThat(issuer.get("image")).isEqualTo(Map.of("id", BASE + "/organisations/OIM/logo", "type", "Image",
+                "caption", "Organización Internacional para las Migraciones"));
+        Map<?, ?> achievement = (Map<?, ?>) ((Map<?, ?>) credential.get("credentialSubject")).get("achievement");
+        assertThat(achievement.get("inLanguage")).isEqualTo("es");
+        assertThat((String) achievement.get("description")).contains("40 horas", "del 13 de mayo de 2019 al 18 de mayo de 2019");
+        assertThat(((Map<?, ?>) achievement.get("creator")).get("name")).isEqualTo("Organización Internacional para las Migraciones");
+        OpenBadgesConformance.assertConforms(credential);
     }
 
     @Test
@@ -62,5 +89,6 @@ class OpenBadgeCredentialsTest {
                 Instant.parse("2019-05-20T09:00:00Z"), new StatusListEntry(1, 1), Validity.of(Duration.ofDays(365)));
 
         assertThat(badges.of(forAYear).get("validUntil")).isEqualTo("2020-05-19T09:00:00Z");
+        OpenBadgesConformance.assertConforms(badges.of(forAYear));
     }
 }

@@ -56,7 +56,13 @@ final class Certificates {
         if (!"VALID".equals(verificationStatus)) {
             throw new IllegalStateException("certificate " + pascascio.number() + " verified as " + verificationStatus);
         }
-        return pascascio.number() + " (" + pascascio.holderName() + "): " + verificationStatus;
+        List<String> awardedBy = new ArrayList<>();
+        verification.path("awardingOrganisations").forEach(organisation -> awardedBy.add(organisation.path("name").asString(null)));
+        if (!awardedBy.equals(SeedStory.AWARDING_ORGANISATIONS.stream().map(SeedStory.Organisation::name).toList())) {
+            throw new IllegalStateException("certificate " + pascascio.number() + " names as awarding organisations " + awardedBy);
+        }
+        return pascascio.number() + " (" + pascascio.holderName() + ", " + verification.path("institutionName").asString(null)
+                + "), awarded by " + String.join(" with ", awardedBy) + ": " + verificationStatus;
     }
 
     List<DemoReport.Certificate> issued() {

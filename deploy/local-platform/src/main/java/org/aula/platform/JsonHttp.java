@@ -74,6 +74,14 @@ final class JsonHttp {
         return expect(201, send(request), "POST " + uri);
     }
 
+    /** PUT a JSON body, expecting 200. */
+    JsonNode put(URI uri, Object body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        return expect(200, send(request), "PUT " + uri);
+    }
+
     static String query(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }

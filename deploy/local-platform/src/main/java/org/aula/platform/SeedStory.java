@@ -65,6 +65,21 @@ final class SeedStory {
     /** Department of Immigration, Police Department, Ministry of Foreign Affairs, Ministry of Human Development. */
     static final List<String> INSTITUTIONS = List.of("IMMIGRATION", "POLICE", "MFA", "MHD");
 
+    /** The institutions' names, as certificates and the verification page print them. */
+    static final Map<String, String> INSTITUTION_NAMES = Map.of("IMMIGRATION", "Department of Immigration",
+            "POLICE", "Police Department", "MFA", "Ministry of Foreign Affairs", "MHD", "Ministry of Human Development");
+
+    /** Who taught the course and awards its certificates: IOM with Galen University (the lead first). */
+    static final List<Organisation> AWARDING_ORGANISATIONS = List.of(
+            new Organisation("IOM", "International Organization for Migration"), new Organisation("GALEN", "Galen University"));
+
+    /** An organisation certification-service names on documents. */
+    record Organisation(String code, String name) {
+    }
+
+    /** The university's diploma the course counts towards (awarded by Galen University). */
+    static final String DIPLOMA_PROGRAMME_CODE = "MMG";
+
     /** Two seated officials miss too many hours: 30 h and 24.5 h of 40. */
     private static final Map<String, Double> SHORT_ATTENDANCE = Map.of("Derrick Flowers", 30.0, "Andre Pollard", 24.5);
 

@@ -56,6 +56,7 @@ public final class SeedStoryDemo {
         Nominations nominations = new Nominations(platform, cohorts);
         Completions completions = new Completions(platform, cohorts, nominations);
         Certificates certificates = new Certificates(platform, cohorts);
+        AwardingOrganisations awarding = new AwardingOrganisations(platform);
         Figures figures = new Figures(platform, cohorts);
         PartnerIsolation partner = new PartnerIsolation(platform, cohorts, certificates);
         PartnerFeed feed = new PartnerFeed(platform, cohorts, begin);
@@ -65,6 +66,8 @@ public final class SeedStoryDemo {
                             + " (from the beginning)", feed::attach)
                     && steps.run("Choose this run's cohort codes", cohorts::chooseCodes)
                     && steps.run("Schedule the May cohort and the two June replicas", cohorts::schedule)
+                    && steps.run("Name who awards the course (IOM with Galen University) and the institutions",
+                            awarding::define)
                     && steps.run("Nominate " + SeedStory.nominees().size() + " officials from " + String.join(", ", SeedStory.INSTITUTIONS)
                             + " to " + cohorts.mayCode(), nominations::nominate)
                     && steps.run("Wait for session-service to lock the May roster", () -> Roster.awaitLocked(platform, cohorts))
