@@ -51,7 +51,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * The pages with Spring Security's test support: who sees and may do what, how a refusal reads,
  * the language. The services are stand-ins here; the browser tests use the real ones.
  */
-@SpringBootTest
+@SpringBootTest(properties = "spring.config.name=staff-console")  // the console's own configuration, as main() loads it
 @AutoConfigureMockMvc
 class ConsolePagesTest {
 
