@@ -80,12 +80,12 @@ class AccessControlIT {
         System.out.println("certification-service " + report.summary());
 
         assertThat(probe.operations()).extracting(ApiOperation::toString).containsAll(PUBLIC_OPERATIONS);
-        assertThat(report.operations()).isEqualTo(15);
+        assertThat(report.operations()).isEqualTo(18);
         assertThat(report.publicOperations()).isEqualTo(PUBLIC_OPERATIONS.size());
-        // 9 protected operations x (no token, expired, forged)
-        assertThat(report.unauthenticated()).isEqualTo(27);
-        // facilitator on all 9, partner on the 8 that are staff only (it may list certificates)
-        assertThat(report.forbidden()).isEqualTo(17);
+        // 12 protected operations x (no token, expired, forged)
+        assertThat(report.unauthenticated()).isEqualTo(36);
+        // facilitator on all 12, partner on the 11 that are staff (and reporting) only (it may list certificates)
+        assertThat(report.forbidden()).isEqualTo(23);
         assertThat(report.unexpected()).as(report.summary()).isEmpty();
     }
 
@@ -101,16 +101,22 @@ class AccessControlIT {
     }
 
     @Test
-    void onlyStaffAndPartnersListCertificatesAndOnlyStaffSeeTheRest() {
+    void onlyStaffAndPartnersListCertificatesOnlyStaffSeeTheRestAndReportingReadsFigures() {
         DeclaredRoles roles = DeclaredRoles.of(handlers);
 
         assertThat(roles.claimValues("GET", "/certificates")).containsExactlyInAnyOrder("coordinator", "operations", "partner");
         for (String staffOnly : List.of("GET /certificates/{number}", "GET /certificates/{number}/credential",
                 "GET /certificates/{number}/pdf", "POST /certificates/{number}/revocation", "GET /diplomas",
-                "GET /diplomas/{number}", "GET /diplomas/{number}/credential", "GET /metrics/completions")) {
+                "GET /diplomas/{number}", "GET /diplomas/{number}/credential")) {
             String[] operation = staffOnly.split(" ");
             assertThat(roles.claimValues(operation[0], operation[1])).as(staffOnly)
                     .containsExactlyInAnyOrder("coordinator", "operations");
+        }
+        // figures without names: staff and the donors' read-only reporting role
+        for (String figures : List.of("/metrics/completions", "/reports/completions", "/reports/completions.csv",
+                "/reports/completions.pdf")) {
+            assertThat(roles.claimValues("GET", figures)).as(figures)
+                    .containsExactlyInAnyOrder("coordinator", "operations", "reporting");
         }
     }
 

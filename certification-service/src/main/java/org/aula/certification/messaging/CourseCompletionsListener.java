@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * {@code course.completed} ({@value #CONSUMER}), and the tally of completed, not-completed and
  * revised decisions for the completion figures ({@value #TALLY}). The certificate goes first, so a
  * completion that breaks the contract is dead-lettered before it is counted. Other session facts
- * are ignored.
+ * are ignored. Third, under its own inbox name, what the donor report keeps ({@link ReportFacts}).
  */
 @Component
 class CourseCompletionsListener {
@@ -52,8 +52,12 @@ class CourseCompletionsListener {
             .on(CompletionRevised.class, this::tallyRevised)
             .build();
 
-    CourseCompletionsListener(Inbox inbox, IssueCertificate issueCertificate, RecordCompletionDecision recordDecision) {
+    private final ReportFacts reportFacts;
+
+    CourseCompletionsListener(Inbox inbox, IssueCertificate issueCertificate, RecordCompletionDecision recordDecision,
+            ReportFacts reportFacts) {
         this.inbox = inbox;
+        this.reportFacts = reportFacts;
         this.issueCertificate = issueCertificate;
         this.recordDecision = recordDecision;
     }
@@ -62,6 +66,7 @@ class CourseCompletionsListener {
     void on(ConsumerRecord<String, byte[]> record) {
         inbox.receive(record, issuing);
         inbox.receive(record, tallying);
+        inbox.receive(record, reportFacts.sessionFacts());
     }
 
     private void completed(CourseCompleted event) {
