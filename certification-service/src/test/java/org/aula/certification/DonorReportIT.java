@@ -24,8 +24,10 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.aula.events.CohortScheduled;
+import org.aula.events.CompletionCountsChanged;
 import org.aula.events.CourseCompleted;
 import org.aula.events.ProgrammeDefined;
+import org.aula.events.Topics;
 import org.aula.testsupport.EventScenario;
 import org.aula.testsupport.OpenApiProbe;
 import org.aula.testsupport.TestTokens;
@@ -62,11 +64,24 @@ class DonorReportIT {
     @Test
     void theSeedStorysReportHasTheFiguresAndNoNameInJsonCsvOrPdf() throws IOException {
         SeedStoryReplay story = new SeedStoryReplay();
-        story.events().forEach(EventScenario::publish);
-        await().atMost(ARRIVAL).until(() -> {
-            JsonNode totals = report(story, "").get("totals");
-            return totals.get("decisions").asInt() == 37 && totals.get("certificates").asInt() == 33;
-        });
+        try (EventScenario certification = EventScenario.fromEnd(Topics.CERTIFICATION)) {
+            story.events().forEach(EventScenario::publish);
+            await().atMost(ARRIVAL).until(() -> {
+                JsonNode totals = report(story, "").get("totals");
+                return totals.get("decisions").asInt() == 37 && totals.get("certificates").asInt() == 33;
+            });
+            // The aggregate feed's counts: the latest per institution in the May cohort, no name.
+            List<CompletionCountsChanged> counts = certification.awaitEvents(story.may.id(), CompletionCountsChanged.class,
+                    seen -> latest(seen, "POLICE").decided() == 6 && latest(seen, "MFA").decided() == 6
+                            && latest(seen, "POLICE").certificatesIssued() == 6 && latest(seen, "MFA").certificatesIssued() == 5);
+            System.out.println("completion-counts.changed for the May cohort: " + counts.size() + " events, latest POLICE "
+                    + latest(counts, "POLICE") + ", latest MFA " + latest(counts, "MFA"));
+            assertThat(latest(counts, "MFA")).extracting(CompletionCountsChanged::completed, CompletionCountsChanged::notCompleted,
+                    CompletionCountsChanged::certificatesRevoked).containsExactly(5, 1, 0);
+            assertThat(counts).allSatisfy(event -> assertThat(event.cohortCode()).isEqualTo(story.may.code()));
+            assertNoName(certification.of(story.may.id()).stream().map(event -> new String(event.record().value(),
+                    java.nio.charset.StandardCharsets.UTF_8)).collect(Collectors.joining()), story);
+        }
 
         JsonNode totals = report(story, "").get("totals");
         System.out.println("donor report, seed story, totals: " + totals);
@@ -229,6 +244,39 @@ class DonorReportIT {
         assertThat(backwards.status()).isEqualTo(400);
         assertThat(backwards.body()).contains("\"to\"");
         assertThat(staff.get("/reports/completions?from=June").status()).isEqualTo(400);
+    }
+
+    @Test
+    void revokingACertificatePublishesTheInstitutionsNewCounts() {
+        CourseCompletedFixture.Cohort cohort = CourseCompletedFixture.aCohortOfItsOwnCourse();
+        CourseCompleted first = cohort.completionOf("POLICE", "Elvis Coc");
+        try (EventScenario certification = EventScenario.fromEnd(Topics.CERTIFICATION)) {
+            EventScenario.publish(first);
+            EventScenario.publish(cohort.completionOf("POLICE", "Rosita Sho"));
+            certification.awaitEvents(cohort.id(), CompletionCountsChanged.class,
+                    seen -> latest(seen, "POLICE").certificatesIssued() == 2);
+            String number = staff.get("/certificates?participantId={id}", first.participantId()).json().get(0).get("number").asString();
+
+            assertThat(staff.post("/certificates/{number}/revocation", org.springframework.http.MediaType.APPLICATION_JSON,
+                    "{\"reason\":\"Issued in error\"}", number).status()).isEqualTo(200);
+
+            List<CompletionCountsChanged> counts = certification.awaitEvents(cohort.id(), CompletionCountsChanged.class,
+                    seen -> latest(seen, "POLICE").certificatesRevoked() == 1);
+            assertThat(latest(counts, "POLICE")).extracting(CompletionCountsChanged::decided, CompletionCountsChanged::completed,
+                    CompletionCountsChanged::certificatesIssued, CompletionCountsChanged::certificatesRevoked)
+                    .containsExactly(2, 2, 2, 1);
+        }
+    }
+
+    /** The latest counts of one institution (null before any). */
+    private static CompletionCountsChanged latest(List<CompletionCountsChanged> counts, String institution) {
+        CompletionCountsChanged latest = null;
+        for (CompletionCountsChanged event : counts) {
+            if (event.institutionCode().equals(institution)) {
+                latest = event;
+            }
+        }
+        return latest == null ? new CompletionCountsChanged("", "", "", institution, -1, -1, -1, -1, -1, Instant.EPOCH) : latest;
     }
 
     private JsonNode report(SeedStoryReplay story, String query) {

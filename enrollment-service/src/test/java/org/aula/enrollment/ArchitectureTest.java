@@ -13,7 +13,8 @@ class ArchitectureTest {
     Stream<DynamicTest> keepsTheAulaRules() {
         // The partner feed router forwards records already published: its sends are no dual write.
         return AulaArchitecture.of("org.aula.enrollment")
-                .withForwarders("org.aula.enrollment.messaging.PartnerFeedListener")
+                .withForwarders("org.aula.enrollment.messaging.PartnerFeedListener",
+                        "org.aula.enrollment.messaging.AggregateCompletionCountsListener")
                 .tests();
     }
 }

@@ -7,20 +7,27 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps each participant's latest decision in a cohort, with the hours attended, for the donor
- * report. A repeated or older decision changes nothing.
+ * report, and publishes the institution's new counts in the cohort. A repeated or older decision
+ * changes nothing.
  */
 @Service
 public class RecordParticipation {
 
     private final DonorReports reports;
+    private final PublishCompletionCounts counts;
 
-    RecordParticipation(DonorReports reports) {
+    RecordParticipation(DonorReports reports, PublishCompletionCounts counts) {
         this.reports = reports;
+        this.counts = counts;
     }
 
     /** @return whether the participation is now the one counted */
     @Transactional
     public boolean record(Participation participation) {
-        return reports.record(participation);
+        boolean counted = reports.record(participation);
+        if (counted) {
+            counts.publish(participation.cohortId(), participation.institutionCode());
+        }
+        return counted;
     }
 }

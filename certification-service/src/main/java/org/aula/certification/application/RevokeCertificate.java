@@ -30,9 +30,11 @@ public class RevokeCertificate {
     private final CertificateEvents events;
     private final CertificateMetrics metrics;
     private final Clock clock;
+    private final PublishCompletionCounts counts;
 
     RevokeCertificate(Certificates certificates, AwardLocks locks, CertificateEvents events, CertificateMetrics metrics,
-            Clock clock) {
+            Clock clock, PublishCompletionCounts counts) {
+        this.counts = counts;
         this.certificates = certificates;
         this.locks = locks;
         this.events = events;
@@ -60,6 +62,7 @@ public class RevokeCertificate {
         // Under the participant lock every event keyed by this participant is appended in commit order.
         events.revoked(revoked);
         metrics.countRevocationAfterCommit(revoked);
+        counts.publish(revoked.cohort().id(), revoked.holder().institutionCode());
         // The reason is free text staff wrote: it stays out of the log.
         log.info("Revoked certificate {} ({}) of participant {}", number, revoked.id(), revoked.holder().participantId());
         return revoked;

@@ -13,6 +13,9 @@ public interface DonorReports {
     /** Keeps the dates of a cohort of {@code courseCode} (the latest told wins: a rescheduled cohort moves period). */
     void record(String courseCode, Cohort cohort);
 
+    /** One institution's counts in one cohort; empty while it has neither a decision nor a certificate there. */
+    java.util.Optional<CompletionCounts> countsOf(CohortId cohort, String institutionCode);
+
     /** The report for a query. */
     DonorReport report(ReportQuery query);
 }

@@ -10,9 +10,12 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.aula.certification.domain.Cohort;
+import org.aula.certification.domain.CohortId;
+import org.aula.certification.domain.CompletionCounts;
 import org.aula.certification.domain.DonorReport;
 import org.aula.certification.domain.DonorReport.Figures;
 import org.aula.certification.domain.DonorReports;
@@ -81,6 +84,31 @@ class JdbcDonorReports implements DonorReports {
                 .param("startDate", Date.valueOf(cohort.startDate()))
                 .param("endDate", Date.valueOf(cohort.endDate()))
                 .update();
+    }
+
+    @Override
+    public Optional<CompletionCounts> countsOf(CohortId cohort, String institutionCode) {
+        // Decisions from the report's own table, certificates from theirs; the codes from whichever has a row.
+        return jdbc.sql("""
+                with decided as (
+                    select max(cohort_code) as cohort_code, max(course_code) as course_code, count(*) as decided,
+                           count(*) filter (where outcome = 'COMPLETED') as completed
+                    from report_participation where cohort_id = :cohort and institution_code = :institution),
+                certified as (
+                    select max(cohort_code) as cohort_code, max(course_code) as course_code, count(*) as issued,
+                           count(*) filter (where revoked_at is not null) as revoked
+                    from certificate where cohort_id = :cohort and institution_code = :institution)
+                select coalesce(d.cohort_code, c.cohort_code) as cohort_code, coalesce(d.course_code, c.course_code) as course_code,
+                       d.decided, d.completed, c.issued, c.revoked
+                from decided d cross join certified c
+                where d.decided > 0 or c.issued > 0
+                """)
+                .param("cohort", cohort.value())
+                .param("institution", institutionCode)
+                .query((row, n) -> new CompletionCounts(cohort, row.getString("cohort_code"), row.getString("course_code"),
+                        institutionCode, row.getInt("decided"), row.getInt("completed"), row.getInt("issued"),
+                        row.getInt("revoked")))
+                .optional();
     }
 
     @Override

@@ -55,7 +55,7 @@ class PartnerFeedsAsyncApiTest {
         assertThat(routed).contains(EventCatalog.PARTICIPANT_ERASED.type());
         assertThat(messageNames(document, "institutionFeed")).containsExactlyInAnyOrderElementsOf(routed);
         assertThat(messageNames(document, "aggregateFeed"))
-                .containsExactly(EventCatalog.ENROLMENT_COUNTS_CHANGED.type());
+                .containsExactly(EventCatalog.ENROLMENT_COUNTS_CHANGED.type(), EventCatalog.COMPLETION_COUNTS_CHANGED.type());
         assertThat(resolve(document, "/channels/aggregateFeed/address")).isEqualTo(PartnerTopics.AGGREGATE);
     }
 

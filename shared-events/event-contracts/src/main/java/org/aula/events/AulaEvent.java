@@ -16,7 +16,7 @@ public sealed interface AulaEvent
         CohortFilled, CourseCompleted, CertificateIssued,
         ProgrammeDefined, CourseDefined, CohortStatusChanged, SeatOffered, ParticipantErased,
         DeliveryPlanPublished, CourseNotCompleted, CompletionRevised, CohortDeliveryClosed,
-        CertificateRevoked, DiplomaAwarded, EnrolmentCountsChanged {
+        CertificateRevoked, DiplomaAwarded, EnrolmentCountsChanged, CompletionCountsChanged {
 
     /** The aggregate id that orders this event: the Kafka record key. */
     @JsonIgnore

@@ -47,7 +47,10 @@ public enum EventCatalog {
     CERTIFICATE_REVOKED("org.aula.certification.certificate.revoked.v1", Topics.CERTIFICATION, "participantId",
             CertificateRevoked.class, "A certificate was revoked by staff, with the reason."),
     DIPLOMA_AWARDED("org.aula.certification.diploma.awarded.v1", Topics.CERTIFICATION, "participantId",
-            DiplomaAwarded.class, "A participant completed every course a programme requires and was awarded its diploma.");
+            DiplomaAwarded.class, "A participant completed every course a programme requires and was awarded its diploma."),
+    COMPLETION_COUNTS_CHANGED("org.aula.certification.completion-counts.changed.v1", Topics.CERTIFICATION, "cohortId",
+            CompletionCountsChanged.class,
+            "Counts of one institution's decided, completed and certified officials in a cohort; no personal data.");
 
     private final String type;
     private final String topic;
