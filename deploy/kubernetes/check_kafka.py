@@ -142,12 +142,13 @@ def expected_service_acls(service, constants, suffix):
     consumed, groups = set(), set()
     for source in sources:
         for attributes in re.findall(r"@KafkaListener\((.*?)\)\s*\n", source, re.S):
-            topics = re.search(r"topics\s*=\s*([^,]+)", attributes)
+            topics = re.search(r"topics\s*=\s*(\{[^}]*\}|[^,]+)", attributes)
             group = re.search(r"groupId\s*=\s*(\"[^\"]*\"|[\w.]+)", attributes)
             if not topics or not group:
                 problems.append(f"{service}: a @KafkaListener without topics or groupId: {attributes.strip()}")
                 continue
-            consumed.add(resolve(topics.group(1), constants, sources))
+            for topic in topics.group(1).strip().strip("{}").split(","):  # one topic, or an array of them
+                consumed.add(resolve(topic, constants, sources))
             groups.add(resolve(group.group(1), constants, sources))
     owned = constants[service.split("-")[0].upper()]
     acls = {("topic", owned, "literal", op) for op in ("Write", "Describe")}

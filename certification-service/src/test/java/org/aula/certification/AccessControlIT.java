@@ -80,12 +80,13 @@ class AccessControlIT {
         System.out.println("certification-service " + report.summary());
 
         assertThat(probe.operations()).extracting(ApiOperation::toString).containsAll(PUBLIC_OPERATIONS);
-        assertThat(report.operations()).isEqualTo(18);
+        assertThat(report.operations()).isEqualTo(19);
         assertThat(report.publicOperations()).isEqualTo(PUBLIC_OPERATIONS.size());
-        // 12 protected operations x (no token, expired, forged)
-        assertThat(report.unauthenticated()).isEqualTo(36);
-        // facilitator on all 12, partner on the 11 that are staff (and reporting) only (it may list certificates)
-        assertThat(report.forbidden()).isEqualTo(23);
+        // 13 protected operations x (no token, expired, forged)
+        assertThat(report.unauthenticated()).isEqualTo(39);
+        // facilitator on all 13, partner on the 11 that are staff (and reporting) only (it may list certificates
+        // and see diploma progress)
+        assertThat(report.forbidden()).isEqualTo(24);
         assertThat(report.unexpected()).as(report.summary()).isEmpty();
     }
 
@@ -105,6 +106,7 @@ class AccessControlIT {
         DeclaredRoles roles = DeclaredRoles.of(handlers);
 
         assertThat(roles.claimValues("GET", "/certificates")).containsExactlyInAnyOrder("coordinator", "operations", "partner");
+        assertThat(roles.claimValues("GET", "/diplomas/progress")).containsExactlyInAnyOrder("coordinator", "operations", "partner");
         for (String staffOnly : List.of("GET /certificates/{number}", "GET /certificates/{number}/credential",
                 "GET /certificates/{number}/pdf", "POST /certificates/{number}/revocation", "GET /diplomas",
                 "GET /diplomas/{number}", "GET /diplomas/{number}/credential")) {

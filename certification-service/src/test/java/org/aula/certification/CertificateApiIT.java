@@ -154,7 +154,7 @@ class CertificateApiIT extends ApiAndVerifier {
                 .contains("/certificates", "/certificates/{number}", "/certificates/{number}/verification",
                         "/certificates/{number}/credential", "/certificates/{number}/pdf", "/certificates/{number}/revocation",
                         "/verifications", "/.well-known/jwks.json", "/status-lists/{listId}", "/diplomas",
-                        "/diplomas/{number}/verification", "/metrics/completions", "/reports/completions",
+                        "/diplomas/{number}/verification", "/diplomas/progress", "/metrics/completions", "/reports/completions",
                         "/reports/completions.csv", "/reports/completions.pdf");
     }
 

@@ -20,6 +20,7 @@ import org.aula.events.Topics;
 import org.aula.events.runtime.CloudEventRecords;
 import org.aula.events.runtime.IncomingEvent;
 import org.aula.testsupport.EventScenario;
+import org.aula.testsupport.TestTokens;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -140,6 +141,93 @@ class DiplomaIT extends ApiAndVerifier {
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.json().get("status").asInt()).isEqualTo(404);
         assertThat(unknown.json().get("verificationStatus").asString()).isEqualTo("UNKNOWN");
+    }
+
+    @Test
+    void aCertificateRevokedByStaffRevokesTheDiplomaThatReliedOnItOnce() {
+        Programme programme = aProgramme();
+        EventScenario.publish(programme.defined(), UUID.randomUUID());
+        await().atMost(ARRIVAL).until(() -> programmeKept(programme.id()));
+        String pascascio = UUID.randomUUID().toString();
+        EventScenario.publish(programme.first().completion(pascascio, "Constant Pascascio", hourAgo()), UUID.randomUUID());
+        EventScenario.publish(programme.second().completion(pascascio, "Constant Pascascio", hourAgo()), UUID.randomUUID());
+        String diploma = awaitDiplomaOf(pascascio).get("number").asString();
+        String certificate = null;
+        for (JsonNode held : awaitCertificates(pascascio, 2)) {
+            if (held.get("courseCode").asString().equals(programme.first().courseCode())) {
+                certificate = held.get("number").asString();
+            }
+        }
+        assertThat(certificate).isNotNull();
+
+        api.post("/certificates/{number}/revocation", MediaType.APPLICATION_JSON, "{\"reason\":\"Issued in error\"}", certificate);
+
+        JsonNode revoked = await().atMost(ARRIVAL).until(() -> awaitDiplomaOf(pascascio), view -> view.has("revokedAt"));
+        assertThat(revoked.get("status").asString()).isEqualTo("REVOKED");
+        assertThat(revoked.get("revocationReason").asString()).isEqualTo("Certificate " + certificate + " was revoked: Issued in error");
+        assertThat(verifier.get("/diplomas/{number}/verification", diploma).json().get("verificationStatus").asString())
+                .isEqualTo("REVOKED");
+        String credential = api.raw("/diplomas/{number}/credential", "application/vc+jwt", diploma).body();
+        assertThat(verifier.post("/verifications", MediaType.parseMediaType("application/vc+jwt"), credential)
+                .json().get("verificationStatus").asString()).isEqualTo("REVOKED");
+        await().pollInSameThread().atMost(ARRIVAL)
+                .until(() -> certificationEvents.records(record -> isDiplomaRevokedOf(record, pascascio)), records -> !records.isEmpty());
+        assertThat(certificationEvents.settled(EventScenario.withKey(pascascio).and(EventScenario.ofType(EventCatalog.DIPLOMA_REVOKED))))
+                .hasSize(1);
+        assertThat(progressTowards(api, pascascio, programme).get("remaining").findValuesAsString("courseCode"))
+                .containsExactly(programme.first().courseCode());
+    }
+
+    private static boolean isDiplomaRevokedOf(ConsumerRecord<String, byte[]> record, String participantId) {
+        return IncomingEvent.from(record).type().equals(EventCatalog.DIPLOMA_REVOKED.type()) && participantId.equals(record.key());
+    }
+
+    @Test
+    void progressShowsTheCoursesDoneAndRemainingToStaffAndToTheParticipantsOwnInstitutionOnly() {
+        Programme programme = aProgramme();
+        EventScenario.publish(programme.defined(), UUID.randomUUID());
+        await().atMost(ARRIVAL).until(() -> programmeKept(programme.id()));
+        String pascascio = UUID.randomUUID().toString();
+        EventScenario.publish(programme.first().completion(pascascio, "Constant Pascascio", hourAgo()), UUID.randomUUID());
+        String number = awaitCertificates(pascascio, 1).get(0).get("number").asString();
+
+        JsonNode staff = progressTowards(api, pascascio, programme);
+        JsonNode ownPartner = progressTowards(Api.as(port, TestTokens.partner("BZ-POLICE")), pascascio, programme);
+        JsonNode otherPartner = progressTowards(Api.as(port, TestTokens.partner("BZ-IMMIGRATION")), pascascio, programme);
+        Api.Response namingAnother = Api.as(port, TestTokens.partner("BZ-IMMIGRATION")).get(uri -> uri.path("/diplomas/progress")
+                .queryParam("participantId", pascascio).queryParam("institutionCode", "BZ-POLICE").build());
+        Api.Response withoutParticipant = api.get("/diplomas/progress");
+
+        for (JsonNode progress : List.of(staff, ownPartner)) {
+            assertThat(progress.get("complete").asBoolean()).isFalse();
+            assertThat(progress.get("done").findValuesAsString("courseCode")).containsExactly(programme.first().courseCode());
+            assertThat(progress.get("done").get(0).get("certificateNumber").asString()).isEqualTo(number);
+            assertThat(progress.get("remaining").findValuesAsString("courseCode")).containsExactly(programme.second().courseCode());
+            assertThat(progress.get("programmeTitle").asString()).isEqualTo(programme.title());
+        }
+        assertThat(otherPartner.get("done")).as("another institution's partner sees none of this official's certificates")
+                .isEmpty();
+        assertThat(namingAnother.status()).isEqualTo(403);
+        assertThat(withoutParticipant.status()).isEqualTo(400);
+        assertThat(withoutParticipant.json().get("errors").findValuesAsString("field")).containsExactly("participantId");
+
+        EventScenario.publish(programme.second().completion(pascascio, "Constant Pascascio", hourAgo()), UUID.randomUUID());
+        String diploma = awaitDiplomaOf(pascascio).get("number").asString();
+        JsonNode complete = progressTowards(api, pascascio, programme);
+        assertThat(complete.get("complete").asBoolean()).isTrue();
+        assertThat(complete.get("remaining")).isEmpty();
+        assertThat(complete.get("diplomaNumber").asString()).isEqualTo(diploma);
+    }
+
+    private static JsonNode progressTowards(Api caller, String participantId, Programme programme) {
+        Api.Response answer = caller.get(uri -> uri.path("/diplomas/progress").queryParam("participantId", participantId).build());
+        assertThat(answer.status()).as("answer %s", answer.body()).isEqualTo(200);
+        for (JsonNode progress : answer.json()) {
+            if (progress.get("programmeCode").asString().equals(programme.code())) {
+                return progress;
+            }
+        }
+        throw new AssertionError("no progress towards " + programme.code() + " in " + answer.body());
     }
 
     @Test

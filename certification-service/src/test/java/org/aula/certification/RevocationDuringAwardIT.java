@@ -97,7 +97,7 @@ class RevocationDuringAwardIT {
         for (int round = 0; round < ROUNDS; round++) {
             ParticipantId participant = new ParticipantId(UUID.randomUUID().toString());
             participants.add(participant.value());
-            AwardNumber standing = issueCertificate.issue(completion(participant, first)).certificate().number();
+            AwardNumber standing = ((IssueCertificate.Issued) issueCertificate.issue(completion(participant, first))).certificate().number();
 
             // Even rounds start both at once; odd ones revoke while the award's transaction is under way.
             boolean duringAward = round % 2 == 1;

@@ -27,7 +27,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @EnrollmentIntegrationTest
 class AccessControlIT {
 
-    private static final int OPERATIONS = 34;
+    private static final int OPERATIONS = 36;
 
     @LocalServerPort
     int port;
@@ -103,11 +103,14 @@ class AccessControlIT {
                 Map.entry("GET /cohorts/{cohortId}/roster", all),
                 Map.entry("GET /cohorts/{cohortId}/waitlist", all),
                 Map.entry("GET /cohorts/{cohortId}/enrolments/{enrolmentId}", all),
-                Map.entry("DELETE /cohorts/{cohortId}/enrolments/{enrolmentId}", staff),
-                // offers: staff accept them for officials; partners see their own officials'
+                // withdrawals and substitutions: partners for their own officials (issue 12)
+                Map.entry("DELETE /cohorts/{cohortId}/enrolments/{enrolmentId}", partnersToo),
+                Map.entry("POST /cohorts/{cohortId}/enrolments/{enrolmentId}/substitution", partnersToo),
+                // offers: staff, and partners for their own officials, accept or decline them
                 Map.entry("GET /offers", partnersToo),
                 Map.entry("GET /offers/{offerId}", partnersToo),
-                Map.entry("POST /offers/{offerId}/acceptance", staff),
+                Map.entry("POST /offers/{offerId}/acceptance", partnersToo),
+                Map.entry("POST /offers/{offerId}/decline", partnersToo),
                 Map.entry("POST /demo-data", staff))));
     }
 

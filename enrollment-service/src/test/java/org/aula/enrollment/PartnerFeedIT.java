@@ -3,6 +3,8 @@ package org.aula.enrollment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.aula.enrollment.EventTypes.COUNTS;
 import static org.aula.enrollment.EventTypes.ENROLLED;
+import static org.aula.enrollment.EventTypes.SCHEDULED;
+import static org.aula.enrollment.EventTypes.STATUS;
 import static org.aula.enrollment.EventTypes.WAITLISTED;
 import static org.aula.enrollment.EventTypes.WITHDRAWN;
 
@@ -26,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Partners read their own feed: {@code partner.<INSTITUTION>.enrollment} carries every event about the
- * institution's nominees (and its counts), the records as published on {@code enrollment.events} (same key, same
+ * institution's nominees (and its counts) and the calls for nominations, the records as published on {@code enrollment.events} (same key, same
  * {@code ce_id}), and nothing about another institution's; {@code partner.aggregate.enrollment} carries counts only.
  */
 @EnrollmentIntegrationTest
@@ -51,10 +53,18 @@ class PartnerFeedIT extends ApiAndTopic {
 
             try (EventScenario policeFeed = EventScenario.fromStart("partner." + police + ".enrollment");
                     EventScenario mfaFeed = EventScenario.fromStart("partner." + mfa + ".enrollment")) {
+                // Both: the call for nominations (scheduled, opened) and the cohort full, which name nobody.
                 // POLICE: Pascascio enrolled, Coc waitlisted then promoted, with a count after each change.
-                List<Event> policeEvents = policeFeed.awaitSettled(cohort, events -> events.size() == 6);
+                List<Event> policeAll = policeFeed.awaitSettled(cohort, events -> events.size() == 9);
+                List<Event> policeEvents = withoutCalls(policeAll);
                 // MFA: Moguel enrolled, Pollard waitlisted, Moguel withdrawn, each with a count.
-                List<Event> mfaEvents = mfaFeed.awaitSettled(cohort, events -> events.size() == 6);
+                List<Event> mfaAll = mfaFeed.awaitSettled(cohort, events -> events.size() == 9);
+                List<Event> mfaEvents = withoutCalls(mfaAll);
+                assertThat(policeAll).filteredOn(event -> !policeEvents.contains(event)).extracting(Event::type)
+                        .containsExactly(SCHEDULED, STATUS, STATUS);
+                assertThat(mfaAll).filteredOn(event -> !mfaEvents.contains(event)).extracting(Event::id)
+                        .containsExactlyElementsOf(policeAll.stream().filter(event -> !policeEvents.contains(event))
+                                .map(Event::id).toList());
                 List<Event> source = topic.awaitEvents(cohort, events -> events.stream().filter(e -> COUNTS.equals(e.type())).count() == 6);
 
                 assertThat(policeEvents).extracting(Event::type)
@@ -121,6 +131,10 @@ class PartnerFeedIT extends ApiAndTopic {
     private String enrol(String cohort, String name, String institution) {
         return api.enrol(cohort, name.toLowerCase().replace(' ', '.') + "." + institution.toLowerCase() + "@gov.bz", name,
                 institution).json().get("enrolmentId").asString();
+    }
+
+    private static List<Event> withoutCalls(List<Event> events) {
+        return events.stream().filter(event -> !SCHEDULED.equals(event.type()) && !STATUS.equals(event.type())).toList();
     }
 
     private static String institutionOf(Event event) {

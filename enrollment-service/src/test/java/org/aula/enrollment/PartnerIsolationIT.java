@@ -118,7 +118,8 @@ class PartnerIsolationIT {
         assertThat(police("/offers?cohortId=" + june).json()).isEmpty();
         assertForbidden(police("/offers/" + offer));
         assertForbidden(policePartner.post("/offers/" + offer + "/acceptance"));
-        assertForbidden(mfaPartner.post("/offers/" + offer + "/acceptance"));
+        assertForbidden(policePartner.post("/offers/" + offer + "/decline"));
+        assertThat(staff.get("/offers/" + offer).json().get("status").asString()).isEqualTo("PENDING");
     }
 
     @Test

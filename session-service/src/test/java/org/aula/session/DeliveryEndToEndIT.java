@@ -236,6 +236,10 @@ class DeliveryEndToEndIT {
         assertThat(cyRevised.attendanceRate()).isEqualTo(0.8);
         assertThat(cyRevised.ruleVersion()).isEqualTo(ruleVersion);
         assertThat(cyRevised.reason()).contains("attendance corrected in session S10");
+        // What certification needs to issue the certificate of a revision to COMPLETED (contract 1.3).
+        assertThat(cyRevised.carriesCertificateFacts()).isTrue();
+        assertThat(cyRevised.startDate()).isNotNull();
+        assertThat(cyRevised.endDate()).isAfterOrEqualTo(cyRevised.startDate());
         assertThat(revisions.get(1).assessments()).contains(new AssessmentResult(rp, "Role play", 65, 60, true));
 
         JsonNode cyHistory = api.get("/cohorts/" + cohort.id + "/completions/" + cohort.participant("cy")).json();

@@ -14,6 +14,9 @@ public interface CertificateEvents {
 
     void diplomaAwarded(Diploma diploma);
 
+    /** A diploma fell with a certificate it relied on. */
+    void diplomaRevoked(Diploma diploma, Certificate revokedCertificate);
+
     /** An erased participant's name leaves the events this service still keeps; returns how many changed. */
     int forgetName(ParticipantId participant, String pseudonym);
 }

@@ -27,6 +27,7 @@ class CertificateMetrics {
     static final String REVOKED = "aula.certificates.revoked";
     static final String TIME_TO_ISSUE = "aula.certificates.time.to.issue";
     static final String DIPLOMAS = "aula.diplomas.awarded";
+    static final String DIPLOMAS_REVOKED = "aula.diplomas.revoked";
 
     /** Buckets a dashboard can read as "issued within ..." ratios. */
     private static final Duration[] TIME_TO_ISSUE_BUCKETS = {
@@ -71,6 +72,15 @@ class CertificateMetrics {
     void countDiplomaAfterCommit(Diploma diploma) {
         afterCommit(() -> Counter.builder(DIPLOMAS)
                 .description("Diplomas awarded")
+                .tag("programme", diploma.programme().code())
+                .tag("institution", diploma.holder().institutionCode())
+                .register(meters)
+                .increment());
+    }
+
+    void countDiplomaRevocationAfterCommit(Diploma diploma) {
+        afterCommit(() -> Counter.builder(DIPLOMAS_REVOKED)
+                .description("Diplomas revoked with a certificate they relied on")
                 .tag("programme", diploma.programme().code())
                 .tag("institution", diploma.holder().institutionCode())
                 .register(meters)

@@ -3,13 +3,17 @@ package org.aula.certification.application;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import org.aula.certification.CertificationProperties;
 import org.aula.certification.domain.AwardLocks;
 import org.aula.certification.domain.Certificate;
+import org.aula.certification.domain.CertificateCorrection;
+import org.aula.certification.domain.CertificateDecisions;
 import org.aula.certification.domain.CertificateId;
 import org.aula.certification.domain.Certificates;
 import org.aula.certification.domain.Completion;
+import org.aula.certification.domain.CompletionDecision;
 import org.aula.certification.domain.ErasedParticipants;
 import org.aula.certification.domain.Validity;
 import org.slf4j.Logger;
@@ -21,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Issues the one certificate a completion earns and announces it ({@code certificate.issued}) in
  * the same transaction, then awards any diploma it completes. A completion that already has its
  * certificate (the same fact delivered again, or a second completion of the same participant in
- * the same cohort) issues nothing and is not an error: facts arrive at least once. A participant
+ * the same cohort) issues nothing and is not an error: facts arrive at least once. Nor does a
+ * decision a revision has already superseded (see {@link CertificateCorrection}). A participant
  * erased before their completion arrives gets a certificate in the pseudonym.
  */
 @Service
@@ -30,6 +35,7 @@ public class IssueCertificate {
     private static final Logger log = LoggerFactory.getLogger(IssueCertificate.class);
 
     private final Certificates certificates;
+    private final CertificateDecisions decisions;
     private final ErasedParticipants erasedParticipants;
     private final AwardLocks locks;
     private final AwardDiplomas awardDiplomas;
@@ -39,10 +45,11 @@ public class IssueCertificate {
     private final Validity validity;
     private final String pseudonym;
 
-    IssueCertificate(Certificates certificates, ErasedParticipants erasedParticipants, AwardLocks locks,
-            AwardDiplomas awardDiplomas, CertificateEvents events, CertificateMetrics metrics, Clock clock,
-            CertificationProperties properties) {
+    IssueCertificate(Certificates certificates, CertificateDecisions decisions, ErasedParticipants erasedParticipants,
+            AwardLocks locks, AwardDiplomas awardDiplomas, CertificateEvents events, CertificateMetrics metrics,
+            Clock clock, CertificationProperties properties) {
         this.certificates = certificates;
+        this.decisions = decisions;
         this.erasedParticipants = erasedParticipants;
         this.locks = locks;
         this.awardDiplomas = awardDiplomas;
@@ -55,8 +62,6 @@ public class IssueCertificate {
 
     /** What became of a completion. */
     public sealed interface Outcome {
-        /** The completion's certificate: new, or the one issued before. */
-        Certificate certificate();
     }
 
     /** A new certificate was issued. */
@@ -65,6 +70,10 @@ public class IssueCertificate {
 
     /** The completion (or its holder in its cohort) already had this certificate; nothing changed. */
     public record AlreadyIssued(Certificate certificate) implements Outcome {
+    }
+
+    /** A revision of the decision was applied before this decision arrived (a late re-send); nothing changed. */
+    public record Superseded(int revision) implements Outcome {
     }
 
     @Transactional
@@ -77,6 +86,31 @@ public class IssueCertificate {
         if (existing.isPresent()) {
             return alreadyIssued(completion, existing.get());
         }
+        OptionalInt lastApplied = decisions.lastApplied(completion.holder().participantId(), completion.cohort().id());
+        if (!CertificateCorrection.firstDecisionStands(lastApplied)) {
+            log.info("Completion {} not certified: revision {} of the decision was applied before", completion.id(),
+                    lastApplied.getAsInt());
+            return new Superseded(lastApplied.getAsInt());
+        }
+        Optional<Certificate> issued = issueNew(completion);
+        if (issued.isEmpty()) {
+            // Another delivery of the same fact committed between our look-up and our insert.
+            return alreadyIssued(completion, certificates.issuedFor(completion).orElseThrow(
+                    () -> new IllegalStateException("certificate of completion " + completion.id() + " vanished")));
+        }
+        decisions.applied(completion.id(), completion.holder().participantId(), completion.cohort().id(), 0,
+                CompletionDecision.Outcome.COMPLETED, issued.get().issuedAt());
+        return new Issued(issued.get());
+    }
+
+    /**
+     * Issues a new certificate for the completion, announces it and awards the diplomas it
+     * completes; the caller holds the programmes (shared) and participant locks and has checked
+     * that no certificate stands for it.
+     *
+     * @return empty when a standing certificate took precedence (a concurrent duplicate)
+     */
+    Optional<Certificate> issueNew(Completion completion) {
         Completion madeOut = erasedParticipants.isErased(completion.holder().participantId())
                 ? completion.madeOutTo(completion.holder().pseudonymised(pseudonym))
                 : completion;
@@ -85,9 +119,7 @@ public class IssueCertificate {
                 madeOut.numberWith(certificates.nextSequence()), madeOut,
                 clock.instant().truncatedTo(ChronoUnit.MICROS), certificates.nextStatusListEntry(), validity);
         if (!certificates.add(certificate)) {
-            // Another delivery of the same fact committed between our look-up and our insert.
-            return alreadyIssued(completion, certificates.issuedFor(completion).orElseThrow(
-                    () -> new IllegalStateException("certificate of completion " + completion.id() + " vanished")));
+            return Optional.empty();
         }
         // The inserted row is locked until commit, so appending now keeps per-key order (see Outbox).
         events.issued(certificate);
@@ -96,7 +128,7 @@ public class IssueCertificate {
                 certificate.number(), certificate.id(), completion.id(), completion.holder().participantId(),
                 completion.cohort().id());
         awardDiplomas.afterIssuing(certificate);
-        return new Issued(certificate);
+        return Optional.of(certificate);
     }
 
     private static Outcome alreadyIssued(Completion completion, Certificate existing) {

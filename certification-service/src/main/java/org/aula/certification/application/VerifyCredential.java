@@ -100,7 +100,9 @@ public class VerifyCredential {
         }
         Optional<Diploma> diploma = diplomas.withId(new DiplomaId(id.get()));
         if (diploma.isPresent()) {
-            return new OfDiploma(expired ? CertificateStatus.EXPIRED : CertificateStatus.VALID, diploma.get());
+            // A diploma credential has no status list entry: its revocation is read from the diploma itself.
+            return new OfDiploma(diploma.get().isRevoked() ? CertificateStatus.REVOKED
+                    : expired ? CertificateStatus.EXPIRED : CertificateStatus.VALID, diploma.get());
         }
         return new Unknown(jti);
     }

@@ -39,6 +39,10 @@ public class CertificateRefused extends Refusal {
         return new CertificateRefused(Reason.STATUS_LIST_UNKNOWN, "no status list has id " + listId);
     }
 
+    public static CertificateRefused alreadyRevokedDiploma(AwardNumber number) {
+        return new CertificateRefused(Reason.ALREADY_REVOKED, "diploma " + number + " is already revoked");
+    }
+
     public static CertificateRefused alreadyRevoked(AwardNumber number) {
         return new CertificateRefused(Reason.ALREADY_REVOKED, "certificate " + number + " is already revoked");
     }

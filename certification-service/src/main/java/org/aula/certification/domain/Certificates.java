@@ -5,7 +5,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** Every certificate issued; unique per completion and per participant in a cohort. */
+/**
+ * Every certificate issued; at most one standing (unrevoked) per completion and per participant in
+ * a cohort. Revoked ones stay, so a revision back to COMPLETED adds a new one beside them.
+ */
 public interface Certificates {
 
     /** Draws the next value of the certificate number sequence (1 to {@link AwardNumber#MAX_SEQUENCE}). */
@@ -22,8 +25,11 @@ public interface Certificates {
      */
     boolean add(Certificate certificate);
 
-    /** The certificate already issued for this completion, or for its holder in its cohort. */
+    /** The certificate already issued for this completion, or for its holder in its cohort (standing first, then the latest). */
     Optional<Certificate> issuedFor(Completion completion);
+
+    /** The participant's unrevoked certificate in the cohort, if any (there is at most one). */
+    Optional<Certificate> standingFor(ParticipantId participant, CohortId cohort);
 
     Optional<Certificate> withNumber(AwardNumber number);
 

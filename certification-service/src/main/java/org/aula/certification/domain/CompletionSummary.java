@@ -43,6 +43,15 @@ public record CompletionSummary(Figures totals, List<Row> byCourse, List<Row> by
 
         public static final Figures NONE = new Figures(0, 0, 0, 0, 0, null, null);
 
+        /**
+         * Certificates that stand (issued and not revoked). Since revisions issue and revoke
+         * certificates, this equals {@code completed} unless staff revoked one by hand (or a
+         * revision to COMPLETED lacked the facts to issue one).
+         */
+        public long certificatesStanding() {
+            return certificatesIssued - certificatesRevoked;
+        }
+
         /** Completed among decided; null before anyone is decided. */
         public @Nullable Double completionRate() {
             return decided == 0 ? null : (double) completed / decided;

@@ -12,8 +12,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A diploma: the attestation that one participant completed every course a programme requires.
  * Awarded once per programme and participant, from the certificates that earned it; what it
- * records is frozen at award (a later programme change or certificate revocation does not
- * withdraw it).
+ * records is frozen at award (a later programme change does not withdraw it). It falls, once, when
+ * a certificate it relied on is revoked; a later qualifying certificate earns a new diploma, under
+ * a new number, never the revoked one back.
  */
 public final class Diploma {
 
@@ -24,9 +25,11 @@ public final class Diploma {
     private final List<AwardNumber> certificateNumbers;
     private final Instant awardedAt;
     private final @Nullable Instant validUntil;
+    private final @Nullable Revocation revocation;
 
     private Diploma(DiplomaId id, AwardNumber number, AwardedProgramme programme, Holder holder,
-            List<AwardNumber> certificateNumbers, Instant awardedAt, @Nullable Instant validUntil) {
+            List<AwardNumber> certificateNumbers, Instant awardedAt, @Nullable Instant validUntil,
+            @Nullable Revocation revocation) {
         this.id = Require.present(id, "diploma id");
         this.number = Require.present(number, "diploma number");
         this.programme = Require.present(programme, "programme");
@@ -34,6 +37,7 @@ public final class Diploma {
         this.certificateNumbers = List.copyOf(Require.present(certificateNumbers, "certificate numbers"));
         this.awardedAt = Require.present(awardedAt, "awarded at");
         this.validUntil = validUntil;
+        this.revocation = revocation;
     }
 
     /**
@@ -60,18 +64,62 @@ public final class Diploma {
         // The latest certificate carries the holder's most recent name and institution.
         Holder holder = qualifying.stream().max(Comparator.comparing(Certificate::issuedAt)).orElseThrow().holder();
         return new Diploma(id, number, AwardedProgramme.of(programme), holder,
-                qualifying.stream().map(Certificate::number).toList(), awardedAt, validity.endOf(awardedAt));
+                qualifying.stream().map(Certificate::number).toList(), awardedAt, validity.endOf(awardedAt), null);
     }
 
     /** A diploma as stored. */
     public static Diploma restore(DiplomaId id, AwardNumber number, AwardedProgramme programme, Holder holder,
-            List<AwardNumber> certificateNumbers, Instant awardedAt, @Nullable Instant validUntil) {
-        return new Diploma(id, number, programme, holder, certificateNumbers, awardedAt, validUntil);
+            List<AwardNumber> certificateNumbers, Instant awardedAt, @Nullable Instant validUntil,
+            @Nullable Revocation revocation) {
+        return new Diploma(id, number, programme, holder, certificateNumbers, awardedAt, validUntil, revocation);
     }
 
-    /** Diplomas are not revoked in this version: valid, or expired after a configured period. */
+    /** Whether the diploma relied on this certificate. */
+    public boolean reliesOn(AwardNumber certificateNumber) {
+        return certificateNumbers.contains(certificateNumber);
+    }
+
+    /**
+     * Withdraws the diploma because the certificate it relied on was revoked. Once: a second
+     * attempt is refused so the first reason and time stand.
+     *
+     * @throws CertificateRefused {@link CertificateRefused.Reason#ALREADY_REVOKED} if it was revoked before
+     * @throws IllegalArgumentException if the diploma did not rely on that certificate
+     */
+    public Diploma revokeWith(Certificate revokedCertificate, Instant at) {
+        Require.present(revokedCertificate, "revoked certificate");
+        Revocation certificateRevocation = revokedCertificate.revocation();
+        if (certificateRevocation == null) {
+            throw new IllegalArgumentException("certificate " + revokedCertificate.number() + " is not revoked");
+        }
+        if (!reliesOn(revokedCertificate.number())) {
+            throw new IllegalArgumentException("diploma " + number + " does not rely on certificate " + revokedCertificate.number());
+        }
+        if (revocation != null) {
+            throw CertificateRefused.alreadyRevokedDiploma(number);
+        }
+        String reason = "Certificate " + revokedCertificate.number().value() + " was revoked: " + certificateRevocation.reason();
+        if (reason.length() > Revocation.MAX_REASON_LENGTH) {
+            reason = reason.substring(0, Revocation.MAX_REASON_LENGTH - 1) + "…";
+        }
+        return new Diploma(id, number, programme, holder, certificateNumbers, awardedAt, validUntil, new Revocation(reason, at));
+    }
+
+    /** Standing at {@code now}: revoked outranks expired, as for certificates. */
     public CertificateStatus statusAt(Instant now) {
+        if (revocation != null) {
+            return CertificateStatus.REVOKED;
+        }
         return validUntil != null && !now.isBefore(validUntil) ? CertificateStatus.EXPIRED : CertificateStatus.VALID;
+    }
+
+    public boolean isRevoked() {
+        return revocation != null;
+    }
+
+    /** Why and when it was revoked; null while it stands. */
+    public @Nullable Revocation revocation() {
+        return revocation;
     }
 
     public DiplomaId id() {

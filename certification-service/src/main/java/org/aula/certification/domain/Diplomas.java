@@ -10,10 +10,18 @@ public interface Diplomas {
     /** Draws the next value of the diploma number sequence. */
     int nextSequence();
 
-    /** Keeps a new diploma; false when the participant already had this programme's diploma. */
+    /** Keeps a new diploma; false when the participant already holds this programme's diploma, unrevoked. */
     boolean add(Diploma diploma);
 
+    /** Whether the participant holds this programme's diploma, unrevoked. */
     boolean exists(ProgrammeId programme, ParticipantId participant);
+
+    /**
+     * Records the revocation of a diploma that was standing.
+     *
+     * @return false when it had been revoked meanwhile (nothing changed)
+     */
+    boolean recordRevocation(Diploma revoked);
 
     /** A participant's diplomas, oldest first. */
     List<Diploma> heldBy(ParticipantId participant);

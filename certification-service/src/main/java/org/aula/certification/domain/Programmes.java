@@ -15,4 +15,7 @@ public interface Programmes {
 
     /** Programmes that require this course. */
     List<Programme> requiring(String courseCode);
+
+    /** Every programme, by code. */
+    List<Programme> all();
 }

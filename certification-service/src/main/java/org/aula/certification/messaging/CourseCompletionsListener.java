@@ -1,5 +1,6 @@
 package org.aula.certification.messaging;
 
+import org.aula.certification.application.ApplyCompletionRevision;
 import org.aula.certification.application.IssueCertificate;
 import org.aula.certification.application.RecordCompletionDecision;
 import org.aula.certification.domain.Cohort;
@@ -7,6 +8,7 @@ import org.aula.certification.domain.CohortId;
 import org.aula.certification.domain.Completion;
 import org.aula.certification.domain.CompletionDecision;
 import org.aula.certification.domain.CompletionId;
+import org.aula.certification.domain.CompletionRevision;
 import org.aula.certification.domain.Course;
 import org.aula.certification.domain.Holder;
 import org.aula.certification.domain.ParticipantId;
@@ -24,12 +26,14 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads completion decisions from {@code session.events} for two effects, each with its own inbox
- * name (so each is applied once, and a retry redoes only what failed): the certificate of each
- * {@code course.completed} ({@value #CONSUMER}), and the tally of completed, not-completed and
- * revised decisions for the completion figures ({@value #TALLY}). The certificate goes first, so a
- * completion that breaks the contract is dead-lettered before it is counted. Other session facts
- * are ignored. Third, under its own inbox name, what the donor report keeps ({@link ReportFacts}).
+ * Reads completion decisions from {@code session.events} for three effects, each with its own inbox
+ * name (so each is applied once, and a retry redoes only what failed): the certificate
+ * ({@value #CONSUMER}) issued for each {@code course.completed}, and issued or revoked as each
+ * {@code completion.revised} says; and the tally of completed, not-completed and revised decisions
+ * for the completion figures ({@value #TALLY}). The certificate goes first, so a decision that
+ * breaks the contract is dead-lettered before it is counted. Other session facts are ignored.
+ * Third, under its own inbox name, what the donor report keeps ({@link ReportFacts}), revisions
+ * included, so a revision moves the report's completions as it moves the figures.
  */
 @Component
 class CourseCompletionsListener {
@@ -43,8 +47,10 @@ class CourseCompletionsListener {
     private final Inbox inbox;
     private final IssueCertificate issueCertificate;
     private final RecordCompletionDecision recordDecision;
+    private final ApplyCompletionRevision applyRevision;
     private final EventHandlers issuing = EventHandlers.forConsumer(CONSUMER)
             .on(CourseCompleted.class, this::completed)
+            .on(CompletionRevised.class, this::revised)
             .build();
     private final EventHandlers tallying = EventHandlers.forConsumer(TALLY)
             .on(CourseCompleted.class, this::tallyCompleted)
@@ -55,11 +61,12 @@ class CourseCompletionsListener {
     private final ReportFacts reportFacts;
 
     CourseCompletionsListener(Inbox inbox, IssueCertificate issueCertificate, RecordCompletionDecision recordDecision,
-            ReportFacts reportFacts) {
+            ApplyCompletionRevision applyRevision, ReportFacts reportFacts) {
         this.inbox = inbox;
         this.reportFacts = reportFacts;
         this.issueCertificate = issueCertificate;
         this.recordDecision = recordDecision;
+        this.applyRevision = applyRevision;
     }
 
     @KafkaListener(topics = Topics.SESSION, groupId = GROUP)
@@ -71,6 +78,10 @@ class CourseCompletionsListener {
 
     private void completed(CourseCompleted event) {
         issueCertificate.issue(completionOf(event));
+    }
+
+    private void revised(CompletionRevised event) {
+        applyRevision.apply(revisionOf(event));
     }
 
     private void tallyCompleted(CourseCompleted event) {
@@ -85,15 +96,37 @@ class CourseCompletionsListener {
                 CompletionDecision.Outcome.NOT_COMPLETED, event.decidedAt()));
     }
 
-    /**
-     * A revised decision replaces the earlier one in the figures. The certificate is not changed
-     * here: a revision carries too little to issue one, and withdrawing one is a staff decision
-     * (see the README).
-     */
+    /** A revised decision replaces the earlier one in the figures, in the order of the revisions. */
     private void tallyRevised(CompletionRevised event) {
         recordDecision.record(decision(EventCatalog.COMPLETION_REVISED, event.completionId(), event.participantId(),
                 event.cohortId(), event.cohortCode(), event.courseCode(), event.institutionCode(),
-                outcomeOf(event.decision()), event.revisedAt()));
+                outcomeOf(event.decision()), event.revisedAt(), event.revision()));
+    }
+
+    /**
+     * The revision a {@code completion.revised} describes, with the completion to certify when the
+     * event carries the certificate's facts (contract 1.3). Data that breaks the contract (a
+     * revision below 1, a blank reason, a blank name, dates out of order) is undecodable.
+     */
+    static CompletionRevision revisionOf(CompletionRevised event) {
+        CompletionDecision.Outcome outcome = outcomeOf(event.decision());
+        try {
+            Completion completion = event.carriesCertificateFacts()
+                    ? new Completion(
+                            new CompletionId(event.completionId()),
+                            new Holder(new ParticipantId(event.participantId()), event.participantName(), event.institutionCode()),
+                            new Course(event.courseCode(), event.courseTitle(), event.courseHours()),
+                            new Cohort(new CohortId(event.cohortId()), event.cohortCode(), event.startDate(), event.endDate()),
+                            event.ruleVersion(),
+                            event.assessments().stream().filter(AssessmentResult::passed).map(AssessmentResult::title).toList(),
+                            event.revisedAt())
+                    : null;
+            return new CompletionRevision(new CompletionId(event.completionId()), new ParticipantId(event.participantId()),
+                    new CohortId(event.cohortId()), event.revision(), outcome, event.reason(), event.revisedAt(), completion);
+        } catch (IllegalArgumentException e) {
+            throw new UndecodableEventException("data of " + EventCatalog.COMPLETION_REVISED.type()
+                    + " breaks its contract: " + e.getMessage());
+        }
     }
 
     static CompletionDecision.Outcome outcomeOf(String decision) {
@@ -129,9 +162,16 @@ class CourseCompletionsListener {
     static CompletionDecision decision(EventCatalog type, String completionId, String participantId, String cohortId,
             String cohortCode, String courseCode, String institutionCode, CompletionDecision.Outcome outcome,
             java.time.Instant decidedAt) {
+        return decision(type, completionId, participantId, cohortId, cohortCode, courseCode, institutionCode, outcome,
+                decidedAt, 0);
+    }
+
+    static CompletionDecision decision(EventCatalog type, String completionId, String participantId, String cohortId,
+            String cohortCode, String courseCode, String institutionCode, CompletionDecision.Outcome outcome,
+            java.time.Instant decidedAt, int revision) {
         try {
             return new CompletionDecision(new CompletionId(completionId), new ParticipantId(participantId),
-                    new CohortId(cohortId), cohortCode, courseCode, institutionCode, outcome, decidedAt);
+                    new CohortId(cohortId), cohortCode, courseCode, institutionCode, outcome, decidedAt, revision);
         } catch (IllegalArgumentException e) {
             throw new UndecodableEventException("data of " + type.type() + " breaks its contract: " + e.getMessage());
         }

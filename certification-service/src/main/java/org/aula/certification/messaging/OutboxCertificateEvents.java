@@ -12,6 +12,7 @@ import org.aula.certification.domain.Revocation;
 import org.aula.events.CertificateIssued;
 import org.aula.events.CertificateRevoked;
 import org.aula.events.DiplomaAwarded;
+import org.aula.events.DiplomaRevoked;
 import org.aula.events.runtime.Outbox;
 import org.springframework.stereotype.Component;
 
@@ -45,6 +46,26 @@ class OutboxCertificateEvents implements CertificateEvents {
     @Override
     public void diplomaAwarded(Diploma diploma) {
         outbox.append(diplomaAwarded(diploma, links.of(diploma.number())));
+    }
+
+    @Override
+    public void diplomaRevoked(Diploma diploma, Certificate revokedCertificate) {
+        outbox.append(diplomaRevokedEvent(diploma, revokedCertificate));
+    }
+
+    static DiplomaRevoked diplomaRevokedEvent(Diploma diploma, Certificate revokedCertificate) {
+        Revocation revocation = diploma.revocation();
+        if (revocation == null) {
+            throw new IllegalArgumentException("diploma " + diploma.number() + " is not revoked");
+        }
+        return new DiplomaRevoked(
+                diploma.id().value().toString(),
+                diploma.number().value(),
+                diploma.programme().code(),
+                diploma.holder().participantId().value(),
+                revokedCertificate.number().value(),
+                revocation.reason(),
+                revocation.revokedAt());
     }
 
     static CertificateIssued certificateIssued(Certificate certificate, URI verificationUrl) {

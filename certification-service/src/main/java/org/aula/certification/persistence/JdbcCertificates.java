@@ -33,7 +33,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** {@link Certificates} in table {@code certificate}; its unique constraints are the last word on "one per completion". */
+/**
+ * {@link Certificates} in table {@code certificate}; its partial unique indexes are the last word on
+ * "one standing certificate per completion, and per participant in a cohort".
+ */
 @Repository
 class JdbcCertificates implements Certificates {
 
@@ -61,7 +64,7 @@ class JdbcCertificates implements Certificates {
     @Override
     public boolean add(Certificate certificate) {
         Completion completion = certificate.completion();
-        // No conflict target: any unique constraint (completion, participant in cohort) means
+        // No conflict target: any unique index (standing per completion, per participant in cohort) means
         // "already certified", and must not abort the transaction the inbox shares with us.
         return jdbc.sql("""
                 insert into certificate (%s)
@@ -98,12 +101,22 @@ class JdbcCertificates implements Certificates {
         return jdbc.sql("""
                 select %s from certificate
                 where completion_id = :completionId or (participant_id = :participantId and cohort_id = :cohortId)
-                order by completion_id = :completionId desc
+                order by completion_id = :completionId desc, revoked_at is null desc, issued_at desc
                 limit 1
                 """.formatted(COLUMNS))
                 .param("completionId", completion.id().value())
                 .param("participantId", completion.holder().participantId().value())
                 .param("cohortId", completion.cohort().id().value())
+                .query(JdbcCertificates::certificate)
+                .optional();
+    }
+
+    @Override
+    public Optional<Certificate> standingFor(ParticipantId participant, CohortId cohort) {
+        return jdbc.sql("select %s from certificate where participant_id = :participantId and cohort_id = :cohortId and revoked_at is null"
+                        .formatted(COLUMNS))
+                .param("participantId", participant.value())
+                .param("cohortId", cohort.value())
                 .query(JdbcCertificates::certificate)
                 .optional();
     }

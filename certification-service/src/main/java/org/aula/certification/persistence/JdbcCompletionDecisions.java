@@ -44,8 +44,9 @@ class JdbcCompletionDecisions implements CompletionDecisions {
     public boolean record(CompletionDecision decision) {
         int inserted = jdbc.sql("""
                 insert into completion_decision (participant_id, cohort_id, completion_id, cohort_code, course_code,
-                                                 institution_code, outcome, decided_at)
-                values (:participantId, :cohortId, :completionId, :cohortCode, :courseCode, :institutionCode, :outcome, :decidedAt)
+                                                 institution_code, outcome, decided_at, revision)
+                values (:participantId, :cohortId, :completionId, :cohortCode, :courseCode, :institutionCode, :outcome,
+                        :decidedAt, :revision)
                 on conflict do nothing
                 """)
                 .params(parameters(decision))
@@ -53,13 +54,14 @@ class JdbcCompletionDecisions implements CompletionDecisions {
         if (inserted == 1) {
             return true;
         }
-        // A later decision replaces an earlier one; a late-arriving older one changes nothing.
+        // A later decision (higher revision, then later time) replaces an earlier one; a late-arriving
+        // older one changes nothing.
         int outcomeChanged = jdbc.sql("""
                 update completion_decision
                 set completion_id = :completionId, cohort_code = :cohortCode, course_code = :courseCode,
-                    institution_code = :institutionCode, outcome = :outcome, decided_at = :decidedAt
+                    institution_code = :institutionCode, outcome = :outcome, decided_at = :decidedAt, revision = :revision
                 where participant_id = :participantId and cohort_id = :cohortId
-                  and decided_at < :decidedAt and outcome <> :outcome
+                  and (revision, decided_at) < (:revision, :decidedAt) and outcome <> :outcome
                 """)
                 .params(parameters(decision))
                 .update();
@@ -67,8 +69,9 @@ class JdbcCompletionDecisions implements CompletionDecisions {
             return true;
         }
         jdbc.sql("""
-                update completion_decision set completion_id = :completionId, decided_at = :decidedAt
-                where participant_id = :participantId and cohort_id = :cohortId and decided_at < :decidedAt
+                update completion_decision set completion_id = :completionId, decided_at = :decidedAt, revision = :revision
+                where participant_id = :participantId and cohort_id = :cohortId
+                  and (revision, decided_at) < (:revision, :decidedAt)
                 """)
                 .params(parameters(decision))
                 .update();
@@ -84,7 +87,8 @@ class JdbcCompletionDecisions implements CompletionDecisions {
                 "courseCode", decision.courseCode(),
                 "institutionCode", decision.institutionCode(),
                 "outcome", decision.outcome().name(),
-                "decidedAt", Timestamp.from(decision.decidedAt()));
+                "decidedAt", Timestamp.from(decision.decidedAt()),
+                "revision", decision.revision());
     }
 
     @Override

@@ -15,16 +15,17 @@ import org.aula.certification.domain.Diplomas;
 import org.aula.certification.domain.Holder;
 import org.aula.certification.domain.ParticipantId;
 import org.aula.certification.domain.ProgrammeId;
+import org.aula.certification.domain.Revocation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** {@link Diplomas} in table {@code diploma}; unique per programme and participant. */
+/** {@link Diplomas} in table {@code diploma}; one standing (unrevoked) per programme and participant. */
 @Repository
 class JdbcDiplomas implements Diplomas {
 
     private static final String COLUMNS = """
             id, number, programme_id, programme_code, programme_title, awarding_institution, participant_id,
-            holder_name, institution_code, certificate_numbers, awarded_at, valid_until""";
+            holder_name, institution_code, certificate_numbers, awarded_at, valid_until, revoked_at, revocation_reason""";
 
     private final JdbcClient jdbc;
 
@@ -42,7 +43,7 @@ class JdbcDiplomas implements Diplomas {
         return jdbc.sql("""
                 insert into diploma (%s)
                 values (:id, :number, :programmeId, :programmeCode, :programmeTitle, :awardingInstitution, :participantId,
-                        :holderName, :institutionCode, :certificateNumbers, :awardedAt, :validUntil)
+                        :holderName, :institutionCode, :certificateNumbers, :awardedAt, :validUntil, null, null)
                 on conflict do nothing
                 """.formatted(COLUMNS))
                 .param("id", diploma.id().value())
@@ -62,11 +63,24 @@ class JdbcDiplomas implements Diplomas {
 
     @Override
     public boolean exists(ProgrammeId programme, ParticipantId participant) {
-        return jdbc.sql("select count(*) from diploma where programme_id = :programmeId and participant_id = :participantId")
+        return jdbc.sql("select count(*) from diploma where programme_id = :programmeId and participant_id = :participantId and revoked_at is null")
                 .param("programmeId", programme.value())
                 .param("participantId", participant.value())
                 .query(Long.class)
                 .single() > 0;
+    }
+
+    @Override
+    public boolean recordRevocation(Diploma revoked) {
+        Revocation revocation = revoked.revocation();
+        if (revocation == null) {
+            throw new IllegalArgumentException("diploma " + revoked.number() + " is not revoked");
+        }
+        return jdbc.sql("update diploma set revoked_at = :revokedAt, revocation_reason = :reason where id = :id and revoked_at is null")
+                .param("revokedAt", Timestamp.from(revocation.revokedAt()))
+                .param("reason", revocation.reason())
+                .param("id", revoked.id().value())
+                .update() == 1;
     }
 
     @Override
@@ -108,6 +122,7 @@ class JdbcDiplomas implements Diplomas {
     private static Diploma diploma(ResultSet row, int rowNumber) throws SQLException {
         String number = row.getString("number");
         Timestamp validUntil = row.getTimestamp("valid_until");
+        Timestamp revokedAt = row.getTimestamp("revoked_at");
         return Diploma.restore(
                 new DiplomaId(row.getObject("id", UUID.class)),
                 AwardNumber.parseDiploma(number).orElseThrow(() -> new IllegalStateException("stored diploma number is malformed: " + number)),
@@ -120,6 +135,7 @@ class JdbcDiplomas implements Diplomas {
                                 () -> new IllegalStateException("stored certificate number is malformed: " + text)))
                         .toList(),
                 row.getTimestamp("awarded_at").toInstant(),
-                validUntil == null ? null : validUntil.toInstant());
+                validUntil == null ? null : validUntil.toInstant(),
+                revokedAt == null ? null : new Revocation(row.getString("revocation_reason"), revokedAt.toInstant()));
     }
 }

@@ -53,6 +53,16 @@ class JdbcProgrammes implements Programmes {
                 .list();
     }
 
+    @Override
+    public List<Programme> all() {
+        return jdbc.sql("""
+                select id, code, title, awarding_institution, required_course_codes, defined_at from programme
+                order by code, id
+                """)
+                .query(JdbcProgrammes::programme)
+                .list();
+    }
+
     private static Programme programme(ResultSet row, int rowNumber) throws SQLException {
         return new Programme(new ProgrammeId(row.getString("id")), row.getString("code"), row.getString("title"),
                 row.getString("awarding_institution"), JdbcCertificates.texts(row, "required_course_codes"),

@@ -61,7 +61,7 @@ class CompletionFiguresController {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Line(@Nullable String course, @Nullable String cohort, @Nullable String institution, long decided, long completed,
             long notCompleted, @Nullable Double completionRate, long certificatesIssued, long certificatesRevoked,
-            @Nullable Double meanSecondsToCertificate, @Nullable Double maxSecondsToCertificate) {
+            long certificatesStanding, @Nullable Double meanSecondsToCertificate, @Nullable Double maxSecondsToCertificate) {
 
         static Line of(CompletionSummary.Row row) {
             return of(row.courseCode(), row.cohortCode(), row.institutionCode(), row.figures());
@@ -70,7 +70,7 @@ class CompletionFiguresController {
         static Line of(@Nullable String course, @Nullable String cohort, @Nullable String institution, Figures figures) {
             return new Line(course, cohort, institution, figures.decided(), figures.completed(), figures.notCompleted(),
                     figures.completionRate(), figures.certificatesIssued(), figures.certificatesRevoked(),
-                    figures.meanSecondsToCertificate(), figures.maxSecondsToCertificate());
+                    figures.certificatesStanding(), figures.meanSecondsToCertificate(), figures.maxSecondsToCertificate());
         }
     }
 

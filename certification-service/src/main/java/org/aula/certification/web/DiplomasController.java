@@ -6,13 +6,18 @@ import java.util.List;
 
 import org.aula.certification.application.Credentials;
 import org.aula.certification.application.CredentialSigner;
+import org.aula.certification.application.ShowDiplomaProgress;
 import org.aula.certification.application.VerificationLinks;
 import org.aula.certification.domain.AwardNumber;
+import org.aula.certification.domain.Certificate;
 import org.aula.certification.domain.CertificateRefused;
 import org.aula.certification.domain.Diploma;
+import org.aula.certification.domain.DiplomaProgress;
 import org.aula.certification.domain.Diplomas;
 import org.aula.certification.domain.ParticipantId;
+import org.aula.certification.domain.Revocation;
 import org.aula.events.runtime.security.Access;
+import org.aula.events.runtime.security.Caller;
 import org.aula.events.runtime.web.ApiProblem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
@@ -35,7 +40,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** Diplomas: a participant's, one by number, and its signed credential for staff; its verification for anyone. */
+/**
+ * Diplomas: a participant's, one by number, and its signed credential for staff; a participant's
+ * progress towards each programme's diploma for staff and partners (their own officials only);
+ * its verification for anyone.
+ */
 @RestController
 @RequestMapping("/diplomas")
 @Tag(name = "diplomas")
@@ -44,12 +53,15 @@ class DiplomasController {
     private final Diplomas diplomas;
     private final VerificationLinks links;
     private final Credentials credentials;
+    private final ShowDiplomaProgress progress;
     private final Clock clock;
 
-    DiplomasController(Diplomas diplomas, VerificationLinks links, Credentials credentials, Clock clock) {
+    DiplomasController(Diplomas diplomas, VerificationLinks links, Credentials credentials, ShowDiplomaProgress progress,
+            Clock clock) {
         this.diplomas = diplomas;
         this.links = links;
         this.credentials = credentials;
+        this.progress = progress;
         this.clock = clock;
     }
 
@@ -61,6 +73,20 @@ class DiplomasController {
             throw ApiProblem.invalidField("participantId", "give the participant whose diplomas to list");
         }
         return diplomas.heldBy(new ParticipantId(participantId)).stream().map(this::view).toList();
+    }
+
+    @GetMapping("/progress")
+    @PreAuthorize(Access.STAFF_AND_PARTNERS)
+    @Operation(summary = "A participant's progress towards each programme's diploma: the required courses done (with the "
+            + "certificate that counts) and those that remain, and the diploma once awarded. Optionally counting only what "
+            + "one institution's officials hold; a partner sees only its own institution's, and naming another is 403.")
+    List<ProgressView> progress(@RequestParam(required = false) @Nullable @IdOrCode String participantId,
+            @RequestParam(required = false) @Nullable @IdOrCode String institutionCode) {
+        String institution = institutionScope(institutionCode);
+        if (participantId == null || participantId.isBlank()) {
+            throw ApiProblem.invalidField("participantId", "give the participant whose progress to show");
+        }
+        return progress.of(new ParticipantId(participantId), institution).stream().map(this::view).toList();
     }
 
     @GetMapping("/{number}")
@@ -103,17 +129,63 @@ class DiplomasController {
     }
 
     private DiplomaView view(Diploma diploma) {
+        Revocation revocation = diploma.revocation();
         return new DiplomaView(diploma.id().toString(), diploma.number().value(), diploma.programme().id().value(),
                 diploma.programme().code(), diploma.programme().title(), diploma.programme().awardingInstitution(),
                 diploma.holder().participantId().value(), diploma.holder().name(), diploma.holder().institutionCode(),
                 diploma.certificateNumbers().stream().map(AwardNumber::value).toList(), diploma.awardedAt(),
-                diploma.validUntil(), links.of(diploma.number()).toString());
+                diploma.validUntil(), links.of(diploma.number()).toString(),
+                diploma.statusAt(clock.instant()).name(),
+                revocation == null ? null : revocation.revokedAt(), revocation == null ? null : revocation.reason());
     }
 
-    /** A diploma as staff and its holder see it. */
+    private ProgressView view(DiplomaProgress progress) {
+        Diploma diploma = progress.diploma();
+        return new ProgressView(progress.programme().id().value(), progress.programme().code(), progress.programme().title(),
+                progress.programme().awardingInstitution(), progress.participant().value(), progress.complete(),
+                progress.done().stream().map(this::view).toList(), progress.remaining().stream().map(this::view).toList(),
+                diploma == null ? null : diploma.number().value());
+    }
+
+    private ProgressView.Course view(DiplomaProgress.RequiredCourse course) {
+        Certificate certificate = course.certificate();
+        return certificate == null
+                ? new ProgressView.Course(course.courseCode(), null, null, null)
+                : new ProgressView.Course(course.courseCode(), certificate.course().title(), certificate.number().value(),
+                        links.of(certificate.number()).toString());
+    }
+
+    /**
+     * The institution the answer is limited to: the one asked for (a partner may ask only for its
+     * own: 403 otherwise), else a partner's own, else none (staff see every institution).
+     */
+    private static @Nullable String institutionScope(@Nullable String institutionCode) {
+        Caller caller = Caller.current();
+        if (institutionCode != null && !institutionCode.isBlank()) {
+            caller.requireInstitution(institutionCode.strip());
+            return institutionCode.strip();
+        }
+        return caller.institutionScope().orElse(null);
+    }
+
+    /** A diploma as staff and its holder see it; a revoked one says when and why. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record DiplomaView(String diplomaId, String number, String programmeId, String programmeCode, String programmeTitle,
             String awardingInstitution, String participantId, String holderName, String institutionCode,
-            List<String> certificateNumbers, Instant awardedAt, @Nullable Instant validUntil, String verificationUrl) {
+            List<String> certificateNumbers, Instant awardedAt, @Nullable Instant validUntil, String verificationUrl,
+            String status, @Nullable Instant revokedAt, @Nullable String revocationReason) {
+    }
+
+    /** How far a participant is towards one programme's diploma. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ProgressView(String programmeId, String programmeCode, String programmeTitle, String awardingInstitution,
+            String participantId, boolean complete, List<Course> done, List<Course> remaining,
+            @Nullable String diplomaNumber) {
+
+        /** A required course; once done, with the certificate that counts for it. */
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        record Course(String courseCode, @Nullable String courseTitle, @Nullable String certificateNumber,
+                @Nullable String verificationUrl) {
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.aula.certification.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -86,6 +87,42 @@ class DiplomaTest {
         assertThat(AwardNumber.parseDiploma("AULA-BMM-2019-000042")).isEmpty();
         assertThatIllegalArgumentException().isThrownBy(() -> new Programme(new ProgrammeId("p"), "M M", "t", "u",
                 List.of("BMM"), Instant.now())).withMessageContaining("programme code");
+    }
+
+    @Test
+    void fallsOnceWithACertificateItReliedOnAndSaysWhy() {
+        Certificate bmm = certificate("BMM", 1, Instant.parse("2019-05-20T09:00:00Z"));
+        Certificate ibm = certificate("IBM", 2, Instant.parse("2019-11-29T09:00:00Z"));
+        Diploma diploma = Diploma.award(DiplomaId.random(), AwardNumber.diploma("MMG", 2019, 4), migrationManagement,
+                List.of(bmm, ibm), AWARDED, Validity.UNLIMITED);
+        Instant revokedAt = AWARDED.plus(Duration.ofDays(3));
+        Certificate revokedBmm = bmm.revoke("Completion revised to NOT_COMPLETED (revision 1): register corrected", revokedAt);
+
+        Diploma revoked = diploma.revokeWith(revokedBmm, revokedAt);
+
+        assertThat(revoked.statusAt(revokedAt.plusSeconds(1))).isEqualTo(CertificateStatus.REVOKED);
+        assertThat(revoked.revocation().reason()).isEqualTo("Certificate " + bmm.number().value()
+                + " was revoked: Completion revised to NOT_COMPLETED (revision 1): register corrected");
+        assertThat(revoked.revocation().revokedAt()).isEqualTo(revokedAt);
+        assertThat(diploma.isRevoked()).as("the diploma as it stood is unchanged").isFalse();
+        assertThatThrownBy(() -> revoked.revokeWith(revokedBmm, revokedAt.plusSeconds(5)))
+                .isInstanceOfSatisfying(CertificateRefused.class,
+                        refused -> assertThat(refused.reason()).isEqualTo(CertificateRefused.Reason.ALREADY_REVOKED));
+    }
+
+    @Test
+    void fallsOnlyWithARevokedCertificateItReliedOn() {
+        Certificate bmm = certificate("BMM", 1, Instant.parse("2019-05-20T09:00:00Z"));
+        Certificate ibm = certificate("IBM", 2, Instant.parse("2019-11-29T09:00:00Z"));
+        Diploma diploma = Diploma.award(DiplomaId.random(), AwardNumber.diploma("MMG", 2019, 5), migrationManagement,
+                List.of(bmm, ibm), AWARDED, Validity.UNLIMITED);
+        Certificate unrelated = certificate("XYZ", 3, AWARDED).revoke("Issued in error", AWARDED);
+
+        assertThatIllegalArgumentException().isThrownBy(() -> diploma.revokeWith(bmm, AWARDED))
+                .withMessageContaining("is not revoked");
+        assertThatIllegalArgumentException().isThrownBy(() -> diploma.revokeWith(unrelated, AWARDED))
+                .withMessageContaining("does not rely on");
+        assertThat(diploma.reliesOn(ibm.number())).isTrue();
     }
 
     private Certificate certificate(String course, int sequence, Instant issuedAt) {

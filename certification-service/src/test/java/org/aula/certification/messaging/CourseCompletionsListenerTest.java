@@ -9,7 +9,9 @@ import java.util.List;
 
 import org.aula.certification.domain.Completion;
 import org.aula.certification.domain.CompletionDecision;
+import org.aula.certification.domain.CompletionRevision;
 import org.aula.events.AssessmentResult;
+import org.aula.events.CompletionRevised;
 import org.aula.events.CourseCompleted;
 import org.aula.events.CourseNotCompleted;
 import org.aula.events.EventCatalog;
@@ -36,6 +38,63 @@ class CourseCompletionsListenerTest {
         assertThat(completion.decidedAt()).isEqualTo(Instant.parse("2019-05-18T16:00:00Z"));
         assertThat(completion.ruleVersion()).isEqualTo("attendance-80-v1");
         assertThat(completion.passedAssessments()).isEmpty();
+    }
+
+    @Test
+    void readsARevisionWithTheCompletionToCertifyWhenItCarriesTheFacts() {
+        CompletionRevision revision = CourseCompletionsListener.revisionOf(revised("COMPLETED", 2, "Constant Pascascio",
+                LocalDate.of(2019, 5, 18)));
+
+        assertThat(revision.number()).isEqualTo(2);
+        assertThat(revision.outcome()).isEqualTo(CompletionDecision.Outcome.COMPLETED);
+        assertThat(revision.reason()).isEqualTo("attendance register corrected");
+        Completion completion = revision.completion();
+        assertThat(completion).isNotNull();
+        assertThat(completion.holder().name()).isEqualTo("Constant Pascascio");
+        assertThat(completion.course().hours()).isEqualTo(40);
+        assertThat(completion.cohort().endDate()).isEqualTo(LocalDate.of(2019, 5, 18));
+        assertThat(completion.passedAssessments()).containsExactly("Final case study");
+        assertThat(completion.decidedAt()).isEqualTo(revision.revisedAt());
+    }
+
+    @Test
+    void readsARevisionWrittenBefore13WithoutACompletion() {
+        CompletionRevised full = revised("NOT_COMPLETED", 1, "Constant Pascascio", LocalDate.of(2019, 5, 18));
+        CompletionRevised before13 = new CompletionRevised(full.completionId(), full.cohortId(), full.cohortCode(),
+                full.courseCode(), full.participantId(), full.institutionCode(), full.revision(), full.previousDecision(),
+                full.decision(), full.hoursAttended(), full.hoursScheduled(), full.attendanceRate(), full.assessments(),
+                full.ruleVersion(), full.reason(), full.revisedAt());
+
+        CompletionRevision revision = CourseCompletionsListener.revisionOf(before13);
+
+        assertThat(revision.completion()).isNull();
+        assertThat(revision.outcome()).isEqualTo(CompletionDecision.Outcome.NOT_COMPLETED);
+    }
+
+    @Test
+    void treatsARevisionThatBreaksTheContractAsUndecodableWithoutTheName() {
+        assertThatThrownBy(() -> CourseCompletionsListener.revisionOf(revised("COMPLETED", 0, "Constant Pascascio",
+                LocalDate.of(2019, 5, 18))))
+                .isInstanceOf(UndecodableEventException.class)
+                .hasMessageContaining("org.aula.session.completion.revised.v1")
+                .hasMessageEndingWith("revision must be 1 or more");
+        assertThatThrownBy(() -> CourseCompletionsListener.revisionOf(revised("COMPLETED", 1, "Constant Pascascio",
+                LocalDate.of(2019, 5, 1))))
+                .isInstanceOf(UndecodableEventException.class)
+                .hasMessageEndingWith("end date must not be before start date")
+                .hasMessageNotContaining("Pascascio");
+        assertThatThrownBy(() -> CourseCompletionsListener.revisionOf(revised("MAYBE", 1, "Constant Pascascio",
+                LocalDate.of(2019, 5, 18))))
+                .isInstanceOf(UndecodableEventException.class)
+                .hasMessageEndingWith("decision must be COMPLETED or NOT_COMPLETED");
+    }
+
+    private static CompletionRevised revised(String decision, int revision, String name, LocalDate endDate) {
+        return new CompletionRevised("completion-1", "cohort-1", "BMM-2019-05", "BMM", "participant-1", "BZ-POLICE",
+                revision, "NOT_COMPLETED", decision, 38.0, 40.0, 0.95,
+                List.of(new AssessmentResult("CASE", "Final case study", 82, 60, true)), "attendance-80-v1",
+                "attendance register corrected", Instant.parse("2019-05-27T15:30:00Z"), "38", "40", "0.95", name,
+                "Best Practices in Migration Management", 40, LocalDate.of(2019, 5, 13), endDate);
     }
 
     @Test

@@ -24,6 +24,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.aula.deploy.embedded.EmbeddedKafkaBroker;
 import org.aula.deploy.embedded.EmbeddedPostgresServer;
+import org.aula.deploy.identity.DemoUser;
+import org.aula.deploy.identity.IdentityClient;
+import org.aula.deploy.identity.LocalIdentityServer;
 import org.aula.deploy.identity.LocalTokenIssuer;
 import org.aula.events.Topics;
 import org.jspecify.annotations.Nullable;
@@ -37,8 +40,9 @@ import org.springframework.core.env.StandardEnvironment;
 
 /**
  * Aula on one machine with nothing but a JDK: an embedded Kafka broker (KRaft) and an embedded
- * PostgreSQL, then enrollment-, session- and certification-service, all in this JVM, trusting the
- * tokens of a local issuer whose key lives in the data directory. {@link #main} is the
+ * PostgreSQL, then enrollment-, session- and certification-service and a local OpenID Connect
+ * provider, all in this JVM; the services trust the tokens of the local issuer whose key lives in
+ * the data directory, and the provider signs with that key. {@link #main} is the
  * {@code ./platform} command; {@link #start} is the same platform for tests.
  */
 public final class AulaLocalPlatform implements AutoCloseable {
@@ -51,6 +55,8 @@ public final class AulaLocalPlatform implements AutoCloseable {
     private final EmbeddedPostgresServer postgres;
     private final EmbeddedKafkaBroker kafka;
     private final LocalTokenIssuer tokens;
+    private final LocalIdentityServer identity;
+    private final ConfigurableApplicationContext console;
     private final Map<PlatformService, ConfigurableApplicationContext> services;
     private final Map<PlatformService, URI> baseUrls;
     private final Map<PlatformService, String> jdbcUrls;
@@ -59,12 +65,15 @@ public final class AulaLocalPlatform implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private AulaLocalPlatform(Path dataDir, EmbeddedPostgresServer postgres, EmbeddedKafkaBroker kafka,
-            LocalTokenIssuer tokens, Map<PlatformService, ConfigurableApplicationContext> services, Map<PlatformService, URI> baseUrls,
-            Map<PlatformService, String> jdbcUrls, List<String> notices, Duration startupTime) {
+            LocalTokenIssuer tokens, LocalIdentityServer identity, ConfigurableApplicationContext console,
+            Map<PlatformService, ConfigurableApplicationContext> services,
+            Map<PlatformService, URI> baseUrls, Map<PlatformService, String> jdbcUrls, List<String> notices, Duration startupTime) {
         this.dataDir = dataDir;
         this.postgres = postgres;
         this.kafka = kafka;
         this.tokens = tokens;
+        this.identity = identity;
+        this.console = console;
         this.services = services;
         this.baseUrls = baseUrls;
         this.jdbcUrls = jdbcUrls;
@@ -134,6 +143,10 @@ public final class AulaLocalPlatform implements AutoCloseable {
         EmbeddedPostgresServer.stopLeftoverServer(dataDir.resolve("postgres"));
         int postgresPort = Ports.choosePostgresPort(options.postgresPort(), notices);
         Ports.requireFree(options.kafkaPort(), "Kafka", "--kafka-port");
+        Ports.requireFree(options.identityPort(), "the identity provider", "--identity-port");
+        Ports.requireFree(options.consolePort(), "the staff console", "--console-port");
+        // Chosen now: the provider registers the console's sign-in address before the console starts.
+        int consolePort = Ports.concrete(options.consolePort());
         for (PlatformService service : PlatformService.values()) {
             Ports.requireFree(options.portOf(service), service.serviceName(),
                     "--" + service.database() + "-port");
@@ -150,11 +163,16 @@ public final class AulaLocalPlatform implements AutoCloseable {
                 () -> timed("Token issuer", () -> new LocalTokenIssuer(TokenCommand.identityDirectory(dataDir))));
         EmbeddedKafkaBroker kafka = null;
         EmbeddedPostgresServer postgres = null;
+        CompletableFuture<LocalIdentityServer> identityStart = null;
+        ConfigurableApplicationContext console = null;
         Map<PlatformService, ConfigurableApplicationContext> services = new EnumMap<>(PlatformService.class);
         try {
             kafka = timed("Kafka", () -> EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), options.kafkaPort()));
             postgres = join(postgresStart);
             LocalTokenIssuer tokens = join(tokensReady);
+            // The provider needs neither Kafka nor PostgreSQL: it comes up while the services do.
+            identityStart = ServiceLauncher.inNewThread("start-local-identity", () -> timed("Identity provider",
+                    () -> LocalIdentityServer.start(options.identityPort(), tokens, identityClients(consoleBaseUrl(consolePort)))));
             Map<PlatformService, String> jdbcUrls = new EnumMap<>(PlatformService.class);
             for (PlatformService service : PlatformService.values()) {
                 jdbcUrls.put(service, postgres.jdbcUrl(service.database()));
@@ -165,16 +183,19 @@ public final class AulaLocalPlatform implements AutoCloseable {
                     kafka.bootstrapServers(), tokens.publicKeyLocation(), services);
             Map<PlatformService, URI> baseUrls = new EnumMap<>(PlatformService.class);
             services.forEach((service, context) -> baseUrls.put(service, ServiceLauncher.baseUrl(context)));
+            LocalIdentityServer identity = join(identityStart);
+            console = timed("Staff console", () -> StaffConsoleLauncher.launch(consolePort, baseUrls, identity));
 
             Duration startupTime = Duration.ofNanos(System.nanoTime() - started);
             log.info("All services ready {} ms after start", startupTime.toMillis());
-            return new AulaLocalPlatform(dataDir, postgres, kafka, tokens, services, baseUrls, jdbcUrls,
+            return new AulaLocalPlatform(dataDir, postgres, kafka, tokens, identity, console, services, baseUrls, jdbcUrls,
                     Collections.unmodifiableList(notices), startupTime);
         } catch (RuntimeException e) {
             if (postgres == null) {
                 postgres = postgresStart.exceptionally(failure -> null).join();
             }
-            stopAll(services, kafka, postgres);
+            LocalIdentityServer identity = identityStart == null ? null : identityStart.exceptionally(failure -> null).join();
+            stopAll(console, identity, services, kafka, postgres);
             throw e;
         }
     }
@@ -205,6 +226,33 @@ public final class AulaLocalPlatform implements AutoCloseable {
      */
     public LocalTokenIssuer tokens() {
         return tokens;
+    }
+
+    /**
+     * The local OpenID Connect provider: its {@link LocalIdentityServer#issuer() issuer} is what a web
+     * application's {@code spring.security.oauth2.client.provider.<id>.issuer-uri} names, and its demo
+     * users get tokens that every service accepts.
+     */
+    public LocalIdentityServer identity() {
+        return identity;
+    }
+
+    /**
+     * The applications registered with the provider: the staff console at the address the platform
+     * starts it on, so that signing in to it works out of the box.
+     */
+    static List<IdentityClient> identityClients(URI consoleBaseUrl) {
+        return List.of(IdentityClient.staffConsole(consoleBaseUrl));
+    }
+
+    /** Where the staff console runs, and where its sign-in comes back to (its redirect URI's base). */
+    static URI consoleBaseUrl(int port) {
+        return URI.create("http://localhost:" + port);
+    }
+
+    /** The staff console: programme staff, facilitators and partners sign in here at the identity provider. */
+    public URI consoleUrl() {
+        return ServiceLauncher.baseUrl(console);
     }
 
     /** A bearer token for one role (lower case, e.g. {@code coordinator}); {@code institution} for partners only. */
@@ -254,6 +302,10 @@ public final class AulaLocalPlatform implements AutoCloseable {
         out.append(String.format(Locale.ROOT, " %-22s user %s, password %s%n", "", postgres.username(), postgres.password()));
         out.append(String.format(Locale.ROOT, " %-22s %s   (reset: stop, then rm -rf it)%n", "data directory", dataDir));
         out.append('\n');
+        out.append(String.format(Locale.ROOT, " %-22s %s   <- programme staff, facilitators and partners: open it in a browser%n",
+                "staff console", consoleUrl()));
+        describeIdentity(out);
+        out.append('\n');
         describeTokens(out);
         for (String notice : notices) {
             out.append(" NOTE: ").append(notice).append('\n');
@@ -283,18 +335,37 @@ public final class AulaLocalPlatform implements AutoCloseable {
         out.append(String.format(Locale.ROOT, " %-22s /actuator/prometheus needs --role metrics (or operations), the other actuator endpoints but health --role operations%n", ""));
     }
 
-    /** Stops the services (in reverse start order), then Kafka, then PostgreSQL; safe to repeat. */
+    /** People sign in at the provider: its URL, its demo users and that the services accept its tokens. */
+    private void describeIdentity(StringBuilder out) {
+        out.append(String.format(Locale.ROOT, " %-22s %s   <- OpenID Connect issuer (discovery %s)%n", "identity provider",
+                identity.issuer(), identity.discovery()));
+        out.append(String.format(Locale.ROOT, " %-22s %s: one click signs in a demo user, tokens the services accept%n", "",
+                identity.signInPage()));
+        StringBuilder users = new StringBuilder();
+        for (DemoUser user : identity.users()) {
+            users.append(users.isEmpty() ? "" : ", ").append(user.username());
+        }
+        out.append(String.format(Locale.ROOT, " %-22s %s%n", "demo users", users));
+    }
+
+    /** Stops the identity provider, the services (in reverse start order), then Kafka, then PostgreSQL; safe to repeat. */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
             long stopping = System.nanoTime();
-            stopAll(services, kafka, postgres);
+            stopAll(console, identity, services, kafka, postgres);
             log.info("Aula local platform stopped in {} ms", (System.nanoTime() - stopping) / 1_000_000);
         }
     }
 
-    private static void stopAll(Map<PlatformService, ConfigurableApplicationContext> services,
+    private static void stopAll(@Nullable ConfigurableApplicationContext console, @Nullable LocalIdentityServer identity, Map<PlatformService, ConfigurableApplicationContext> services,
             EmbeddedKafkaBroker kafka, EmbeddedPostgresServer postgres) {
+        if (console != null) {
+            stop("Staff console", console::close);
+        }
+        if (identity != null) {
+            stop("Identity provider", identity::close);
+        }
         List<PlatformService> reverse = new ArrayList<>(services.keySet());
         Collections.reverse(reverse);
         for (PlatformService service : reverse) {

@@ -17,6 +17,8 @@ import java.util.List;
  * @param certificationPort certification-service's HTTP port
  * @param parallelStart     start the three services at the same time rather than one after another
  * @param demo              replay the seed story once everything is up, then exit
+ * @param identityPort      the local OpenID Connect provider's HTTP port (its issuer is {@code http://localhost:<port>})
+ * @param consolePort       the staff console's HTTP port
  */
 public record PlatformOptions(
         Path dataDir,
@@ -26,7 +28,9 @@ public record PlatformOptions(
         int sessionPort,
         int certificationPort,
         boolean parallelStart,
-        boolean demo) {
+        boolean demo,
+        int identityPort,
+        int consolePort) {
 
     /** Where the data lives unless {@code --data-dir} says otherwise; git-ignored in the repository. */
     public static final Path DEFAULT_DATA_DIR = Path.of(".aula-data");
@@ -34,7 +38,8 @@ public record PlatformOptions(
     static final String USAGE = """
             Usage: ./platform [options]        (or: java -jar deploy/local-platform/target/aula-local-platform.jar [options])
 
-            Starts an embedded Kafka broker, an embedded PostgreSQL and Aula's three services in one JVM.
+            Starts an embedded Kafka broker, an embedded PostgreSQL, Aula's three services, a local OpenID Connect
+            provider and the staff console in one JVM.
             Ctrl-C stops everything; data survives in the data directory.
 
               --data-dir=<dir>              data directory (default ./.aula-data); reset with: rm -rf <dir>
@@ -45,6 +50,10 @@ public record PlatformOptions(
               --enrollment-port=<port>      enrollment-service HTTP port (default 8081)
               --session-port=<port>         session-service HTTP port (default 8082)
               --certification-port=<port>   certification-service HTTP port (default 8083)
+              --identity-port=<port>        the local OpenID Connect provider (sign-in page with one button per demo
+                                            user: coordinator, facilitator, operations, each institution's focal
+                                            point), http://localhost:<port> (default 9000)
+              --console-port=<port>         the staff console, http://localhost:<port> (default 8080)
               --sequential                  start the services one after another instead of in parallel
               --help                        this text
             A port of 0 picks a free port.
@@ -56,21 +65,21 @@ public record PlatformOptions(
 
     public PlatformOptions {
         dataDir = dataDir.toAbsolutePath().normalize();
-        for (int port : new int[] {kafkaPort, postgresPort, enrollmentPort, sessionPort, certificationPort}) {
+        for (int port : new int[] {kafkaPort, postgresPort, enrollmentPort, sessionPort, certificationPort, identityPort, consolePort}) {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("Not a port: " + port);
             }
         }
     }
 
-    /** The defaults: {@code ./.aula-data}, Kafka 9092, PostgreSQL 5432, services 8081-8083, parallel start. */
+    /** The defaults: {@code ./.aula-data}, Kafka 9092, PostgreSQL 5432, services 8081-8083, parallel start, identity provider 9000, staff console 8080. */
     public static PlatformOptions defaults() {
-        return new PlatformOptions(DEFAULT_DATA_DIR, 9092, 5432, 8081, 8082, 8083, true, false);
+        return new PlatformOptions(DEFAULT_DATA_DIR, 9092, 5432, 8081, 8082, 8083, true, false, 9000, 8080);
     }
 
     /** Every port chosen freely: what tests and side-by-side runs use. */
     public static PlatformOptions freePorts(Path dataDir) {
-        return new PlatformOptions(dataDir, 0, 0, 0, 0, 0, true, false);
+        return new PlatformOptions(dataDir, 0, 0, 0, 0, 0, true, false, 0, 0);
     }
 
     /** Reads {@code --name=value} options over the defaults; throws on anything unknown. */
@@ -89,6 +98,8 @@ public record PlatformOptions(
                 case "--enrollment-port" -> options.with(-1, -1, port(name, value), -1, -1);
                 case "--session-port" -> options.with(-1, -1, -1, port(name, value), -1);
                 case "--certification-port" -> options.with(-1, -1, -1, -1, port(name, value));
+                case "--identity-port" -> options.withIdentityPort(port(name, value));
+                case "--console-port" -> options.withConsolePort(port(name, value));
                 default -> {
                     unknown.add(arg);
                     yield options;
@@ -104,19 +115,31 @@ public record PlatformOptions(
     /** The same options with another data directory. */
     public PlatformOptions withDataDir(Path dir) {
         return new PlatformOptions(dir, kafkaPort, postgresPort, enrollmentPort, sessionPort, certificationPort,
-                parallelStart, demo);
+                parallelStart, demo, identityPort, consolePort);
+    }
+
+    /** The same options with the identity provider on another port. */
+    public PlatformOptions withIdentityPort(int port) {
+        return new PlatformOptions(dataDir, kafkaPort, postgresPort, enrollmentPort, sessionPort, certificationPort,
+                parallelStart, demo, port, consolePort);
+    }
+
+    /** The same options with the staff console on another port. */
+    public PlatformOptions withConsolePort(int port) {
+        return new PlatformOptions(dataDir, kafkaPort, postgresPort, enrollmentPort, sessionPort, certificationPort,
+                parallelStart, demo, identityPort, port);
     }
 
     /** The same options with demo mode on or off. */
     public PlatformOptions withDemo(boolean on) {
         return new PlatformOptions(dataDir, kafkaPort, postgresPort, enrollmentPort, sessionPort, certificationPort,
-                parallelStart, on);
+                parallelStart, on, identityPort, consolePort);
     }
 
     /** The same options with parallel or sequential service start. */
     public PlatformOptions withParallelStart(boolean on) {
         return new PlatformOptions(dataDir, kafkaPort, postgresPort, enrollmentPort, sessionPort, certificationPort,
-                on, demo);
+                on, demo, identityPort, consolePort);
     }
 
     /** The HTTP port configured for a service. */
@@ -136,7 +159,7 @@ public record PlatformOptions(
                 enrollment < 0 ? enrollmentPort : enrollment,
                 session < 0 ? sessionPort : session,
                 certification < 0 ? certificationPort : certification,
-                parallelStart, demo);
+                parallelStart, demo, identityPort, consolePort);
     }
 
     private static String required(String name, String value) {

@@ -20,6 +20,17 @@ final class ServiceLauncher {
     private static final Logger log = LoggerFactory.getLogger(ServiceLauncher.class);
     private static final Duration READINESS_TIMEOUT = Duration.ofSeconds(120);
 
+    /**
+     * Spring Boot's authorization server auto-configurations, on the classpath because the platform
+     * runs the local OpenID provider in this JVM. In a service they would generate a throw-away RSA
+     * key and offer a second {@code JwtDecoder} for it, which only the order of auto-configurations
+     * keeps from replacing the decoder for the key the platform passes. A service is no
+     * authorization server: they are excluded.
+     */
+    static final List<String> AUTHORIZATION_SERVER_AUTO_CONFIGURATIONS = List.of(
+            "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerJwtAutoConfiguration");
+
     private ServiceLauncher() {
     }
 
@@ -90,6 +101,7 @@ final class ServiceLauncher {
                 "--spring.datasource.password=" + credentials.get(1),
                 "--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers,
                 "--spring.security.oauth2.resourceserver.jwt.public-key-location=" + publicKeyLocation,
+                "--spring.autoconfigure.exclude=" + String.join(",", AUTHORIZATION_SERVER_AUTO_CONFIGURATIONS),
                 "--spring.main.banner-mode=off",
                 // POST /demo-data exists here only (enrollment-service; the others ignore it).
                 "--aula.enrollment.demo-data.endpoint=true",

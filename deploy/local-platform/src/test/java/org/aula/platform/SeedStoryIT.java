@@ -20,6 +20,8 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.aula.deploy.identity.CodeFlowClient;
+import org.aula.deploy.identity.IdentityClient;
 import org.aula.deploy.identity.LocalTokenIssuer;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
@@ -28,6 +30,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.ClassUtils;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole platform, started once on a fresh data directory with free ports, replays the seed story
@@ -113,6 +118,52 @@ class SeedStoryIT {
                         "GET /institutions/IMMIGRATION/nominees", 403),
                 new DemoReport.PartnerView("certification-service", "GET /certificates?cohortId={id}", "POLICE", 6, 0,
                         "GET /certificates?cohortId={id}&institutionCode=IMMIGRATION", 403));
+    }
+
+    @Test
+    void aCoordinatorSignedInAtTheIdentityProviderIsServedByEveryServiceAndAFacilitatorOnlyWhereFacilitatorsMayRead() throws Exception {
+        String coordinator = signIn("coordinator");
+        String facilitator = signIn("facilitator");
+        String mayCohort = report.cohortIds().get(0);
+
+        for (Map.Entry<PlatformService, String> read : Map.of(
+                PlatformService.ENROLLMENT, "/cohorts?code=BMM-2019-05",
+                PlatformService.SESSION, "/cohorts/" + mayCohort + "/roster",
+                PlatformService.CERTIFICATION, "/metrics/completions?cohort=BMM-2019-05").entrySet()) {
+            String uri = platform.baseUrl(read.getKey()) + read.getValue();
+            assertThat(status(uri, coordinator)).as("coordinator signed in at the provider: " + uri).isEqualTo(200);
+        }
+        assertThat(status(platform.baseUrl(PlatformService.SESSION) + "/cohorts/" + mayCohort + "/roster", facilitator))
+                .as("a facilitator reads the roster").isEqualTo(200);
+        assertThat(status(platform.baseUrl(PlatformService.CERTIFICATION) + "/metrics/completions?cohort=BMM-2019-05", facilitator))
+                .as("completion figures are for programme staff").isEqualTo(403);
+    }
+
+    @Test
+    void aPartnerSignedInAtTheIdentityProviderReadsOnlyItsOwnInstitutionsOfficials() throws Exception {
+        String police = signIn("partner-police");
+        String immigration = signIn("partner-immigration");
+        String may = report.cohortIds().get(0);
+        String enrolments = platform.baseUrl(PlatformService.ENROLLMENT) + "/cohorts/" + may + "/enrolments";
+        String certificates = platform.baseUrl(PlatformService.CERTIFICATION) + "/certificates?cohortId=" + may;
+
+        assertThat(institutionCodes(enrolments, police)).hasSize(PartnerIsolation.partnerNominations()).containsOnly("POLICE");
+        assertThat(institutionCodes(certificates, police)).hasSize(PartnerIsolation.partnerCertificates()).containsOnly("POLICE");
+        long immigrationNominees = SeedStory.nominees().stream().filter(nominee -> nominee.institutionCode().equals("IMMIGRATION")).count();
+        assertThat(institutionCodes(enrolments, immigration)).hasSize((int) immigrationNominees).containsOnly("IMMIGRATION");
+        assertThat(status(platform.baseUrl(PlatformService.ENROLLMENT) + "/institutions/IMMIGRATION/nominees?cohortId=" + may, police))
+                .as("Police asks for Immigration's nominees").isEqualTo(403);
+        assertThat(status(certificates + "&institutionCode=IMMIGRATION", police))
+                .as("Police asks for Immigration's certificates").isEqualTo(403);
+    }
+
+    @Test
+    void theStartUpBlockNamesTheIdentityProviderAndItsDemoUsers() {
+        String block = platform.describe(platform.startupTime());
+
+        assertThat(block).contains(platform.identity().issuer() + "   <- OpenID Connect issuer")
+                .contains(platform.identity().signInPage().toString())
+                .contains("coordinator, facilitator, operations, partner-police, partner-immigration");
     }
 
     @Test
@@ -216,6 +267,22 @@ class SeedStoryIT {
         assertThat(token.find()).as("a token on a line of its own in%n%s", block).isTrue();
         assertThat(status(platform.baseUrl(PlatformService.ENROLLMENT) + "/cohorts?code=BMM-2019-05", token.group(1)))
                 .isEqualTo(200);
+    }
+
+    /** An access token for a demo user, obtained through the provider's authorization code flow as the console gets one. */
+    private String signIn(String username) {
+        return new CodeFlowClient(platform.identity().issuer(), IdentityClient.staffConsole(platform.consoleUrl()))
+                .signIn(username).accessToken();
+    }
+
+    /** The {@code institutionCode} of each line of a JSON array the caller may read. */
+    private List<String> institutionCodes(String uri, String bearerToken) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(uri)).header("Authorization", "Bearer " + bearerToken)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(uri).isEqualTo(200);
+        JsonNode lines = JsonMapper.builder().build().readTree(response.body());
+        assertThat(lines.isArray()).as(response.body()).isTrue();
+        return lines.valueStream().map(line -> line.path("institutionCode").asString("(none)")).toList();
     }
 
     private int status(String uri, @Nullable String bearerToken) throws Exception {

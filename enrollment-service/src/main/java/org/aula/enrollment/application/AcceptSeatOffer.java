@@ -64,7 +64,7 @@ public class AcceptSeatOffer {
     }
 
     /**
-     * Accepts the offer. Refused ({@link OfferRefused}) for an unknown offer, an expired one, and when the offering
+     * Accepts the offer. Refused ({@link OfferRefused}) for an unknown offer, an expired or declined one, and when the offering
      * cohort has no free seat or is not open, the official is already in it, holds a seat in the cohort they
      * waited for, or their institution's quota there is exhausted.
      */
@@ -80,6 +80,10 @@ public class AcceptSeatOffer {
             return new Result(enrolments.find(java.util.Objects.requireNonNull(offer.enrolmentId())).orElseThrow(), false);
         }
         Instant now = clock.instant();
+        if (offer.status() == OfferStatus.DECLINED) {
+            throw new OfferRefused(OfferRefused.Reason.DECLINED, "offer " + id + " was declined at " + offer.declinedAt()
+                    + "; the seat was offered on");
+        }
         if (offer.statusAt(now) == OfferStatus.EXPIRED) {
             throw new OfferRefused(OfferRefused.Reason.EXPIRED, "offer " + id + " expired at " + offer.expiresAt()
                     + "; the official keeps their waitlist place");

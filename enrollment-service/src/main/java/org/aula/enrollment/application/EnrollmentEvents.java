@@ -46,6 +46,9 @@ public interface EnrollmentEvents {
     /** {@code seat.offered}. */
     void offered(SeatOffer offer, Cohort target, Cohort waitedFor, Participant participant);
 
+    /** {@code seat.declined}: keyed by the offering cohort ({@code target}). */
+    void declined(SeatOffer offer, Cohort target, Cohort waitedFor);
+
     /** {@code participant.erased}, naming the institutions whose partner feeds carried the participant. */
     void erased(Participant participant, Instant at, List<InstitutionCode> institutions);
 

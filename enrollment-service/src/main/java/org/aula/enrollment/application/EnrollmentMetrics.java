@@ -38,8 +38,13 @@ class EnrollmentMetrics {
 
     /** {@code outcome}: offered or accepted. */
     void offer(Cohort cohort, String outcome) {
-        countAfterCommit("aula.enrollment.offers", "Seats offered to waiting officials, and offers accepted",
+        countAfterCommit("aula.enrollment.offers", "Seats offered to waiting officials, and offers accepted or declined",
                 course(cohort).and("outcome", outcome));
+    }
+
+    void substitution(Cohort cohort) {
+        countAfterCommit("aula.enrollment.substitutions", "Officials replaced by another of their institution's",
+                course(cohort));
     }
 
     void filled(Cohort cohort) {

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Staff withdraw a participant from a cohort ({@code participant.withdrawn}). A freed seat goes,
+ * Staff, or the nominating institution, withdraw a participant from a cohort ({@code participant.withdrawn}). A freed seat goes,
  * in the same transaction, to the head of the waitlist ({@code participant.enrolled} with
  * {@code promotedFromWaitlist}); with nobody waiting a FULL cohort is OPEN again
  * ({@code cohort.status-changed}), and the claim that fills it next publishes the next
@@ -33,6 +33,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class WithdrawParticipant {
+
+    /** The reason published when the nominating institution withdraws its official. */
+    public static final String BY_INSTITUTION = "withdrawn by the nominating institution";
 
     private static final Logger log = LoggerFactory.getLogger(WithdrawParticipant.class);
 
@@ -64,6 +67,19 @@ public class WithdrawParticipant {
      */
     @Transactional
     public Enrolment withdraw(CohortId cohortId, EnrolmentId enrolmentId) {
+        return withdraw(cohortId, enrolmentId, reason);
+    }
+
+    /**
+     * The official's own institution withdraws them (its partner focal point), reason {@value #BY_INSTITUTION};
+     * otherwise as {@link #withdraw(CohortId, EnrolmentId)}: the freed seat goes to the head of the waitlist.
+     */
+    @Transactional
+    public Enrolment withdrawByInstitution(CohortId cohortId, EnrolmentId enrolmentId) {
+        return withdraw(cohortId, enrolmentId, BY_INSTITUTION);
+    }
+
+    private Enrolment withdraw(CohortId cohortId, EnrolmentId enrolmentId, String reason) {
         // The cohort's row lock serialises this with seat claims and other withdrawals of the cohort.
         Cohort cohort = cohorts.lock(cohortId).orElseThrow(() -> CohortRefused.unknown(cohortId));
         Enrolment enrolment = enrolments.get(cohortId, enrolmentId);

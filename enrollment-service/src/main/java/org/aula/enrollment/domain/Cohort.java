@@ -214,6 +214,34 @@ public final class Cohort {
     }
 
     /**
+     * An institution replaces one of its officials by another ({@code substitute}): the leaver is withdrawn and the
+     * substitute takes the very seat (or place in line) they leave, nominated by the same institution. Seats taken,
+     * the waitlist and the quota's places are unchanged, so nobody else moves and the seat never leaves the
+     * institution (it is not given to the head of the waitlist). Refused when the cohort takes no withdrawals, and
+     * for an enrolment of another cohort, one already withdrawn, or the leaver as their own substitute.
+     */
+    public Substitution substitute(Enrolment leaving, EnrolmentId substituteEnrolment, ParticipantId substitute,
+            String reason, Instant at) {
+        if (!status.takesNominations()) {
+            throw new IllegalStateException("cohort " + id + " is " + status + ": nobody is substituted now");
+        }
+        if (!leaving.cohortId().equals(id)) {
+            throw new IllegalArgumentException("enrolment " + leaving.id() + " is not in cohort " + id);
+        }
+        if (leaving.participantId().equals(substitute)) {
+            throw new IllegalArgumentException("an official is not their own substitute");
+        }
+        Enrolment.Withdrawal withdrawal = leaving.withdraw(reason, at);
+        Integer seat = withdrawal.freedSeat();
+        Integer place = withdrawal.leftWaitlistAt();
+        Enrolment replacement = seat != null
+                ? Enrolment.enrolled(substituteEnrolment, id, substitute, leaving.institution(), seat, at)
+                : Enrolment.waitlisted(substituteEnrolment, id, substitute, leaving.institution(),
+                        java.util.Objects.requireNonNull(place, "place in line"), at);
+        return new Substitution(withdrawal, replacement);
+    }
+
+    /**
      * The cohort after a seat was freed and nobody was waiting for it: one seat fewer taken, and a FULL
      * cohort is OPEN again (a transition).
      */
@@ -272,6 +300,10 @@ public final class Cohort {
     }
 
     /** A participant placed on the waitlist: the cohort with one more waiting, and the enrolment. */
+    /** A substitution: the leaver's withdrawal, and the substitute's enrolment in the same seat or place in line. */
+    public record Substitution(Enrolment.Withdrawal withdrawal, Enrolment replacement) {
+    }
+
     public record Waitlisting(Cohort cohort, Enrolment enrolment) {
     }
 

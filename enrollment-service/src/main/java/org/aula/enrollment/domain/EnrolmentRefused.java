@@ -4,10 +4,10 @@ import java.util.List;
 
 import org.aula.kernel.Refusal;
 
-/** A nomination or a withdrawal is refused; nothing was changed. */
+/** A nomination, a withdrawal or a substitution is refused; nothing was changed. */
 public class EnrolmentRefused extends Refusal {
 
-    /** Why the nomination or withdrawal was refused. */
+    /** Why the nomination, withdrawal or substitution was refused. */
     public enum Reason {
         /** No enrolment with this id in the cohort. */
         ENROLMENT_UNKNOWN,
@@ -27,7 +27,13 @@ public class EnrolmentRefused extends Refusal {
         /** A nomination names nobody. */
         NO_NOMINEE,
         /** A nomination names the same official twice. */
-        NOMINEE_TWICE
+        NOMINEE_TWICE,
+        /** A substitution names the official being replaced as the substitute. */
+        SUBSTITUTE_IS_LEAVER,
+        /** The substitute already has an enrolment (seated, waiting or withdrawn) in the cohort. */
+        SUBSTITUTE_IN_COHORT,
+        /** The substitute is on record as another institution's official: a seat stays in its institution. */
+        SUBSTITUTE_OF_ANOTHER_INSTITUTION
     }
 
     public EnrolmentRefused(Reason reason, String message, List<Fault> faults) {

@@ -2,7 +2,7 @@ package org.aula.enrollment.domain;
 
 import org.aula.kernel.Refusal;
 
-/** A seat offer cannot be found or accepted; nothing was changed and the official keeps their waitlist place. */
+/** A seat offer cannot be found, accepted or declined; nothing was changed and the official keeps their waitlist place. */
 public class OfferRefused extends Refusal {
 
     /** Why the offer was refused. */
@@ -18,7 +18,11 @@ public class OfferRefused extends Refusal {
         /** The offering cohort has no free seat (offers hold none), or is not OPEN. */
         NO_SEAT_LEFT,
         /** The official's institution holds its quota of places in the offering cohort. */
-        QUOTA_EXHAUSTED
+        QUOTA_EXHAUSTED,
+        /** The offer was declined; it can no longer be accepted. */
+        DECLINED,
+        /** The offer was accepted; it can no longer be declined. */
+        ACCEPTED
     }
 
     public OfferRefused(Reason reason, String message) {

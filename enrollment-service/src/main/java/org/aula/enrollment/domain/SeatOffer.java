@@ -11,10 +11,11 @@ import org.jspecify.annotations.Nullable;
  * hold seats: accepting one claims a seat like a nomination, if one is still free.
  *
  * @param enrolmentId the enrolment in {@code cohortId} that accepting created; null until accepted
+ * @param declinedAt  when the offer was declined for the official; null unless declined
  */
 public record SeatOffer(SeatOfferId id, CohortId cohortId, CohortId fromCohortId, EnrolmentId fromEnrolmentId,
         ParticipantId participantId, InstitutionCode institution, OfferStatus status, Instant offeredAt,
-        Instant expiresAt, @Nullable Instant acceptedAt, @Nullable EnrolmentId enrolmentId) {
+        Instant expiresAt, @Nullable Instant acceptedAt, @Nullable EnrolmentId enrolmentId, @Nullable Instant declinedAt) {
 
     public SeatOffer {
         Objects.requireNonNull(id, "id");
@@ -36,6 +37,9 @@ public record SeatOffer(SeatOfferId id, CohortId cohortId, CohortId fromCohortId
         if ((status == OfferStatus.ACCEPTED) != (acceptedAt != null && enrolmentId != null)) {
             throw new IllegalArgumentException("an accepted offer records when and which enrolment, a pending one neither");
         }
+        if ((status == OfferStatus.DECLINED) != (declinedAt != null)) {
+            throw new IllegalArgumentException("a declined offer records when, no other does");
+        }
     }
 
     /** A new offer, open until {@code expiresAt}. */
@@ -45,7 +49,7 @@ public record SeatOffer(SeatOfferId id, CohortId cohortId, CohortId fromCohortId
             throw new IllegalArgumentException("only a waiting official is offered a seat, not enrolment " + waiting.id());
         }
         return new SeatOffer(id, cohortId, waiting.cohortId(), waiting.id(), waiting.participantId(),
-                waiting.institution(), OfferStatus.PENDING, offeredAt, expiresAt, null, null);
+                waiting.institution(), OfferStatus.PENDING, offeredAt, expiresAt, null, null, null);
     }
 
     /** The status as of {@code now}: a pending offer past its time is EXPIRED. */
@@ -60,6 +64,19 @@ public record SeatOffer(SeatOfferId id, CohortId cohortId, CohortId fromCohortId
             throw new IllegalStateException("offer " + id + " is " + now + ", it cannot be accepted");
         }
         return new SeatOffer(id, cohortId, fromCohortId, fromEnrolmentId, participantId, institution,
-                OfferStatus.ACCEPTED, offeredAt, expiresAt, at, enrolment);
+                OfferStatus.ACCEPTED, offeredAt, expiresAt, at, enrolment, null);
+    }
+
+    /**
+     * Declined for the official at {@code at}: they keep their waitlist place, and the seat is no longer promised
+     * to them (it counts as offerable again). Refuses an offer that is not pending at {@code at}.
+     */
+    public SeatOffer decline(Instant at) {
+        OfferStatus now = statusAt(at);
+        if (now != OfferStatus.PENDING) {
+            throw new IllegalStateException("offer " + id + " is " + now + ", it cannot be declined");
+        }
+        return new SeatOffer(id, cohortId, fromCohortId, fromEnrolmentId, participantId, institution,
+                OfferStatus.DECLINED, offeredAt, expiresAt, null, null, at);
     }
 }

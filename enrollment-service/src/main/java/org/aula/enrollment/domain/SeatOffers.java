@@ -25,6 +25,9 @@ public interface SeatOffers {
     /** Stores an accepted offer. */
     void accepted(SeatOffer offer);
 
+    /** Stores a declined offer. */
+    void declined(SeatOffer offer);
+
     /** Offers into a cohort still pending at {@code now}. */
     int pendingInto(CohortId cohort, Instant now);
 

@@ -24,6 +24,7 @@ import org.aula.events.ParticipantErased;
 import org.aula.events.ParticipantWaitlisted;
 import org.aula.events.ParticipantWithdrawn;
 import org.aula.events.ProgrammeDefined;
+import org.aula.events.SeatDeclined;
 import org.aula.events.SeatOffered;
 import org.aula.events.runtime.Outbox;
 import org.springframework.stereotype.Component;
@@ -98,6 +99,14 @@ class OutboxEnrollmentEvents implements EnrollmentEvents {
         outbox.append(new SeatOffered(offer.id().toString(), target.id().toString(), target.code().value(),
                 waitedFor.id().toString(), waitedFor.code().value(), target.course().code(), participant.id().toString(),
                 participant.name(), offer.institution().value(), offer.offeredAt(), offer.expiresAt()));
+    }
+
+    @Override
+    public void declined(SeatOffer offer, Cohort target, Cohort waitedFor) {
+        outbox.append(new SeatDeclined(offer.id().toString(), target.id().toString(), target.code().value(),
+                waitedFor.id().toString(), waitedFor.code().value(), target.course().code(),
+                offer.participantId().toString(), offer.institution().value(),
+                java.util.Objects.requireNonNull(offer.declinedAt(), "declinedAt")));
     }
 
     @Override

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -41,13 +43,19 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Derives the partner feeds from {@code enrollment.events}: every record whose data names an
- * {@code institutionCode} is copied to {@code partner.<institutionCode>.enrollment}, every
- * {@code enrolment-counts.changed} to {@code partner.aggregate.enrollment} keyed {@code <cohortId>:<institution>},
- * and every {@code participant.erased} to the feed of each institution its {@code institutionCodes} names.
- * A copy is the record as published: same value, same headers (the CloudEvents {@code ce_id} included, so
- * partners deduplicate exactly as on the source topic), and, on an institution's feed, the same key (the
- * cohort id; the participant id for an erasure), so one cohort's events keep their order.
+ * Derives the partner feeds from {@code enrollment.events}, {@code session.events} and
+ * {@code certification.events}. An institution's feed, {@code partner.<institutionCode>.enrollment}, gets the whole
+ * story of its own officials: every record whose data names its {@code institutionCode} (enrolments, waitlist
+ * places, withdrawals, seat offers and counts; completion decisions; certificates and diplomas), every record about
+ * one of its officials that names no institution (a {@code certificate.revoked}: the institution that nominated the
+ * participant to that cohort, from this service's own records), and the calls for nominations, which name nobody
+ * and go to every catalogued institution's feed ({@code cohort.scheduled}, {@code cohort.status-changed}). Every
+ * {@code enrolment-counts.changed} also goes to {@code partner.aggregate.enrollment} keyed
+ * {@code <cohortId>:<institution>}, and every {@code participant.erased} to the feed of each institution its
+ * {@code institutionCodes} names. A copy is the record as published: same value, same headers (the CloudEvents
+ * {@code ce_id} included, so partners deduplicate exactly as on the source topic), and, on an institution's feed,
+ * the same key (the cohort id for enrollment and session events, the participant id for certification events and
+ * erasures), so one cohort's, or one participant's, events keep their order.
  *
  * <p>At least once: a batch's offsets are committed only after the broker acknowledged every copy, so a crash
  * or a failed send copies the batch again; partners drop the repeats by {@code ce_id}, as they must anyway,
@@ -65,6 +73,8 @@ class PartnerFeedListener {
     private static final Logger log = LoggerFactory.getLogger(PartnerFeedListener.class);
     private static final String COUNTS_TYPE = EventCatalog.ENROLMENT_COUNTS_CHANGED.type();
     private static final String ERASED_TYPE = EventCatalog.PARTICIPANT_ERASED.type();
+    /** Calls for nominations: they name no official, so every institution's feed gets them. */
+    static final Set<String> CALLS = Set.of(EventCatalog.COHORT_SCHEDULED.type(), EventCatalog.COHORT_STATUS_CHANGED.type());
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final DefaultKafkaProducerFactory<String, byte[]> producers;
@@ -72,9 +82,10 @@ class PartnerFeedListener {
     private final PartnerTopics topics;
     private final EnrollmentProperties.PartnerFeeds settings;
     private final MeterRegistry meters;
+    private final Directory directory;
 
     PartnerFeedListener(KafkaProperties kafkaProperties, PartnerTopics topics, EnrollmentProperties properties,
-            MeterRegistry meters) {
+            MeterRegistry meters, Directory directory) {
         // A producer of its own, not the outbox relay's: a copy stuck on a partner topic must never hold up the
         // relay (a flush waits for everything its producer has in flight). One request in flight per connection:
         // retries can then never reorder batches, so the idempotent producer's sequence numbers stay in step even
@@ -87,6 +98,20 @@ class PartnerFeedListener {
         this.topics = topics;
         this.settings = properties.partnerFeeds();
         this.meters = meters;
+        this.directory = directory;
+    }
+
+    /** What routing reads besides the record itself (see {@link PartnerFeedDirectory}). */
+    interface Directory {
+
+        /** Every institution of the catalogue: whose feeds get the calls for nominations. */
+        List<InstitutionCode> institutions();
+
+        /**
+         * Whose official a participant is: the institution that nominated them to the cohort, or, without a cohort
+         * (or an enrolment in it), the institution on their record; empty for a participant this service never had.
+         */
+        Optional<InstitutionCode> institutionOf(@Nullable String cohortId, String participantId);
     }
 
     @PreDestroy
@@ -94,7 +119,7 @@ class PartnerFeedListener {
         producers.destroy();
     }
 
-    @KafkaListener(id = LISTENER, topics = Topics.ENROLLMENT, groupId = "${aula.enrollment.partner-feeds.consumer-group:enrollment-service-partner-feeds}",
+    @KafkaListener(id = LISTENER, topics = {Topics.ENROLLMENT, Topics.SESSION, Topics.CERTIFICATION}, groupId = "${aula.enrollment.partner-feeds.consumer-group:enrollment-service-partner-feeds}",
             batch = "true")
     void route(List<ConsumerRecord<String, byte[]>> records) throws Exception {
         // Which record each copy came from: a failure names that record, so the error handler commits the records
@@ -108,7 +133,7 @@ class PartnerFeedListener {
             try {
                 copies = copiesOf(record);
             } catch (RuntimeException e) {
-                throw failedAt(records, index, "partner feed topic not ready", e);
+                throw failedAt(records, index, "partner feed topic or routing data not ready", e);
             }
             for (ProducerRecord<String, byte[]> copy : copies) {
                 try {
@@ -147,23 +172,29 @@ class PartnerFeedListener {
     }
 
     /**
-     * Where copies of one record go: nowhere, to the feed of the institution its data names, and for
-     * {@code enrolment-counts.changed} also to the aggregate feed, keyed {@code <cohortId>:<institution>}; a
-     * {@code participant.erased} to the feed of each institution it names.
+     * Where copies of one record go: nowhere, to the feed of the institution whose official it is about (named by
+     * its data, or else looked up in the {@code directory}), to every catalogued institution's feed for a call for
+     * nominations, and for {@code enrolment-counts.changed} also to the aggregate feed, keyed
+     * {@code <cohortId>:<institution>}; a {@code participant.erased} to the feed of each institution it names.
      */
-    static List<Route> routes(ConsumerRecord<String, byte[]> record) {
+    static List<Route> routes(ConsumerRecord<String, byte[]> record, Directory directory) {
         JsonNode data = data(record);
         if (data == null) {
             return List.of();
         }
-        if (ERASED_TYPE.equals(header(record, CloudEventHeaders.TYPE))) {
+        String type = header(record, CloudEventHeaders.TYPE);
+        if (ERASED_TYPE.equals(type)) {
             return erasureNotices(record, data);
         }
-        JsonNode code = data.get("institutionCode");
-        if (code == null || !code.isString() || !code.asString().matches(InstitutionCode.PATTERN)) {
+        if (type != null && CALLS.contains(type)) {
+            return directory.institutions().stream()
+                    .map(institution -> new Route(PartnerTopics.feedOf(institution), record.key())).toList();
+        }
+        Optional<InstitutionCode> whose = institutionOf(data, directory);
+        if (whose.isEmpty()) {
             return List.of();
         }
-        InstitutionCode institution = new InstitutionCode(code.asString());
+        InstitutionCode institution = whose.get();
         List<Route> routes = new ArrayList<>();
         routes.add(new Route(PartnerTopics.feedOf(institution), record.key()));
         JsonNode cohort = data.get("cohortId");
@@ -172,6 +203,26 @@ class PartnerFeedListener {
             routes.add(new Route(PartnerTopics.AGGREGATE, cohort.asString() + ":" + institution.value()));
         }
         return routes;
+    }
+
+    /**
+     * The institution whose official a record is about: the {@code institutionCode} of its data, or, for a record
+     * about a participant that names none (a {@code certificate.revoked}), the one that nominated them.
+     */
+    private static Optional<InstitutionCode> institutionOf(JsonNode data, Directory directory) {
+        JsonNode code = data.get("institutionCode");
+        if (code != null) {
+            return code.isString() && code.asString().matches(InstitutionCode.PATTERN)
+                    ? Optional.of(new InstitutionCode(code.asString()))
+                    : Optional.empty();
+        }
+        JsonNode participant = data.get("participantId");
+        if (participant == null || !participant.isString()) {
+            return Optional.empty();
+        }
+        JsonNode cohort = data.get("cohortId");
+        return directory.institutionOf(cohort != null && cohort.isString() ? cohort.asString() : null,
+                participant.asString());
     }
 
     /**
@@ -197,7 +248,7 @@ class PartnerFeedListener {
 
     private List<ProducerRecord<String, byte[]>> copiesOf(ConsumerRecord<String, byte[]> record) {
         List<ProducerRecord<String, byte[]>> copies = new ArrayList<>();
-        for (Route route : routes(record)) {
+        for (Route route : routes(record, directory)) {
             if (route.topic().equals(PartnerTopics.AGGREGATE)) {
                 topics.ensureAggregate();
                 count("aggregate");
@@ -225,7 +276,7 @@ class PartnerFeedListener {
             JsonNode data = JSON.readTree(record.value());
             return data != null && data.isObject() ? data : null;
         } catch (JacksonException e) {
-            // Not ours to judge: the consumers of enrollment.events dead-letter undecodable records.
+            // Not ours to judge: the consumers of the source topic dead-letter undecodable records.
             log.warn("Partner feeds skip {}-{}@{}: the value is not a JSON object", record.topic(), record.partition(),
                     record.offset());
             return null;
@@ -239,7 +290,7 @@ class PartnerFeedListener {
 
     private void count(String feed) {
         Counter.builder("aula.enrollment.partner.feed.copies")
-                .description("Records copied from enrollment.events to the partner feeds")
+                .description("Records copied from Aula's event topics to the partner feeds")
                 .tag("feed", feed)
                 .register(meters)
                 .increment();

@@ -77,6 +77,15 @@ class JdbcSeatOffers implements SeatOffers {
     }
 
     @Override
+    public void declined(SeatOffer offer) {
+        jdbc.sql("update seat_offer set status = :status, declined_at = :declinedAt where id = :id")
+                .param("status", offer.status().name())
+                .param("declinedAt", offer.declinedAt() == null ? null : Timestamps.of(offer.declinedAt()))
+                .param("id", offer.id().value())
+                .update();
+    }
+
+    @Override
     public int pendingInto(CohortId cohort, Instant now) {
         return jdbc.sql("select count(*) from seat_offer where cohort_id = :cohortId and status = 'PENDING' and expires_at > :now")
                 .param("cohortId", cohort.value())
@@ -124,6 +133,7 @@ class JdbcSeatOffers implements SeatOffers {
     private static SeatOffer offer(ResultSet row, int rowNumber) throws SQLException {
         UUID enrolment = row.getObject("enrolment_id", UUID.class);
         OffsetDateTime acceptedAt = row.getObject("accepted_at", OffsetDateTime.class);
+        OffsetDateTime declinedAt = row.getObject("declined_at", OffsetDateTime.class);
         return new SeatOffer(new SeatOfferId(row.getObject("id", UUID.class)),
                 new CohortId(row.getObject("cohort_id", UUID.class)),
                 new CohortId(row.getObject("from_cohort_id", UUID.class)),
@@ -134,6 +144,7 @@ class JdbcSeatOffers implements SeatOffers {
                 row.getObject("offered_at", OffsetDateTime.class).toInstant(),
                 row.getObject("expires_at", OffsetDateTime.class).toInstant(),
                 acceptedAt == null ? null : acceptedAt.toInstant(),
-                enrolment == null ? null : new EnrolmentId(enrolment));
+                enrolment == null ? null : new EnrolmentId(enrolment),
+                declinedAt == null ? null : declinedAt.toInstant());
     }
 }

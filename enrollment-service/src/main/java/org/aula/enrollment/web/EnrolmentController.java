@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.aula.enrollment.EnrollmentProperties;
 import org.aula.enrollment.application.EnrolParticipant;
+import org.aula.enrollment.application.SubstituteParticipant;
 import org.aula.enrollment.application.WithdrawParticipant;
 import org.aula.enrollment.domain.CohortId;
 import org.aula.enrollment.domain.Cohorts;
@@ -34,8 +35,9 @@ import jakarta.validation.Valid;
 
 /**
  * A cohort's people: nominate one official ({@code /enrolments}) or a batch ({@code /nominations}), list the
- * roster (all, or {@code /roster} seated, {@code /waitlist} waiting), read and withdraw an enrolment. A partner
- * nominates its own institution's officials only (403 otherwise) and reads only its own officials' lines.
+ * roster (all, or {@code /roster} seated, {@code /waitlist} waiting), read, withdraw and substitute an enrolment. A
+ * partner nominates, withdraws and substitutes its own institution's officials only (403 otherwise) and reads only
+ * its own officials' lines.
  */
 @RestController
 @RequestMapping("/cohorts/{cohortId}")
@@ -43,15 +45,18 @@ class EnrolmentController {
 
     private final EnrolParticipant enrolParticipant;
     private final WithdrawParticipant withdrawParticipant;
+    private final SubstituteParticipant substituteParticipant;
     private final Cohorts cohorts;
     private final Enrolments enrolments;
     private final Pages pages;
     private final int maxBatchSize;
 
     EnrolmentController(EnrolParticipant enrolParticipant, WithdrawParticipant withdrawParticipant,
-            Cohorts cohorts, Enrolments enrolments, Pages pages, EnrollmentProperties properties) {
+            SubstituteParticipant substituteParticipant, Cohorts cohorts, Enrolments enrolments, Pages pages,
+            EnrollmentProperties properties) {
         this.enrolParticipant = enrolParticipant;
         this.withdrawParticipant = withdrawParticipant;
+        this.substituteParticipant = substituteParticipant;
         this.cohorts = cohorts;
         this.enrolments = enrolments;
         this.pages = pages;
@@ -144,12 +149,44 @@ class EnrolmentController {
         return EnrolmentView.of(enrolment);
     }
 
-    /** Staff withdraw the participant: 200 with the enrolment, now WITHDRAWN (also when it already was). */
+    /**
+     * Staff, or the partner of the official's own institution (403 for another's), withdraw the participant: 200
+     * with the enrolment, now WITHDRAWN (also when it already was).
+     */
     @DeleteMapping("/enrolments/{enrolmentId}")
-    @PreAuthorize(Access.PROGRAMME_STAFF)
+    @PreAuthorize(Access.STAFF_AND_PARTNERS)
     EnrolmentView withdraw(@PathVariable String cohortId, @PathVariable String enrolmentId) {
-        Enrolment withdrawn = withdrawParticipant.withdraw(Ids.cohort(cohortId), Ids.enrolment(enrolmentId));
+        CohortId cohort = Ids.cohort(cohortId);
+        Enrolment enrolment = enrolments.get(cohort, Ids.enrolment(enrolmentId));
+        Partners.requireOwn(enrolment.institution());
+        Enrolment withdrawn = Partners.scope() == null
+                ? withdrawParticipant.withdraw(cohort, enrolment.id())
+                : withdrawParticipant.withdrawByInstitution(cohort, enrolment.id());
         return EnrolmentView.of(withdrawn);
+    }
+
+    /**
+     * The official's institution (its partner, 403 for another institution's official; or staff) replaces them by
+     * another of its officials, who takes the same seat or place in line: 201 with the substitute's enrolment (and
+     * its {@code Location}); the leaver is withdrawn in the same transaction.
+     */
+    @PostMapping("/enrolments/{enrolmentId}/substitution")
+    @PreAuthorize(Access.STAFF_AND_PARTNERS)
+    ResponseEntity<EnrolmentView> substitute(@PathVariable String cohortId, @PathVariable String enrolmentId,
+            @Valid @RequestBody SubstitutionRequest request) {
+        CohortId cohort = Ids.cohort(cohortId);
+        Enrolment leaving = enrolments.get(cohort, Ids.enrolment(enrolmentId));
+        Partners.requireOwn(leaving.institution());
+        EmailAddress email = new EmailAddress(request.email());
+        if (email.isErasurePlaceholder()) {
+            throw ApiProblem.invalidField("email", "is reserved for erased participants");
+        }
+        SubstituteParticipant.Result result = substituteParticipant.substitute(cohort, leaving.id(),
+                new EnrolParticipant.Nominee(email, request.name(), request.position()));
+        URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/cohorts/{cohortId}/enrolments/{enrolmentId}")
+                .buildAndExpand(cohort, result.substitute().id()).toUri();
+        return ResponseEntity.created(location).body(EnrolmentView.of(result.substitute()));
     }
 
     /** A page of a cohort's roster, optionally of one status and/or institution; an unknown cohort is refused. */

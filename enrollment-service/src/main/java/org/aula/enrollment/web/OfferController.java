@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.aula.enrollment.application.AcceptSeatOffer;
+import org.aula.enrollment.application.DeclineSeatOffer;
 import org.aula.enrollment.domain.SeatOffer;
 import org.aula.enrollment.domain.SeatOffers;
 import org.aula.events.runtime.security.Access;
@@ -19,19 +20,23 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /offers}: seats offered to waiting officials in another cohort of the same course, and their acceptance
- * (programme staff). A partner reads the offers made to its own officials only.
+ * {@code /offers}: seats offered to waiting officials in another cohort of the same course, their acceptance and
+ * their decline (programme staff, or the partner of the official's institution). A partner reads, accepts and
+ * declines the offers made to its own officials only.
  */
 @RestController
 class OfferController {
 
     private final AcceptSeatOffer acceptOffer;
+    private final DeclineSeatOffer declineOffer;
     private final SeatOffers offers;
     private final Clock clock;
     private final Pages pages;
 
-    OfferController(AcceptSeatOffer acceptOffer, SeatOffers offers, Clock clock, Pages pages) {
+    OfferController(AcceptSeatOffer acceptOffer, DeclineSeatOffer declineOffer, SeatOffers offers, Clock clock,
+            Pages pages) {
         this.acceptOffer = acceptOffer;
+        this.declineOffer = declineOffer;
         this.offers = offers;
         this.clock = clock;
         this.pages = pages;
@@ -64,12 +69,15 @@ class OfferController {
 
     /**
      * Accepts the offer: 201 with the new enrolment (and its {@code Location}) in the offering cohort, the
-     * waitlist place left in the same transaction; 200 with the same enrolment when already accepted.
+     * waitlist place left in the same transaction; 200 with the same enrolment when already accepted. Staff, or the
+     * partner of the official's institution (403 for another's).
      */
     @PostMapping("/offers/{offerId}/acceptance")
-    @PreAuthorize(Access.PROGRAMME_STAFF)
+    @PreAuthorize(Access.STAFF_AND_PARTNERS)
     ResponseEntity<EnrolmentView> accept(@PathVariable String offerId) {
-        AcceptSeatOffer.Result result = acceptOffer.accept(Ids.offer(offerId));
+        SeatOffer offer = offers.get(Ids.offer(offerId));
+        Partners.requireOwn(offer.institution());
+        AcceptSeatOffer.Result result = acceptOffer.accept(offer.id());
         EnrolmentView view = EnrolmentView.of(result.enrolment());
         if (!result.created()) {
             return ResponseEntity.ok(view);
@@ -78,5 +86,18 @@ class OfferController {
                 .path("/cohorts/{cohortId}/enrolments/{enrolmentId}")
                 .buildAndExpand(result.enrolment().cohortId(), result.enrolment().id()).toUriString());
         return ResponseEntity.created(location).body(view);
+    }
+
+    /**
+     * Declines the offer for the official, who keeps their waitlist place: 200 with the offer, now DECLINED (also
+     * when it already was); the seat is offered at once to the next official in line. Staff, or the partner of the
+     * official's institution (403 for another's).
+     */
+    @PostMapping("/offers/{offerId}/decline")
+    @PreAuthorize(Access.STAFF_AND_PARTNERS)
+    OfferView decline(@PathVariable String offerId) {
+        SeatOffer offer = offers.get(Ids.offer(offerId));
+        Partners.requireOwn(offer.institution());
+        return OfferView.of(declineOffer.decline(offer.id()).declined(), clock.instant());
     }
 }

@@ -44,7 +44,10 @@ class Problems {
             case WITHDRAWN_FROM_COHORT -> ApiProblem.conflict("Withdrawn from this cohort", detail);
             case QUOTA_EXHAUSTED -> ApiProblem.conflict("Institution quota exhausted", detail);
             case ALREADY_ENROLLED -> ApiProblem.conflict("Already in the cohort", detail);
-            case NO_NOMINEE, NOMINEE_TWICE -> invalid(detail, refusal.faults());
+            case NO_NOMINEE, NOMINEE_TWICE, SUBSTITUTE_IS_LEAVER -> invalid(detail, refusal.faults());
+            case SUBSTITUTE_IN_COHORT -> ApiProblem.conflict("Substitute already in the cohort", detail);
+            case SUBSTITUTE_OF_ANOTHER_INSTITUTION -> new ApiProblem(HttpStatus.FORBIDDEN, "Another institution's official",
+                    detail, List.of());
         });
     }
 
@@ -58,6 +61,8 @@ class Problems {
             case SEATED_MEANWHILE -> ApiProblem.conflict("Seated meanwhile", detail);
             case NO_SEAT_LEFT -> ApiProblem.conflict("No seat left", detail);
             case QUOTA_EXHAUSTED -> ApiProblem.conflict("Institution quota exhausted", detail);
+            case DECLINED -> ApiProblem.conflict("Offer declined", detail);
+            case ACCEPTED -> ApiProblem.conflict("Offer accepted", detail);
         });
     }
 

@@ -309,6 +309,11 @@ final class InMemoryPorts {
         }
 
         @Override
+        public void declined(SeatOffer offer, Cohort target, Cohort waitedFor) {
+            published.add("seat.declined " + offer.id());
+        }
+
+        @Override
         public void erased(Participant participant, Instant at, List<InstitutionCode> institutions) {
             published.add("participant.erased " + participant.id());
         }

@@ -295,4 +295,54 @@ class CohortTest {
     void refusesToReleaseASeatWhenNoneIsTaken() {
         assertThatIllegalStateException().isThrownBy(() -> CohortFixture.open(25).releaseSeat());
     }
+
+    @Test
+    void aSubstituteTakesTheLeaversSeatAndNothingElseMoves() {
+        Cohort full = CohortFixture.withSeats(25, 25, 2);
+        Enrolment leaving = new Enrolment(EnrolmentId.random(), full.id(), someone(), POLICE, EnrolmentStatus.ENROLLED, 7,
+                null, NOW);
+        ParticipantId substitute = someone();
+
+        Cohort.Substitution substitution = full.substitute(leaving, EnrolmentId.random(), substitute, "substituted", NOW);
+
+        assertThat(substitution.withdrawal().enrolment().status()).isEqualTo(EnrolmentStatus.WITHDRAWN);
+        assertThat(substitution.withdrawal().freedSeat()).isEqualTo(7);
+        assertThat(substitution.replacement().status()).isEqualTo(EnrolmentStatus.ENROLLED);
+        assertThat(substitution.replacement().seatNumber()).isEqualTo(7);
+        assertThat(substitution.replacement().participantId()).isEqualTo(substitute);
+        assertThat(substitution.replacement().institution()).isEqualTo(POLICE);
+    }
+
+    @Test
+    void aSubstituteOfAWaitingOfficialTakesTheirPlaceInLine() {
+        Cohort full = CohortFixture.withSeats(25, 25, 2);
+        Enrolment leaving = new Enrolment(EnrolmentId.random(), full.id(), someone(), POLICE, EnrolmentStatus.WAITLISTED,
+                null, 2, NOW);
+
+        Enrolment replacement = full.substitute(leaving, EnrolmentId.random(), someone(), "substituted", NOW).replacement();
+
+        assertThat(replacement.status()).isEqualTo(EnrolmentStatus.WAITLISTED);
+        assertThat(replacement.waitlistPosition()).isEqualTo(2);
+    }
+
+    @Test
+    void refusesASubstitutionOutsideNominationsOfAnotherCohortOrOfTheLeaverThemselves() {
+        Cohort full = CohortFixture.withSeats(25, 25, 0);
+        ParticipantId leaver = someone();
+        Enrolment leaving = new Enrolment(EnrolmentId.random(), full.id(), leaver, POLICE, EnrolmentStatus.ENROLLED, 1,
+                null, NOW);
+        Cohort inDelivery = CohortFixture.inStatus(CohortStatus.IN_DELIVERY);
+        Enrolment delivered = new Enrolment(EnrolmentId.random(), inDelivery.id(), leaver, POLICE, EnrolmentStatus.ENROLLED,
+                1, null, NOW);
+
+        assertThatIllegalStateException().isThrownBy(() -> inDelivery.substitute(delivered, EnrolmentId.random(), someone(),
+                "substituted", NOW));
+        assertThatIllegalArgumentException().isThrownBy(() -> CohortFixture.withSeats(25, 25, 0).substitute(leaving,
+                EnrolmentId.random(), someone(), "substituted", NOW));
+        assertThatIllegalArgumentException().isThrownBy(() -> full.substitute(leaving, EnrolmentId.random(), leaver,
+                "substituted", NOW));
+        Enrolment withdrawn = leaving.withdraw("left", NOW).enrolment();
+        assertThatIllegalStateException().isThrownBy(() -> full.substitute(withdrawn, EnrolmentId.random(), someone(),
+                "substituted", NOW));
+    }
 }

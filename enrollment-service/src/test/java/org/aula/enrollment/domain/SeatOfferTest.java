@@ -58,4 +58,25 @@ class SeatOfferTest {
         assertThatIllegalArgumentException().isThrownBy(() -> SeatOffer.make(SeatOfferId.random(), may, waiting, NOW, EXPIRY));
         assertThatIllegalArgumentException().isThrownBy(() -> SeatOffer.make(SeatOfferId.random(), june, waiting, NOW, NOW));
     }
+
+    @Test
+    void decliningRecordsWhenAndCanNeitherBeAcceptedNorDeclinedAgain() {
+        SeatOffer offer = SeatOffer.make(SeatOfferId.random(), june, waiting, NOW, EXPIRY);
+
+        SeatOffer declined = offer.decline(NOW.plusSeconds(60));
+
+        assertThat(declined.status()).isEqualTo(OfferStatus.DECLINED);
+        assertThat(declined.declinedAt()).isEqualTo(NOW.plusSeconds(60));
+        assertThat(declined.statusAt(EXPIRY.plusSeconds(1))).isEqualTo(OfferStatus.DECLINED);
+        assertThatIllegalStateException().isThrownBy(() -> declined.accept(EnrolmentId.random(), NOW.plusSeconds(90)));
+        assertThatIllegalStateException().isThrownBy(() -> declined.decline(NOW.plusSeconds(90)));
+    }
+
+    @Test
+    void refusesToDeclineAnAcceptedOrExpiredOffer() {
+        SeatOffer offer = SeatOffer.make(SeatOfferId.random(), june, waiting, NOW, EXPIRY);
+
+        assertThatIllegalStateException().isThrownBy(() -> offer.accept(EnrolmentId.random(), NOW).decline(NOW));
+        assertThatIllegalStateException().isThrownBy(() -> offer.decline(EXPIRY)).withMessageContaining("EXPIRED");
+    }
 }

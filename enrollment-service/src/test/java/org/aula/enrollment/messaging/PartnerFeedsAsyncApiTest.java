@@ -42,17 +42,20 @@ class PartnerFeedsAsyncApiTest {
     }
 
     @Test
-    void theInstitutionFeedListsExactlyTheEnrollmentTypesWhoseDataNamesInstitutions() throws IOException {
+    void theInstitutionFeedListsExactlyTheTypesAboutOfficialsAndTheCallsForNominations() throws IOException {
         Set<String> routed = Arrays.stream(EventCatalog.values())
-                .filter(entry -> entry.topic().equals(Topics.ENROLLMENT))
+                .filter(entry -> List.of(Topics.ENROLLMENT, Topics.SESSION, Topics.CERTIFICATION).contains(entry.topic()))
                 .filter(entry -> Arrays.stream(entry.payloadType().getRecordComponents())
                         .anyMatch(component -> component.getName().equals("institutionCode")
-                                || component.getName().equals("institutionCodes")))
+                                || component.getName().equals("institutionCodes")
+                                || component.getName().equals("participantId")))
                 .map(EventCatalog::type)
                 .collect(Collectors.toSet());
+        routed.addAll(PartnerFeedListener.CALLS);
         Map<String, Object> document = load(DOCUMENT);
 
-        assertThat(routed).contains(EventCatalog.PARTICIPANT_ERASED.type());
+        assertThat(routed).contains(EventCatalog.PARTICIPANT_ERASED.type(), EventCatalog.CERTIFICATE_REVOKED.type(),
+                EventCatalog.COURSE_COMPLETED.type(), EventCatalog.COHORT_SCHEDULED.type());
         assertThat(messageNames(document, "institutionFeed")).containsExactlyInAnyOrderElementsOf(routed);
         assertThat(messageNames(document, "aggregateFeed"))
                 .containsExactly(EventCatalog.ENROLMENT_COUNTS_CHANGED.type(), EventCatalog.COMPLETION_COUNTS_CHANGED.type());

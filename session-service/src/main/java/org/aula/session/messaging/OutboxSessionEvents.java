@@ -108,14 +108,19 @@ class OutboxSessionEvents implements SessionEvents {
 
     static CompletionRevised completionRevised(Roster roster, Completion revised, Decision previousDecision,
             String cause) {
+        CohortSchedule schedule = roster.schedule()
+                .orElseThrow(() -> new IllegalStateException("a decided cohort has a schedule"));
         RosterEntry participant = participant(roster, revised);
+        // Since 1.3 a revision carries what a certificate needs, as course.completed does, so that certification
+        // can issue one from a revision to COMPLETED (and order revisions by their number).
         return new CompletionRevised(revised.id().toString(), roster.cohortId().value(), roster.cohortCode(),
                 roster.courseCode(), participant.participantId().value(), participant.institutionCode(),
                 revised.revision(), previousDecision.name(), revised.decision().name(),
                 revised.hoursAttended().doubleValue(), revised.hoursScheduled().doubleValue(),
                 revised.attendanceRate().doubleValue(), assessments(revised), revised.ruleVersion(), cause,
                 revised.lastChangedAt(), exact(revised.hoursAttended()), exact(revised.hoursScheduled()),
-                exact(revised.attendanceRate()));
+                exact(revised.attendanceRate()), participant.name(), schedule.course().title(),
+                schedule.course().hours(), schedule.startDate(), schedule.endDate());
     }
 
     static CohortDeliveryClosed cohortDeliveryClosed(Roster roster, DeliveryClosure closure) {

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import org.aula.events.CompletionRevised;
 import org.aula.session.domain.CohortId;
 import org.aula.session.domain.CompletionId;
 import org.aula.session.domain.ParticipantId;
@@ -16,6 +17,7 @@ import org.aula.session.domain.roster.Enrolment;
 import org.aula.session.domain.roster.Roster;
 import org.aula.session.domain.rule.CompletionRule;
 import org.aula.session.domain.rule.CompletionTerms;
+import org.aula.session.domain.rule.Decision;
 import org.aula.session.domain.rule.RuleId;
 import org.aula.session.domain.rule.RuleSource;
 import org.junit.jupiter.api.Test;
@@ -61,6 +63,30 @@ class OutboxSessionEventsTest {
         assertThat(event.path("hoursAttendedExact").asString("absent")).isEqualTo("32");
         assertThat(event.path("hoursScheduledExact").asString("absent")).isEqualTo("40");
         assertThat(event.path("attendanceRateExact").asString("absent")).isEqualTo("0.8");
+    }
+
+    @Test
+    void aRevisionCarriesWhatACertificateNeeds() {
+        Roster roster = rosterOfA40HourCourse();
+        Completion below = roster.decideOnStatedHours(ANA, new BigDecimal("30"), null, standardRule(),
+                CompletionId.random(), DECIDED);
+        Completion atTheEdge = roster.decideOnStatedHours(ANA, new BigDecimal("32"), null, standardRule(),
+                CompletionId.random(), DECIDED);
+        Completion revised = below.revisedBy(atTheEdge.verdict(), DECIDED.plusSeconds(86_400)).orElseThrow();
+
+        CompletionRevised event = OutboxSessionEvents.completionRevised(roster, revised, Decision.NOT_COMPLETED,
+                "attendance corrected");
+
+        assertThat(event.revision()).isEqualTo(1);
+        assertThat(event.decision()).isEqualTo("COMPLETED");
+        assertThat(event.carriesCertificateFacts()).isTrue();
+        assertThat(event.participantName()).isEqualTo("Official ana");
+        assertThat(event.institutionCode()).isEqualTo("BZ-POLICE");
+        assertThat(event.courseTitle()).isEqualTo("Best Practices in Migration Management");
+        assertThat(event.courseHours()).isEqualTo(40);
+        assertThat(event.startDate()).isEqualTo(LocalDate.of(2019, 5, 13));
+        assertThat(event.endDate()).isEqualTo(LocalDate.of(2019, 5, 18));
+        assertThat(event.cohortCode()).isEqualTo("BMM-2019-05");
     }
 
     private static Roster rosterOfA40HourCourse() {

@@ -16,7 +16,8 @@ public sealed interface AulaEvent
         CohortFilled, CourseCompleted, CertificateIssued,
         ProgrammeDefined, CourseDefined, CohortStatusChanged, SeatOffered, ParticipantErased,
         DeliveryPlanPublished, CourseNotCompleted, CompletionRevised, CohortDeliveryClosed,
-        CertificateRevoked, DiplomaAwarded, EnrolmentCountsChanged, CompletionCountsChanged {
+        CertificateRevoked, DiplomaAwarded, DiplomaRevoked, EnrolmentCountsChanged,
+        SeatDeclined, CompletionCountsChanged {
 
     /** The aggregate id that orders this event: the Kafka record key. */
     @JsonIgnore

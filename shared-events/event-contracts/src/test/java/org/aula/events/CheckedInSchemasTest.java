@@ -102,7 +102,8 @@ class CheckedInSchemasTest {
             assertThat(property).as("%s in the schema", name).isNotNull();
             boolean list = List.class.isAssignableFrom(component.getType());
             ExactDecimal exact = component.getAnnotation(ExactDecimal.class);
-            boolean optional = BOXED.contains(component.getType()) || list || exact != null;
+            AddedInMinor added = component.getAnnotation(AddedInMinor.class);
+            boolean optional = BOXED.contains(component.getType()) || list || exact != null || added != null;
             assertThat(required.contains(component.getName())).as("%s required", name).isEqualTo(!optional);
             if (exact != null) {
                 // Optional, but never null: a plain decimal string beside the number it states exactly.
@@ -111,6 +112,14 @@ class CheckedInSchemasTest {
                 assertThat(property).as("%s", name).isEqualTo(ContractFiles.JSON.createObjectNode()
                         .put("description", EventSchemaGenerator.exactDecimalDescription(exact))
                         .put("type", "string").put("pattern", ExactDecimal.PATTERN));
+            }
+            if (added != null) {
+                // Optional, but never null: its own type, no "null".
+                assertThat(property.get("description").asString()).as("%s description", name)
+                        .isEqualTo(EventSchemaGenerator.addedInMinorDescription(added));
+                assertThat(property.get("type").isString()).as("%s type is one type, not nullable", name).isTrue();
+                assertThat(component.getAccessor().getAnnotation(com.fasterxml.jackson.annotation.JsonInclude.class))
+                        .as("%s written only when present", name).isNotNull();
             }
             if (list) {
                 // Optional, but never null: absent means empty.

@@ -45,6 +45,23 @@ class EventJsonTest {
         assertThat(sampled).containsExactlyInAnyOrder(EventCatalog.values());
     }
 
+    @Test
+    void aRevisionWrittenBefore13ReadsWithoutTheCertificateFactsAndWritesNoNulls() {
+        CompletionRevised sample = SampleEvents.completionRevised();
+        CompletionRevised before13 = new CompletionRevised(sample.completionId(), sample.cohortId(), sample.cohortCode(),
+                sample.courseCode(), sample.participantId(), sample.institutionCode(), sample.revision(),
+                sample.previousDecision(), sample.decision(), sample.hoursAttended(), sample.hoursScheduled(),
+                sample.attendanceRate(), sample.assessments(), sample.ruleVersion(), sample.reason(), sample.revisedAt(),
+                sample.hoursAttendedExact(), sample.hoursScheduledExact(), sample.attendanceRateExact());
+
+        JsonNode json = JSON.valueToTree(before13);
+        assertThat(json.has("participantName")).isFalse();
+        assertThat(json.has("courseHours")).isFalse();
+        CompletionRevised read = JSON.readValue(JSON.writeValueAsString(before13), CompletionRevised.class);
+        assertThat(read.carriesCertificateFacts()).isFalse();
+        assertThat(sample.carriesCertificateFacts()).isTrue();
+    }
+
     @ParameterizedTest
     @MethodSource("samples")
     void everySampleSurvivesAJsonRoundTrip(AulaEvent sample) {

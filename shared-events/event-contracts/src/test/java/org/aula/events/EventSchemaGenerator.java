@@ -70,11 +70,14 @@ public final class EventSchemaGenerator {
         config.forFields()
                 .withNullableCheck(EventSchemaGenerator::isNullable)
                 // An @ExactDecimal string was added within the major version: optional, but never null when present.
-                .withRequiredCheck(field -> !isNullable(field) && !isCollection(field) && exactDecimalOf(field) == null)
+                // So is an @AddedInMinor component, of whatever type.
+                .withRequiredCheck(field -> !isNullable(field) && !isCollection(field) && exactDecimalOf(field) == null
+                        && addedInMinorOf(field) == null)
                 .withStringPatternResolver(field -> exactDecimalOf(field) == null ? null : ExactDecimal.PATTERN)
                 // Said in the schema, since "not required" alone reads as "may be missing, meaning unknown".
                 .withDescriptionResolver(field -> isCollection(field) ? ABSENT_MEANS_EMPTY
-                        : exactDecimalOf(field) == null ? null : exactDecimalDescription(exactDecimalOf(field)));
+                        : exactDecimalOf(field) != null ? exactDecimalDescription(exactDecimalOf(field))
+                        : addedInMinorOf(field) != null ? addedInMinorDescription(addedInMinorOf(field)) : null);
         config.forTypesInGeneral()
                 .withIdResolver(scope -> entryOf(scope).map(EventCatalog::dataSchema).orElse(null))
                 .withTitleResolver(scope -> isRecord(scope) ? scope.getType().getErasedType().getSimpleName() : null)
@@ -167,7 +170,17 @@ public final class EventSchemaGenerator {
     }
 
     private static boolean isNullable(FieldScope field) {
-        return NULLABLE_TYPES.contains(field.getType().getErasedType());
+        // An @AddedInMinor component is absent in older events but never null, even when boxed (Integer).
+        return NULLABLE_TYPES.contains(field.getType().getErasedType()) && addedInMinorOf(field) == null;
+    }
+
+    /** The {@link AddedInMinor} marker of a record component, or null. */
+    static AddedInMinor addedInMinorOf(FieldScope field) {
+        return field.getAnnotation(AddedInMinor.class);
+    }
+
+    static String addedInMinorDescription(AddedInMinor added) {
+        return "Optional: absent in events written before " + added.value() + ", never null.";
     }
 
     /** The {@link ExactDecimal} marker of a record component, or null. */

@@ -135,6 +135,13 @@ public final class SampleEvents {
                 Instant.parse("2019-05-03T08:00:00Z"), Instant.parse("2019-05-10T23:59:59Z"));
     }
 
+    /** The Ministry of Human Development declines, for its official, the June seat offered to her. */
+    public static SeatDeclined seatDeclined() {
+        return new SeatDeclined("2c7e5a9d-1f3b-4d68-b0a2-94e6c8d1f5b7", JUNE_COHORT_ID, JUNE_COHORT_CODE, COHORT_ID,
+                COHORT_CODE, COURSE_CODE, "9a3e7c15-2d4f-4b86-a0e9-5c8d1f2b7e43", "MHD",
+                Instant.parse("2019-05-04T09:30:00Z"));
+    }
+
     /** The Police Department's count in the May cohort once the cohort filled: no names, only numbers. */
     public static EnrolmentCountsChanged enrolmentCountsChanged() {
         return new EnrolmentCountsChanged(COHORT_ID, COHORT_CODE, COURSE_CODE, "POLICE", 7, 1, 0, 25,
@@ -189,7 +196,8 @@ public final class SampleEvents {
                 List.of(new AssessmentResult("BMM-CS", "Case study: mixed migration flows", 72.0, 60.0, true),
                         new AssessmentResult("BMM-RP", "Role play: an emergency at the border", 66.0, 60.0, true)),
                 RULE_VERSION, "Attendance register corrected from the signed paper sheets; role play re-sat on 24 May",
-                Instant.parse("2019-05-27T15:30:00Z"), "36", "40", "0.9");
+                Instant.parse("2019-05-27T15:30:00Z"), "36", "40", "0.9", "Marisol Chen", COURSE_TITLE, COURSE_HOURS,
+                START_DATE, END_DATE);
     }
 
     /** Delivery closes with everyone decided: 23 of 25 completed. */
@@ -219,6 +227,14 @@ public final class SampleEvents {
                 "https://aula.example.org/verify/diplomas/b6d2e8f1-3c7a-4e95-a0b4-58f1c9d3e7a2");
     }
 
+    /** The certificate the Galen diploma relied on is revoked after its completion was revised to NOT_COMPLETED. */
+    public static DiplomaRevoked diplomaRevoked() {
+        return new DiplomaRevoked("b6d2e8f1-3c7a-4e95-a0b4-58f1c9d3e7a2", "GU-DMM-2019-0007", PROGRAMME_CODE,
+                PARTICIPANT_ID, "AULA-BMM-2019-05-007",
+                "Completion revised to NOT_COMPLETED (revision 1): attendance register corrected",
+                Instant.parse("2019-06-10T09:15:00Z"));
+    }
+
     /**
      * The sample of a catalog type. The switch has no default on purpose: a catalog entry without a sample does not
      * compile.
@@ -244,6 +260,8 @@ public final class SampleEvents {
             case COHORT_DELIVERY_CLOSED -> cohortDeliveryClosed();
             case CERTIFICATE_REVOKED -> certificateRevoked();
             case DIPLOMA_AWARDED -> diplomaAwarded();
+            case DIPLOMA_REVOKED -> diplomaRevoked();
+            case SEAT_DECLINED -> seatDeclined();
             case COMPLETION_COUNTS_CHANGED -> completionCountsChanged();
         };
     }

@@ -107,6 +107,25 @@ class SchemaValidationTest {
     }
 
     @Test
+    void aRevisionCarriesTheCertificateFactsWhichOldEventsLackButNeverAsNull() {
+        ObjectNode revised = json(SampleEvents.completionRevised());
+        assertThat(errors(EventCatalog.COMPLETION_REVISED, revised)).isEmpty();
+
+        List<String> added = List.of("participantName", "courseTitle", "courseHours", "startDate", "endDate");
+        ObjectNode before13 = revised.deepCopy();
+        before13.remove(added);
+        assertThat(errors(EventCatalog.COMPLETION_REVISED, before13)).as("an event written before 1.3").isEmpty();
+
+        for (String field : added) {
+            ObjectNode withNull = revised.deepCopy();
+            withNull.putNull(field);
+            assertThat(errors(EventCatalog.COMPLETION_REVISED, withNull)).as(field + " null").isNotEmpty();
+        }
+        revised.put("startDate", "13/05/2019");
+        assertThat(errors(EventCatalog.COMPLETION_REVISED, revised)).as("not an ISO date").isNotEmpty();
+    }
+
+    @Test
     void anExactDecimalIsAPlainDecimalStringThatOldEventsLack() {
         ObjectNode completed = json(SampleEvents.courseCompleted());
         completed.put("hoursAttendedExact", "31.9999999999999999");

@@ -147,6 +147,11 @@ public final class LocalTokenIssuer {
         return key.getKeyID();
     }
 
+    /** The private signing key, for {@link LocalIdentityServer}: its tokens verify with the same public key. */
+    RSAKey signingKey() {
+        return key;
+    }
+
     /** The {@code iss} claim of every token. */
     public String issuer() {
         return issuer;

@@ -1,5 +1,7 @@
 /**
- * A local token issuer: signs the bearer tokens the services check, for the local platform and tests.
+ * Local identity for the one-command platform and the tests: a token issuer that signs the bearer
+ * tokens the services check, and an OpenID Connect provider (Spring Authorization Server) whose demo
+ * users sign in with one click and get tokens signed with the same key.
  */
 @NullMarked
 package org.aula.deploy.identity;

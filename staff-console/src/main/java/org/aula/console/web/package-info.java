@@ -1,0 +1,5 @@
+/** Pages and forms. */
+@NullMarked
+package org.aula.console.web;
+
+import org.jspecify.annotations.NullMarked;
