@@ -2,7 +2,8 @@
 -- outcomes, hours and dates.
 
 -- Each participant's latest decision in a cohort with the hours attended (course.completed,
--- course.not-completed, completion.revised); a later decision replaces an earlier one.
+-- course.not-completed, completion.revised); a later decision (higher revision, 0 as first decided,
+-- then later time) replaces an earlier one.
 create table report_participation (
     participant_id   text          not null,
     cohort_id        text          not null,
@@ -12,9 +13,11 @@ create table report_participation (
     outcome          text          not null,
     hours_attended   numeric(9, 2) not null,
     decided_at       timestamptz   not null,
+    revision         integer       not null default 0,
     primary key (participant_id, cohort_id),
     constraint report_participation_outcome check (outcome in ('COMPLETED', 'NOT_COMPLETED')),
-    constraint report_participation_hours check (hours_attended >= 0)
+    constraint report_participation_hours check (hours_attended >= 0),
+    constraint report_participation_revision check (revision >= 0)
 );
 create index report_participation_by_cohort on report_participation (cohort_id);
 

@@ -7,8 +7,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Publishes one institution's completion counts in a cohort ({@code completion-counts.changed})
- * in the transaction that changed them: a decision counted for the report, or a certificate
- * revoked. Counts only, so the aggregate feed for donors and dashboards can carry it.
+ * in the transaction that changed them: a decision (or a revision) counted for the report, a
+ * certificate issued, or one revoked, whether by staff or by a revision. Counts only, so the aggregate feed for donors and dashboards can carry it.
  */
 @Service
 public class PublishCompletionCounts {

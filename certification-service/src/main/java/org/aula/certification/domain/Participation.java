@@ -8,9 +8,12 @@ import org.aula.kernel.Require;
 /**
  * One participant's decided attendance of one cohort, as the donor report counts it: the codes,
  * the outcome and the hours attended. An opaque participant id (to count people once), no name.
+ * {@code revision} is 0 for the decision as first made, then the number of the revision that
+ * replaced it: decisions are ordered by it, then by time, as the completion figures order them.
  */
 public record Participation(ParticipantId participantId, CohortId cohortId, String cohortCode, String courseCode,
-        String institutionCode, CompletionDecision.Outcome outcome, BigDecimal hoursAttended, Instant decidedAt) {
+        String institutionCode, CompletionDecision.Outcome outcome, BigDecimal hoursAttended, Instant decidedAt,
+        int revision) {
 
     /** More than any course could schedule; guards against a unit mix-up (minutes for hours). */
     private static final BigDecimal MAX_HOURS = new BigDecimal("10000");
@@ -24,5 +27,6 @@ public record Participation(ParticipantId participantId, CohortId cohortId, Stri
         Require.present(outcome, "outcome");
         Require.inRange(hoursAttended, BigDecimal.ZERO, MAX_HOURS, "hours attended");
         Require.present(decidedAt, "decided at");
+        Require.notNegative(revision, "revision");
     }
 }

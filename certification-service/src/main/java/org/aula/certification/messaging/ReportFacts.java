@@ -67,20 +67,20 @@ class ReportFacts {
                 event.startDate(), event.endDate()));
         recordParticipation.record(participation(EventCatalog.COURSE_COMPLETED, event.participantId(), event.cohortId(),
                 event.cohortCode(), event.courseCode(), event.institutionCode(), CompletionDecision.Outcome.COMPLETED,
-                hours(event.hoursAttendedExact(), event.hoursAttended()), event.decidedAt()));
+                hours(event.hoursAttendedExact(), event.hoursAttended()), event.decidedAt(), 0));
     }
 
     private void notCompleted(CourseNotCompleted event) {
         recordParticipation.record(participation(EventCatalog.COURSE_NOT_COMPLETED, event.participantId(), event.cohortId(),
                 event.cohortCode(), event.courseCode(), event.institutionCode(), CompletionDecision.Outcome.NOT_COMPLETED,
-                hours(event.hoursAttendedExact(), event.hoursAttended()), event.decidedAt()));
+                hours(event.hoursAttendedExact(), event.hoursAttended()), event.decidedAt(), 0));
     }
 
     private void revised(CompletionRevised event) {
         recordParticipation.record(participation(EventCatalog.COMPLETION_REVISED, event.participantId(), event.cohortId(),
                 event.cohortCode(), event.courseCode(), event.institutionCode(),
                 CourseCompletionsListener.outcomeOf(event.decision()),
-                hours(event.hoursAttendedExact(), event.hoursAttended()), event.revisedAt()));
+                hours(event.hoursAttendedExact(), event.hoursAttended()), event.revisedAt(), event.revision()));
     }
 
     private void scheduled(CohortScheduled event) {
@@ -98,10 +98,11 @@ class ReportFacts {
     }
 
     private static Participation participation(EventCatalog type, String participantId, String cohortId, String cohortCode,
-            String courseCode, String institutionCode, CompletionDecision.Outcome outcome, BigDecimal hours, Instant decidedAt) {
+            String courseCode, String institutionCode, CompletionDecision.Outcome outcome, BigDecimal hours, Instant decidedAt,
+            int revision) {
         try {
             return new Participation(new ParticipantId(participantId), new CohortId(cohortId), cohortCode, courseCode,
-                    institutionCode, outcome, hours, decidedAt);
+                    institutionCode, outcome, hours, decidedAt, revision);
         } catch (IllegalArgumentException e) {
             throw new UndecodableEventException("data of " + type.type() + " breaks its contract: " + e.getMessage());
         }

@@ -54,16 +54,19 @@ class JdbcDonorReports implements DonorReports {
         parameters.put("outcome", participation.outcome().name());
         parameters.put("hours", participation.hoursAttended());
         parameters.put("decidedAt", Timestamp.from(participation.decidedAt()));
-        // A later decision replaces an earlier one; a late-arriving older one (or a repeat) changes nothing.
+        parameters.put("revision", participation.revision());
+        // A later decision (higher revision, then later time, as the completion figures order them) replaces an
+        // earlier one; a late-arriving older one (or a repeat) changes nothing.
         return jdbc.sql("""
                 insert into report_participation (participant_id, cohort_id, cohort_code, course_code, institution_code,
-                                                  outcome, hours_attended, decided_at)
-                values (:participantId, :cohortId, :cohortCode, :courseCode, :institutionCode, :outcome, :hours, :decidedAt)
+                                                  outcome, hours_attended, decided_at, revision)
+                values (:participantId, :cohortId, :cohortCode, :courseCode, :institutionCode, :outcome, :hours, :decidedAt,
+                        :revision)
                 on conflict (participant_id, cohort_id) do update
                 set cohort_code = excluded.cohort_code, course_code = excluded.course_code,
                     institution_code = excluded.institution_code, outcome = excluded.outcome,
-                    hours_attended = excluded.hours_attended, decided_at = excluded.decided_at
-                where report_participation.decided_at < excluded.decided_at
+                    hours_attended = excluded.hours_attended, decided_at = excluded.decided_at, revision = excluded.revision
+                where (report_participation.revision, report_participation.decided_at) < (excluded.revision, excluded.decided_at)
                 """)
                 .params(parameters)
                 .update() == 1;
