@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * The aggregate feed carries certification's completion counts too: each
  * {@code completion-counts.changed} on {@code certification.events} is copied to
  * {@code partner.aggregate.enrollment} with its value and headers, keyed
- * {@code <cohortId>:<institution>:completions}; a certificate (which names its holder) is not.
+ * {@code <cohortId>:<institution>:completions}; a certificate (which names its holder) is not. The
+ * counts go to the aggregate feed only: the institution's own feed gets the certificate, never the counts.
  */
 @EnrollmentIntegrationTest
 class AggregateCompletionCountsIT {
@@ -38,7 +39,8 @@ class AggregateCompletionCountsIT {
                 java.time.LocalDate.of(2019, 5, 18), Instant.parse("2019-05-18T17:00:30Z"),
                 "https://certificates.aula.test/certificates/AULA-BMM-2019-000001/verification");
 
-        try (EventScenario aggregate = EventScenario.fromEnd("partner.aggregate.enrollment")) {
+        try (EventScenario aggregate = EventScenario.fromEnd("partner.aggregate.enrollment");
+                EventScenario police = EventScenario.fromEnd("partner.POLICE.enrollment")) {
             UUID firstId = EventScenario.publish(first);
             EventScenario.publish(certificate);
             UUID latestId = EventScenario.publish(latest);
@@ -56,6 +58,13 @@ class AggregateCompletionCountsIT {
                     .contains("\"certificatesIssued\":6").doesNotContain("Pascascio");
             // and nothing else for this cohort by the time the sentinels come back
             assertThat(aggregate.settled(event -> event.key() != null && event.key().startsWith(cohort + ":"))).hasSize(2);
+
+            // The certificate, published between the two counts, reaches POLICE's feed; the counts never do.
+            police.awaitEvents(event -> certificate.certificateId().equals(EventScenario.dataOf(event.record())
+                    .path("certificateId").asString(null)), 1);
+            assertThat(police.settled(event -> cohort.equals(EventScenario.dataOf(event.record()).path("cohortId").asString(null))))
+                    .extracting(event -> header(event.record(), CloudEventHeaders.TYPE))
+                    .containsExactly(EventCatalog.CERTIFICATE_ISSUED.type());
         }
     }
 

@@ -13,8 +13,7 @@ class ArchitectureTest {
     Stream<DynamicTest> keepsTheAulaRules() {
         // The partner feed router forwards records already published: its sends are no dual write.
         return AulaArchitecture.of("org.aula.enrollment")
-                .withForwarders("org.aula.enrollment.messaging.PartnerFeedListener",
-                        "org.aula.enrollment.messaging.AggregateCompletionCountsListener")
+                .withForwarders("org.aula.enrollment.messaging.PartnerFeedListener")
                 .tests();
     }
 }
