@@ -81,12 +81,13 @@ class AccessControlIT {
         System.out.println("certification-service " + report.summary());
 
         assertThat(probe.operations()).extracting(ApiOperation::toString).containsAll(PUBLIC_OPERATIONS);
-        assertThat(report.operations()).isEqualTo(21);
+        assertThat(report.operations()).isEqualTo(24);
         assertThat(report.publicOperations()).isEqualTo(PUBLIC_OPERATIONS.size());
-        // 14 protected operations x (no token, expired, forged)
-        assertThat(report.unauthenticated()).isEqualTo(42);
-        // facilitator on all 14, partner on the 12 that are staff only (it may list certificates and see diploma progress)
-        assertThat(report.forbidden()).isEqualTo(26);
+        // 17 protected operations x (no token, expired, forged)
+        assertThat(report.unauthenticated()).isEqualTo(51);
+        // facilitator on all 17, partner on the 15 that are staff (and reporting) only (it may list certificates
+        // and see diploma progress)
+        assertThat(report.forbidden()).isEqualTo(32);
         assertThat(report.unexpected()).as(report.summary()).isEmpty();
     }
 
@@ -102,17 +103,23 @@ class AccessControlIT {
     }
 
     @Test
-    void onlyStaffAndPartnersListCertificatesAndOnlyStaffSeeTheRest() {
+    void onlyStaffAndPartnersListCertificatesOnlyStaffSeeTheRestAndReportingReadsFigures() {
         DeclaredRoles roles = DeclaredRoles.of(handlers);
 
         assertThat(roles.claimValues("GET", "/certificates")).containsExactlyInAnyOrder("coordinator", "operations", "partner");
         assertThat(roles.claimValues("GET", "/diplomas/progress")).containsExactlyInAnyOrder("coordinator", "operations", "partner");
         for (String staffOnly : List.of("GET /certificates/{number}", "GET /certificates/{number}/credential",
                 "GET /certificates/{number}/pdf", "POST /certificates/{number}/revocation", "GET /diplomas",
-                "GET /diplomas/{number}", "GET /diplomas/{number}/credential", "GET /metrics/completions")) {
+                "GET /diplomas/{number}", "GET /diplomas/{number}/credential")) {
             String[] operation = staffOnly.split(" ");
             assertThat(roles.claimValues(operation[0], operation[1])).as(staffOnly)
                     .containsExactlyInAnyOrder("coordinator", "operations");
+        }
+        // figures without names: staff and the donors' read-only reporting role
+        for (String figures : List.of("/metrics/completions", "/reports/completions", "/reports/completions.csv",
+                "/reports/completions.pdf")) {
+            assertThat(roles.claimValues("GET", figures)).as(figures)
+                    .containsExactlyInAnyOrder("coordinator", "operations", "reporting");
         }
     }
 

@@ -159,7 +159,8 @@ class CertificateApiIT extends ApiAndVerifier {
                 .contains("/certificates", "/certificates/{number}", "/certificates/{number}/verification",
                         "/certificates/{number}/credential", "/certificates/{number}/pdf", "/certificates/{number}/revocation",
                         "/verifications", "/.well-known/jwks.json", "/status-lists/{listId}", "/diplomas",
-                        "/diplomas/{number}/verification", "/diplomas/progress", "/metrics/completions");
+                        "/diplomas/{number}/verification", "/diplomas/progress", "/metrics/completions", "/reports/completions",
+                        "/reports/completions.csv", "/reports/completions.pdf");
     }
 
     private JsonNode awaitCertificatesOfCohort(Cohort cohort, int count) {

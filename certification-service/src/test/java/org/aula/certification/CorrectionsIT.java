@@ -18,6 +18,7 @@ import java.util.zip.GZIPInputStream;
 
 import org.aula.certification.CourseCompletedFixture.Cohort;
 import org.aula.events.AulaEvent;
+import org.aula.events.CompletionCountsChanged;
 import org.aula.events.CompletionRevised;
 import org.aula.events.CourseCompleted;
 import org.aula.events.CourseNotCompleted;
@@ -249,6 +250,36 @@ class CorrectionsIT extends ApiAndVerifier {
                 + figures(end));
     }
 
+    /**
+     * The donor report and the aggregate feed's completion counts move with each revision as the
+     * completion figures do: a revision to NOT_COMPLETED takes a completion away and revokes a
+     * certificate, one to COMPLETED adds both back, and the latest {@code completion-counts.changed}
+     * of the cohort says so each time.
+     */
+    @Test
+    void theDonorReportAndTheCompletionCountsFollowEachRevision() {
+        Cohort cohort = CourseCompletedFixture.aCohortOfItsOwnCourse();
+        CourseCompleted first = cohort.completion("Official one");
+        CourseCompleted second = cohort.completion("Official two");
+        CourseCompleted third = cohort.completion("Official three");
+        publish(first);
+        publish(second);
+        publish(notCompleted(third));
+        // decisions, completions, certificates issued, revoked after each step
+        String start = reportAndCountsAgree(cohort, 3, 2, 2, 0);
+
+        publish(revision(first, 1, "COMPLETED", "NOT_COMPLETED", "register corrected"));
+        String afterRevoking = reportAndCountsAgree(cohort, 3, 1, 2, 1);
+        publish(revision(third, 1, "NOT_COMPLETED", "COMPLETED", "register corrected"));
+        String afterIssuing = reportAndCountsAgree(cohort, 3, 2, 3, 1);
+        publish(revision(first, 2, "NOT_COMPLETED", "COMPLETED", "register corrected again"));
+        String end = reportAndCountsAgree(cohort, 3, 3, 4, 1);
+
+        print("donor report", "decisions/completions/issued/revoked/certificates: start " + start
+                + ", revision to NOT_COMPLETED " + afterRevoking + ", revision to COMPLETED " + afterIssuing
+                + ", re-COMPLETED " + end);
+    }
+
     // ---------------------------------------------------------------- facts
 
     private static UUID publish(AulaEvent event) {
@@ -310,6 +341,45 @@ class CorrectionsIT extends ApiAndVerifier {
     private JsonNode awaitTotals(Cohort cohort, java.util.function.Predicate<JsonNode> done) {
         return await().atMost(ARRIVAL).until(() -> api.get(uri -> uri.path("/metrics/completions")
                 .queryParam("course", cohort.courseCode()).build()).json().get("totals"), done::test);
+    }
+
+    /**
+     * Waits until the donor report's totals for the cohort reach these figures, then checks them
+     * against the completion figures and the latest completion counts published for the cohort
+     * (its only institution's), once the topic was read to its end; returns the report's figures.
+     */
+    private String reportAndCountsAgree(Cohort cohort, int decisions, int completions, int issued, int revoked) {
+        Api donor = Api.as(port, TestTokens.of("donor", "reporting"));
+        JsonNode report = await().atMost(ARRIVAL).until(() -> donor.get(uri -> uri.path("/reports/completions")
+                .queryParam("cohort", cohort.code()).build()).json().get("totals"),
+                totals -> totals.get("decisions").asInt() == decisions && totals.get("completions").asInt() == completions
+                        && totals.get("certificatesIssued").asInt() == issued
+                        && totals.get("certificatesRevoked").asInt() == revoked);
+        assertThat(report.get("notCompleted").asInt()).isEqualTo(decisions - completions);
+        assertThat(report.get("certificates").asInt()).as("standing").isEqualTo(issued - revoked).isEqualTo(completions);
+        JsonNode figures = awaitTotals(cohort, totals -> totals.get("certificatesIssued").asInt() == issued
+                && totals.get("certificatesRevoked").asInt() == revoked);
+        assertThat(figures.get("completed").asInt()).as("completion figures").isEqualTo(completions);
+
+        certificationEvents.awaitEvents(cohort.id(), CompletionCountsChanged.class, counts -> !counts.isEmpty()
+                && matches(counts.get(counts.size() - 1), decisions, completions, issued, revoked));
+        await().atMost(ARRIVAL).until(() -> jdbc.sql(
+                "select count(*) from aula_messaging.outbox where aggregate_id = ? and published_at is null")
+                .params(cohort.id()).query(Long.class).single() == 0);
+        List<EventScenario.Event> settled = certificationEvents.settled(EventScenario.withKey(cohort.id()));
+        CompletionCountsChanged latest = settled.get(settled.size() - 1).as(CompletionCountsChanged.class);
+        assertThat(latest).as("latest completion counts of the cohort")
+                .extracting(CompletionCountsChanged::decided, CompletionCountsChanged::completed,
+                        CompletionCountsChanged::notCompleted, CompletionCountsChanged::certificatesIssued,
+                        CompletionCountsChanged::certificatesRevoked)
+                .containsExactly(decisions, completions, decisions - completions, issued, revoked);
+        return decisions + "/" + completions + "/" + issued + "/" + revoked + "/" + report.get("certificates").asInt()
+                + " (" + settled.size() + " completion-counts.changed so far)";
+    }
+
+    private static boolean matches(CompletionCountsChanged counts, int decisions, int completions, int issued, int revoked) {
+        return counts.decided() == decisions && counts.completed() == completions && counts.certificatesIssued() == issued
+                && counts.certificatesRevoked() == revoked;
     }
 
     /**

@@ -17,7 +17,9 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = EnrollmentApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=enrollment-service")
+        properties = {"spring.config.name=enrollment-service",
+                // the seat and waitlist gauges are re-read every second, so tests need not wait 30 s
+                "aula.enrollment.gauge-refresh=1s"})
 @ContextConfiguration(initializers = TestInfrastructure.Initializer.class)
 @interface EnrollmentIntegrationTest {
 }

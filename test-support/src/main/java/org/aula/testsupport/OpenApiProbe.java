@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -144,6 +145,52 @@ public final class OpenApiProbe {
         return new AuthMatrixReport(operations.size(), publicOperations, requests, unauthenticated, forbidden, unexpected);
     }
 
+    /**
+     * Sends every protected operation once, schema-valid, with {@code token} (a read-only role's, such
+     * as {@code reporting}): each write (anything but GET and HEAD) must answer 403, and no answer,
+     * whatever its status, may contain any of {@code names} (case-insensitively). GETs accept any
+     * representation, so CSV and PDF are fetched too. Public operations are left out: they answer
+     * anyone, token or not.
+     */
+    public ReadOnlySweep readOnlySweep(String token, Collection<String> names) {
+        int writes = 0;
+        int writesRefused = 0;
+        int reads = 0;
+        int readsAnswered = 0;
+        int readsRefused = 0;
+        List<String> unexpected = new ArrayList<>();
+        for (ApiOperation operation : operations) {
+            if (isPublic(operation)) {
+                continue;
+            }
+            ProbeRequest request = ProbeRequest.valid(operation);
+            boolean write = !operation.method().equals("GET") && !operation.method().equals("HEAD");
+            Answer answer = send(request, token, "*/*");
+            if (write) {
+                writes++;
+                if (answer.status() == 403) {
+                    writesRefused++;
+                } else {
+                    unexpected.add(describe(request, "read-only token", answer) + " (expected 403)");
+                }
+            } else {
+                reads++;
+                if (answer.status() == 403) {
+                    readsRefused++;
+                } else if (answer.status() >= 200 && answer.status() < 300) {
+                    readsAnswered++;
+                }
+            }
+            String body = answer.body() == null ? "" : answer.body().toLowerCase(Locale.ROOT);
+            for (String name : names) {
+                if (body.contains(name.toLowerCase(Locale.ROOT))) {
+                    unexpected.add(request.operation() + " answered " + answer.status() + " naming a person");
+                }
+            }
+        }
+        return new ReadOnlySweep(writes, writesRefused, reads, readsAnswered, readsRefused, unexpected);
+    }
+
     /** {@link #hostileInputs(Set, Supplier)} with every attack and no state snapshot. */
     public HostileInputReport hostileInputs() {
         return hostileInputs(EnumSet.allOf(Attack.class), () -> null);
@@ -212,8 +259,12 @@ public final class OpenApiProbe {
     }
 
     private Answer send(ProbeRequest request, String token) {
+        return send(request, token, "application/json, application/problem+json");
+    }
+
+    private Answer send(ProbeRequest request, String token, String accept) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri(request)).timeout(timeout)
-                .header("Accept", "application/json, application/problem+json");
+                .header("Accept", accept);
         if (token != null) {
             builder.header("Authorization", TestTokens.bearer(token));
         }
@@ -323,6 +374,22 @@ public final class OpenApiProbe {
             return "auth matrix: " + operations + " operations (" + protectedOperations() + " protected, " + publicOperations
                     + " public), " + requests + " requests, " + unauthenticated + " x 401, " + forbidden + " x 403, "
                     + unexpected.size() + " unexpected" + (unexpected.isEmpty() ? "" : ": " + String.join("; ", unexpected));
+        }
+    }
+
+    /** What {@link #readOnlySweep} saw. */
+    public record ReadOnlySweep(int writes, int writesRefused, int reads, int readsAnswered, int readsRefused,
+            List<String> unexpected) {
+
+        public ReadOnlySweep {
+            unexpected = List.copyOf(unexpected);
+        }
+
+        /** One line for the test log. */
+        public String summary() {
+            return "read-only sweep: " + writes + " writes (" + writesRefused + " x 403), " + reads + " reads ("
+                    + readsAnswered + " x 2xx, " + readsRefused + " x 403), " + unexpected.size() + " unexpected"
+                    + (unexpected.isEmpty() ? "" : ": " + String.join("; ", unexpected));
         }
     }
 

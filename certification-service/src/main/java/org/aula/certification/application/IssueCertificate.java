@@ -23,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Issues the one certificate a completion earns and announces it ({@code certificate.issued}) in
- * the same transaction, then awards any diploma it completes. A completion that already has its
+ * the same transaction, with the institution's new completion counts in the cohort
+ * ({@code completion-counts.changed}), then awards any diploma it completes. A completion that already has its
  * certificate (the same fact delivered again, or a second completion of the same participant in
  * the same cohort) issues nothing and is not an error: facts arrive at least once. Nor does a
  * decision a revision has already superseded (see {@link CertificateCorrection}). A participant
@@ -44,10 +45,12 @@ public class IssueCertificate {
     private final Clock clock;
     private final Validity validity;
     private final String pseudonym;
+    private final PublishCompletionCounts counts;
 
     IssueCertificate(Certificates certificates, CertificateDecisions decisions, ErasedParticipants erasedParticipants,
             AwardLocks locks, AwardDiplomas awardDiplomas, CertificateEvents events, CertificateMetrics metrics,
-            Clock clock, CertificationProperties properties) {
+            Clock clock, CertificationProperties properties, PublishCompletionCounts counts) {
+        this.counts = counts;
         this.certificates = certificates;
         this.decisions = decisions;
         this.erasedParticipants = erasedParticipants;
@@ -124,6 +127,8 @@ public class IssueCertificate {
         // The inserted row is locked until commit, so appending now keeps per-key order (see Outbox).
         events.issued(certificate);
         metrics.countAfterCommit(certificate);
+        // Whether a completion or a revision to COMPLETED issued it: the aggregate feed's counts follow every issue.
+        counts.publish(certificate.cohort().id(), certificate.holder().institutionCode());
         log.info("Issued certificate {} ({}) for completion {} of participant {} in cohort {}",
                 certificate.number(), certificate.id(), completion.id(), completion.holder().participantId(),
                 completion.cohort().id());

@@ -17,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Withdraws a certificate, with a reason, whether staff ask or a revision to NOT_COMPLETED does:
  * its status list bit is set (verifiers see REVOKED) and {@code certificate.revoked} is published in
- * the same transaction. Once only. Every diploma that relied on it falls with it
+ * the same transaction, with the institution's new completion counts in the cohort
+ * ({@code completion-counts.changed}). Once only. Every diploma that relied on it falls with it
  * ({@code diploma.revoked}, same transaction); a revoked certificate no longer counts towards new
  * ones. Takes the
  * participant's lock, as issuing and awarding do, so a diploma being awarded at the same moment is
@@ -34,9 +35,11 @@ public class RevokeCertificate {
     private final CertificateMetrics metrics;
     private final RevokeDiplomas revokeDiplomas;
     private final Clock clock;
+    private final PublishCompletionCounts counts;
 
     RevokeCertificate(Certificates certificates, AwardLocks locks, CertificateEvents events, CertificateMetrics metrics,
-            RevokeDiplomas revokeDiplomas, Clock clock) {
+            RevokeDiplomas revokeDiplomas, Clock clock, PublishCompletionCounts counts) {
+        this.counts = counts;
         this.certificates = certificates;
         this.locks = locks;
         this.events = events;
@@ -75,6 +78,8 @@ public class RevokeCertificate {
         // Under the participant lock every event keyed by this participant is appended in commit order.
         events.revoked(revoked);
         metrics.countRevocationAfterCommit(revoked);
+        // Whether staff asked or a revision did: the aggregate feed's counts follow every revocation.
+        counts.publish(revoked.cohort().id(), revoked.holder().institutionCode());
         // The reason is free text: it stays out of the log.
         log.info("Revoked certificate {} ({}) of participant {}", revoked.number(), revoked.id(), revoked.holder().participantId());
         revokeDiplomas.afterRevoking(revoked, at);

@@ -26,12 +26,14 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads completion decisions from {@code session.events} for two effects, each with its own inbox
+ * Reads completion decisions from {@code session.events} for three effects, each with its own inbox
  * name (so each is applied once, and a retry redoes only what failed): the certificate
  * ({@value #CONSUMER}) issued for each {@code course.completed}, and issued or revoked as each
  * {@code completion.revised} says; and the tally of completed, not-completed and revised decisions
  * for the completion figures ({@value #TALLY}). The certificate goes first, so a decision that
  * breaks the contract is dead-lettered before it is counted. Other session facts are ignored.
+ * Third, under its own inbox name, what the donor report keeps ({@link ReportFacts}), revisions
+ * included, so a revision moves the report's completions as it moves the figures.
  */
 @Component
 class CourseCompletionsListener {
@@ -56,9 +58,12 @@ class CourseCompletionsListener {
             .on(CompletionRevised.class, this::tallyRevised)
             .build();
 
+    private final ReportFacts reportFacts;
+
     CourseCompletionsListener(Inbox inbox, IssueCertificate issueCertificate, RecordCompletionDecision recordDecision,
-            ApplyCompletionRevision applyRevision) {
+            ApplyCompletionRevision applyRevision, ReportFacts reportFacts) {
         this.inbox = inbox;
+        this.reportFacts = reportFacts;
         this.issueCertificate = issueCertificate;
         this.recordDecision = recordDecision;
         this.applyRevision = applyRevision;
@@ -68,6 +73,7 @@ class CourseCompletionsListener {
     void on(ConsumerRecord<String, byte[]> record) {
         inbox.receive(record, issuing);
         inbox.receive(record, tallying);
+        inbox.receive(record, reportFacts.sessionFacts());
     }
 
     private void completed(CourseCompleted event) {

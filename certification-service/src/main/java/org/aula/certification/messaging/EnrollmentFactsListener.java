@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * Reads what certification needs from {@code enrollment.events}: programme requirements
  * ({@code programme.defined}, inbox name {@value #PROGRAMMES}) and erasures
  * ({@code participant.erased}, inbox name {@value #ERASURE}). One listener, so the topic is read
- * once; two inbox names, one per effect. Every other enrollment fact is ignored.
+ * once; two inbox names, one per effect, and a third for the donor report's cohort dates
+ * ({@link ReportFacts}). Every other enrollment fact is ignored.
  */
 @Component
 class EnrollmentFactsListener {
@@ -38,8 +39,12 @@ class EnrollmentFactsListener {
             .on(ParticipantErased.class, this::erased)
             .build();
 
-    EnrollmentFactsListener(Inbox inbox, DefineProgramme defineProgramme, EraseParticipant eraseParticipant) {
+    private final ReportFacts reportFacts;
+
+    EnrollmentFactsListener(Inbox inbox, DefineProgramme defineProgramme, EraseParticipant eraseParticipant,
+            ReportFacts reportFacts) {
         this.inbox = inbox;
+        this.reportFacts = reportFacts;
         this.defineProgramme = defineProgramme;
         this.eraseParticipant = eraseParticipant;
     }
@@ -48,6 +53,7 @@ class EnrollmentFactsListener {
     void on(ConsumerRecord<String, byte[]> record) {
         inbox.receive(record, programmes);
         inbox.receive(record, erasures);
+        inbox.receive(record, reportFacts.enrollmentFacts());
     }
 
     private void defined(ProgrammeDefined event) {

@@ -32,7 +32,7 @@ class CompletionFiguresController {
     }
 
     @GetMapping("/metrics/completions")
-    @PreAuthorize(Access.PROGRAMME_STAFF)
+    @PreAuthorize(Access.FIGURES)
     @Operation(summary = "Completions, not-completions, completion rate, certificates issued and revoked, time to certificate "
             + "and diplomas: in total, per course, per cohort and per institution; optionally only for one course, cohort "
             + "and/or institution (diplomas follow the institution filter only)")

@@ -28,15 +28,16 @@ final class TokenCommand {
     static final Duration DEFAULT_TTL = Duration.ofHours(8);
 
     static final String USAGE = """
-            Usage: ./platform token --role coordinator|facilitator|operations|partner|metrics [--institution <code>] [--ttl 8h]
+            Usage: ./platform token --role coordinator|facilitator|operations|partner|metrics|reporting [--institution <code>] [--ttl 8h]
                                     [--subject <name>] [--data-dir=<dir>]
 
             Prints a bearer token for the local platform's services (only the token, so TOKEN=$(./platform token ...) works),
             signed with the key in <data-dir>/identity, the key the platform started on that data directory trusts.
             Starts nothing; the platform may be running or not.
 
-              --role <role>          coordinator, facilitator, operations, partner or metrics (read-only: /actuator/prometheus;
-                                     comma-separated for several staff roles)
+              --role <role>          coordinator, facilitator, operations, partner, metrics (read-only: /actuator/prometheus)
+                                     or reporting (read-only: the donor report, figures without names);
+                                     comma-separated for several staff roles
               --institution <code>   the partner's institution, e.g. POLICE (required with --role partner)
               --ttl <duration>       lifetime: 8h, 30m, 90s, 1d or ISO-8601 such as PT8H (default 8h)
               --subject <name>       the token's sub claim (default local-<role>[-<institution>])

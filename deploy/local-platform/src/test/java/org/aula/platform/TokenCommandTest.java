@@ -60,6 +60,18 @@ class TokenCommandTest {
     }
 
     @Test
+    void mintsAReportingTokenForDonorsAndDashboards() throws Exception {
+        Outcome outcome = run("--role", "reporting", "--data-dir=" + dataDir);
+
+        assertThat(outcome.exit()).as(outcome.err()).isZero();
+        SignedJWT token = SignedJWT.parse(outcome.out().strip());
+        assertThat(token.verify(new RSASSAVerifier(publishedKey()))).isTrue();
+        assertThat(token.getJWTClaimsSet().getStringListClaim("roles")).containsExactly("reporting");
+        assertThat(token.getJWTClaimsSet().getClaim("institution")).isNull();
+        assertThat(token.getJWTClaimsSet().getSubject()).isEqualTo("local-reporting");
+    }
+
+    @Test
     void refusesWhatCannotBeATokenWithoutCreatingAKey() {
         assertRefused("--role is required", "--data-dir=" + dataDir);
         assertRefused("unknown role admin", "--role", "admin", "--data-dir=" + dataDir);

@@ -51,7 +51,8 @@ import tools.jackson.databind.json.JsonMapper;
  * participant to that cohort, from this service's own records), and the calls for nominations, which name nobody
  * and go to every catalogued institution's feed ({@code cohort.scheduled}, {@code cohort.status-changed}). Every
  * {@code enrolment-counts.changed} also goes to {@code partner.aggregate.enrollment} keyed
- * {@code <cohortId>:<institution>}, and every {@code participant.erased} to the feed of each institution its
+ * {@code <cohortId>:<institution>}; certification's {@code completion-counts.changed} (counts, no person) goes
+ * there only, keyed {@code <cohortId>:<institution>:completions}, never to an institution's feed; and every {@code participant.erased} to the feed of each institution its
  * {@code institutionCodes} names. A copy is the record as published: same value, same headers (the CloudEvents
  * {@code ce_id} included, so partners deduplicate exactly as on the source topic), and, on an institution's feed,
  * the same key (the cohort id for enrollment and session events, the participant id for certification events and
@@ -72,6 +73,13 @@ class PartnerFeedListener {
 
     private static final Logger log = LoggerFactory.getLogger(PartnerFeedListener.class);
     private static final String COUNTS_TYPE = EventCatalog.ENROLMENT_COUNTS_CHANGED.type();
+    /**
+     * Counts that go to the aggregate feed only, never to an institution's feed: certification's completion counts
+     * name an institution but no official (partners have each of their officials' decisions and certificates).
+     */
+    static final Set<String> AGGREGATE_ONLY = Set.of(EventCatalog.COMPLETION_COUNTS_CHANGED.type());
+    /** Completion counts share the aggregate feed with enrolment counts under keys of their own. */
+    static final String COMPLETIONS_KEY_SUFFIX = ":completions";
     private static final String ERASED_TYPE = EventCatalog.PARTICIPANT_ERASED.type();
     /** Calls for nominations: they name no official, so every institution's feed gets them. */
     static final Set<String> CALLS = Set.of(EventCatalog.COHORT_SCHEDULED.type(), EventCatalog.COHORT_STATUS_CHANGED.type());
@@ -175,7 +183,9 @@ class PartnerFeedListener {
      * Where copies of one record go: nowhere, to the feed of the institution whose official it is about (named by
      * its data, or else looked up in the {@code directory}), to every catalogued institution's feed for a call for
      * nominations, and for {@code enrolment-counts.changed} also to the aggregate feed, keyed
-     * {@code <cohortId>:<institution>}; a {@code participant.erased} to the feed of each institution it names.
+     * {@code <cohortId>:<institution>}; a {@code completion-counts.changed} to the aggregate feed only, keyed
+     * {@code <cohortId>:<institution>:completions}; a {@code participant.erased} to the feed of each institution it
+     * names.
      */
     static List<Route> routes(ConsumerRecord<String, byte[]> record, Directory directory) {
         JsonNode data = data(record);
@@ -190,6 +200,9 @@ class PartnerFeedListener {
             return directory.institutions().stream()
                     .map(institution -> new Route(PartnerTopics.feedOf(institution), record.key())).toList();
         }
+        if (type != null && AGGREGATE_ONLY.contains(type)) {
+            return completionCounts(data);
+        }
         Optional<InstitutionCode> whose = institutionOf(data, directory);
         if (whose.isEmpty()) {
             return List.of();
@@ -203,6 +216,19 @@ class PartnerFeedListener {
             routes.add(new Route(PartnerTopics.AGGREGATE, cohort.asString() + ":" + institution.value()));
         }
         return routes;
+    }
+
+    /** A {@code completion-counts.changed}: the aggregate feed, under a key beside (never over) the enrolment counts. */
+    private static List<Route> completionCounts(JsonNode data) {
+        JsonNode cohort = data.get("cohortId");
+        JsonNode institution = data.get("institutionCode");
+        if (cohort == null || !cohort.isString() || institution == null || !institution.isString()
+                || !institution.asString().matches(InstitutionCode.PATTERN)) {
+            return List.of();
+        }
+        // Compacted by this key: the latest completion counts of each cohort and institution are kept for ever.
+        return List.of(new Route(PartnerTopics.AGGREGATE, cohort.asString() + ":" + institution.asString()
+                + COMPLETIONS_KEY_SUFFIX));
     }
 
     /**

@@ -18,6 +18,7 @@ import org.aula.events.CertificateRevoked;
 import org.aula.events.CohortFilled;
 import org.aula.events.CohortScheduled;
 import org.aula.events.CohortStatusChanged;
+import org.aula.events.CompletionCountsChanged;
 import org.aula.events.CourseCompleted;
 import org.aula.events.EnrolmentCountsChanged;
 import org.aula.events.ParticipantEnrolled;
@@ -75,6 +76,14 @@ class PartnerFeedRoutesTest {
 
         assertThat(routes(counts)).containsExactly(new Route("partner.MFA.enrollment", MAY),
                 new Route("partner.aggregate.enrollment", MAY + ":MFA"));
+    }
+
+    @Test
+    void completionCountsGoToTheAggregateFeedOnlyKeyedApartFromTheEnrolmentCounts() {
+        ConsumerRecord<String, byte[]> counts = record(new CompletionCountsChanged(MAY, "BMM-2019-05", "BMM", "MFA", 6, 5, 1,
+                5, 0, AT));
+
+        assertThat(routes(counts)).containsExactly(new Route("partner.aggregate.enrollment", MAY + ":MFA:completions"));
     }
 
     @Test

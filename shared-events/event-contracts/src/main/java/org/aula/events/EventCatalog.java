@@ -51,7 +51,10 @@ public enum EventCatalog {
     DIPLOMA_REVOKED("org.aula.certification.diploma.revoked.v1", Topics.CERTIFICATION, "participantId",
             DiplomaRevoked.class, "A diploma was revoked because a certificate it relied on was revoked."),
     SEAT_DECLINED("org.aula.enrollment.seat.declined.v1", Topics.ENROLLMENT, "cohortId",
-            SeatDeclined.class, "A seat offered to a waiting official was declined; they keep their waitlist place and the seat is offered to the next.");
+            SeatDeclined.class, "A seat offered to a waiting official was declined; they keep their waitlist place and the seat is offered to the next."),
+    COMPLETION_COUNTS_CHANGED("org.aula.certification.completion-counts.changed.v1", Topics.CERTIFICATION, "cohortId",
+            CompletionCountsChanged.class,
+            "Counts of one institution's decided, completed and certified officials in a cohort; no personal data.");
 
     private final String type;
     private final String topic;

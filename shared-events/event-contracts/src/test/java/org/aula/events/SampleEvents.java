@@ -213,6 +213,12 @@ public final class SampleEvents {
                 "Issued in error to a duplicate participant record", Instant.parse("2019-06-04T11:45:00Z"));
     }
 
+    /** The May cohort's Police officials after the last decision: seven decided, all completed and certified. */
+    public static CompletionCountsChanged completionCountsChanged() {
+        return new CompletionCountsChanged(COHORT_ID, COHORT_CODE, COURSE_CODE, "POLICE", 7, 7, 0, 7, 0,
+                Instant.parse("2019-05-20T14:05:00Z"));
+    }
+
     /** Inspector Pascascio holds the certificate of every course the diploma requires. */
     public static DiplomaAwarded diplomaAwarded() {
         return new DiplomaAwarded("b6d2e8f1-3c7a-4e95-a0b4-58f1c9d3e7a2", "GU-DMM-2019-0007", PROGRAMME_CODE,
@@ -256,6 +262,7 @@ public final class SampleEvents {
             case DIPLOMA_AWARDED -> diplomaAwarded();
             case DIPLOMA_REVOKED -> diplomaRevoked();
             case SEAT_DECLINED -> seatDeclined();
+            case COMPLETION_COUNTS_CHANGED -> completionCountsChanged();
         };
     }
 

@@ -33,14 +33,16 @@ public record DemoUser(String username, String name, Set<String> roles, @Nullabl
     }
 
     /**
-     * One user per staff role, and a focal point for each institution of the seed story
-     * ({@code docs/seed-story.md}); the facilitator carries the name the seed's cohorts name.
+     * One user per staff role, a donor's reader of the figures ({@code reporting}: the donor report
+     * and completion figures, no personal data, no writes), and a focal point for each institution of
+     * the seed story ({@code docs/seed-story.md}); the facilitator carries the name the seed's cohorts name.
      */
     public static List<DemoUser> all() {
         return List.of(
                 new DemoUser("coordinator", "Programme coordinator", Set.of("coordinator"), null),
                 new DemoUser("facilitator", "Graciela Incer", Set.of("facilitator"), null),
                 new DemoUser("operations", "Operations engineer", Set.of("operations"), null),
+                new DemoUser("donor", "Donor programme officer", Set.of("reporting"), null),
                 partner("POLICE", "Police Department focal point"),
                 partner("IMMIGRATION", "Department of Immigration focal point"),
                 partner("MFA", "Ministry of Foreign Affairs focal point"),

@@ -67,8 +67,11 @@ public final class LocalTokenIssuer {
     public static final Set<String> ROLES = Set.of("operations", "coordinator", "facilitator", "partner");
     /** The read-only role of a Prometheus scrape token: {@code /actuator/prometheus} and nothing else. */
     public static final String METRICS_ROLE = "metrics";
-    /** Every role a token may carry: {@link #ROLES} and {@link #METRICS_ROLE}. */
-    public static final Set<String> KNOWN_ROLES = Set.of("operations", "coordinator", "facilitator", "partner", METRICS_ROLE);
+    /** The read-only role of donors and dashboards: figures (the donor report), no personal data, no writes. */
+    public static final String REPORTING_ROLE = "reporting";
+    /** Every role a token may carry: {@link #ROLES}, {@link #METRICS_ROLE} and {@link #REPORTING_ROLE}. */
+    public static final Set<String> KNOWN_ROLES = Set.of("operations", "coordinator", "facilitator", "partner", METRICS_ROLE,
+            REPORTING_ROLE);
     /** The claim carrying the roles. */
     public static final String ROLES_CLAIM = "roles";
     /** The claim carrying a partner's institution code. */

@@ -84,7 +84,7 @@ class LocalIdentityServerIT {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
         assertThat(server.users()).extracting(DemoUser::username)
-                .contains("coordinator", "facilitator", "operations", "partner-police", "partner-immigration");
+                .contains("coordinator", "facilitator", "operations", "donor", "partner-police", "partner-immigration");
         for (DemoUser user : server.users()) {
             assertThat(page.body()).contains("id=\"sign-in-" + user.username() + "\"", user.name());
         }
@@ -124,6 +124,17 @@ class LocalIdentityServerIT {
         assertThat(policeClaims.getStringClaim("institution")).isEqualTo("POLICE");
         assertThat(SignedJWT.parse(police.idToken()).getJWTClaimsSet().getStringClaim("institution")).isEqualTo("POLICE");
         assertThat(SignedJWT.parse(immigration.accessToken()).getJWTClaimsSet().getStringClaim("institution")).isEqualTo("IMMIGRATION");
+    }
+
+    @Test
+    void theDonorSignsInWithTheReportingRoleOnly() throws Exception {
+        CodeFlowClient.Tokens donor = new CodeFlowClient(server.issuer(), console).signIn("donor");
+
+        JWTClaimsSet claims = SignedJWT.parse(donor.accessToken()).getJWTClaimsSet();
+        assertThat(claims.getSubject()).isEqualTo("donor");
+        assertThat(claims.getStringListClaim("roles")).containsExactly("reporting");
+        assertThat(claims.getClaim("institution")).isNull();
+        assertThat(SignedJWT.parse(donor.idToken()).getJWTClaimsSet().getStringListClaim("roles")).containsExactly("reporting");
     }
 
     @Test

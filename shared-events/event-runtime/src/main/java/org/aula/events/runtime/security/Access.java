@@ -28,6 +28,9 @@ public final class Access {
     /** Every role, partners limited to their own institution: cohorts, rosters, completion decisions. */
     public static final String ALL_ROLES = "hasAnyRole('COORDINATOR','FACILITATOR','OPERATIONS','PARTNER')";
 
+    /** Figures without personal data (the donor report, completion figures): programme staff and the reporting role. */
+    public static final String FIGURES = "hasAnyRole('COORDINATOR','OPERATIONS','REPORTING')";
+
     private Access() {
     }
 }

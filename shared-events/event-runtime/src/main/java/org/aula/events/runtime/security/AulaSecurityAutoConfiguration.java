@@ -142,9 +142,11 @@ public class AulaSecurityAutoConfiguration {
         /**
          * Authenticated, and not holding the metrics role alone: a scrape token that leaked still
          * reads no business data, whatever an operation's {@code @PreAuthorize} (or its absence) says.
+         * A token holding only read-only roles (a donor's {@code reporting} token) reads, never
+         * writes: anything but GET and HEAD is refused here, before any operation's rule.
          * A token with no Aula role at all is left to the operation, as before.
          */
-        private static AuthorizationManager<RequestAuthorizationContext> apiCaller() {
+        static AuthorizationManager<RequestAuthorizationContext> apiCaller() {
             AuthorizationManager<RequestAuthorizationContext> authenticated = AuthenticatedAuthorizationManager.authenticated();
             return (authentication, context) -> {
                 AuthorizationResult result = authenticated.authorize(authentication, context);
@@ -154,7 +156,12 @@ public class AulaSecurityAutoConfiguration {
                 Set<Role> roles = EnumSet.noneOf(Role.class);
                 authentication.get().getAuthorities()
                         .forEach(authority -> Role.fromAuthority(authority.getAuthority()).ifPresent(roles::add));
-                return new AuthorizationDecision(!roles.equals(EnumSet.of(Role.METRICS)));
+                if (roles.equals(EnumSet.of(Role.METRICS))) {
+                    return new AuthorizationDecision(false);
+                }
+                boolean readsOnly = !roles.isEmpty() && roles.stream().allMatch(Role::readsOnly);
+                String method = context.getRequest().getMethod();
+                return new AuthorizationDecision(!readsOnly || "GET".equals(method) || "HEAD".equals(method));
             };
         }
     }

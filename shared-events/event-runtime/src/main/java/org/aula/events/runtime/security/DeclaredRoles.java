@@ -20,7 +20,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 /**
  * The roles each controller operation allows, read from its {@code @PreAuthorize}
  * ({@code hasRole('X')}, {@code hasAnyRole('X','Y')}; none, {@code isAuthenticated()} or
- * {@code permitAll()} allow every role that calls the API, so not {@link Role#METRICS}), keyed {@code "POST /cohorts/{cohortId}/enrolments"} like
+ * {@code permitAll()} allow every role, so not {@link Role#METRICS} nor {@link Role#REPORTING}), keyed {@code "POST /cohorts/{cohortId}/enrolments"} like
  * the OpenAPI document. Lets a test derive its 401/403 matrix from the code rather than a list kept by hand.
  */
 public final class DeclaredRoles {
@@ -65,7 +65,7 @@ public final class DeclaredRoles {
 
     private static Set<Role> apiRoles() {
         Set<Role> roles = EnumSet.allOf(Role.class);
-        roles.removeIf(role -> !role.callsTheApi());
+        roles.removeIf(role -> !role.isEveryRole());
         return roles;
     }
 

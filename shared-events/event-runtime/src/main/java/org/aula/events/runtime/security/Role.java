@@ -22,13 +22,31 @@ public enum Role {
      * Reads metrics only: {@code /actuator/prometheus} (health is public anyway); refused everywhere
      * else, API and other actuator endpoints alike. The role of Prometheus' scrape token.
      */
-    METRICS;
+    METRICS,
+    /**
+     * Donors and dashboards: reads figures only (the operations that name it, e.g. the donor report),
+     * never personal data; refused every write whatever an operation's rule says.
+     */
+    REPORTING;
 
     private static final String PREFIX = "ROLE_";
 
     /** Whether the role calls the API at all; {@link #METRICS} does not, so an operation open to "every role" is not open to it. */
     public boolean callsTheApi() {
         return this != METRICS;
+    }
+
+    /**
+     * Whether an operation open to "every role" lets this role in; {@link #METRICS} and
+     * {@link #REPORTING} are let in only where an operation names them.
+     */
+    public boolean isEveryRole() {
+        return this != METRICS && this != REPORTING;
+    }
+
+    /** Whether the role only reads ({@link #METRICS}, {@link #REPORTING}): a caller holding nothing else never writes. */
+    public boolean readsOnly() {
+        return this == METRICS || this == REPORTING;
     }
 
     /** {@code ROLE_COORDINATOR}: the Spring Security authority. */
