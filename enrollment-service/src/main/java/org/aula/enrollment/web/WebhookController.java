@@ -112,7 +112,7 @@ class WebhookController {
     WebhookViews.Subscription rotate(@PathVariable String institutionCode, @PathVariable String webhookId,
             @Valid @RequestBody(required = false) WebhookRequests.@Nullable Rotate request) {
         RotateWebhookSecret.Rotated rotated = rotate.rotate(own(institutionCode), SubscriptionId.parse(webhookId),
-                request == null ? null : request.overlap());
+                request == null ? null : request.overlapDuration());
         return WebhookViews.Subscription.of(rotated.subscription(), rotated.secret());
     }
 
