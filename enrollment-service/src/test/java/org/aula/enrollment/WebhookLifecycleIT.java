@@ -122,6 +122,37 @@ class WebhookLifecycleIT extends ApiAndTopic {
     }
 
     @Test
+    void anErasureReachesTheWebhookCopiesAReplaySendsThePlaceholderAndTheNoticeIsDelivered() throws Exception {
+        String galen = Api.uniqueCatalogueCode("GALEN");
+        assertThat(api.put("/institutions/" + galen, "{\"name\":\"Galen University\"}").status()).isEqualTo(201);
+        Api partner = Api.as(port, TestTokens.partner(galen));
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            Response created = partner.post("/partners/" + galen + "/webhooks", "{\"url\":\"" + receiver.url() + "\"}");
+            String hooks = "/partners/" + galen + "/webhooks/" + created.json().get("id").asString();
+            receiver.trust(created.json().get("secret").asString());
+            String cohort = api.scheduleCohort("HOOKS-E", 3);
+            Response nominated = api.enrol(cohort, "nadia.ku." + cohort.substring(0, 8) + "@gov.bz", "Nadia Ku", galen);
+            String participant = nominated.json().get("participantId").asString();
+            await().atMost(WAIT).until(() -> receiver.received().stream().anyMatch(d -> d.type().equals(ENROLLED)));
+            assertThat(receiver.received().stream().filter(d -> d.type().equals(ENROLLED)).findFirst().orElseThrow().body())
+                    .contains("Nadia Ku");
+
+            assertThat(api.post("/participants/" + participant + "/erasure").status()).isEqualTo(200);
+            await().atMost(WAIT).until(() -> receiver.received().stream()
+                    .anyMatch(d -> d.type().equals("org.aula.enrollment.participant.erased.v1")));
+            int before = receiver.received().size();
+            int queued = partner.post(hooks + "/replay", "{\"from\":\"2000-01-01T00:00:00Z\"}").json().get("queued").asInt();
+            await().atMost(WAIT).until(() -> receiver.received().size() == before + queued);
+            List<WebhookReceiver.Delivery> replayed = receiver.received().subList(before, before + queued);
+            assertThat(replayed).extracting(WebhookReceiver.Delivery::body).noneMatch(body -> body.contains("Nadia Ku"));
+            assertThat(replayed.stream().filter(d -> d.type().equals(ENROLLED)).findFirst().orElseThrow()
+                    .data().get("participantName").asString()).isEqualTo("Erased participant");
+            assertThat(receiver.badSignatures()).isZero();
+            partner.delete(hooks);
+        }
+    }
+
+    @Test
     void refusesPrivateTargetsPlainHttpAnotherInstitutionAndUnknownIdsChangingNothing() {
         String police = Api.uniqueCatalogueCode("POLICE");
         Api partner = Api.as(port, TestTokens.partner(police));
