@@ -84,6 +84,7 @@ class WebhookLifecycleIT extends ApiAndTopic {
             assertThat(partner.post(hooks + "/replay", "{\"from\":\"2000-01-01T00:00:00Z\"}").json().get("queued").asInt()).isEqualTo(2);
             await().atMost(WAIT).until(() -> receiver.received().size() == 6);
             assertThat(receiver.badSignatures()).isZero();
+            assertThat(partner.delete(hooks).status()).isEqualTo(204);
         }
     }
 
@@ -150,6 +151,40 @@ class WebhookLifecycleIT extends ApiAndTopic {
             assertThat(receiver.badSignatures()).isZero();
             partner.delete(hooks);
         }
+    }
+
+    @Test
+    void aSlowReceiverWithAManyCohortBacklogDoesNotHoldBackAnotherPartner() throws Exception {
+        String slowInstitution = Api.uniqueCatalogueCode("MFA");
+        String quickInstitution = Api.uniqueCatalogueCode("POLICE");
+        api.put("/institutions/" + slowInstitution, "{\"name\":\"Ministry of Foreign Affairs\"}");
+        api.put("/institutions/" + quickInstitution, "{\"name\":\"Police Department\"}");
+        try (WebhookReceiver slow = new WebhookReceiver(); WebhookReceiver quick = new WebhookReceiver()) {
+            Response slowHook = Api.as(port, TestTokens.partner(slowInstitution))
+                    .post("/partners/" + slowInstitution + "/webhooks", "{\"url\":\"" + slow.url() + "\"}");
+            slow.trust(slowHook.json().get("secret").asString());
+            slow.mode(WebhookReceiver.Mode.SLOW);
+            Response quickHook = Api.as(port, TestTokens.partner(quickInstitution))
+                    .post("/partners/" + quickInstitution + "/webhooks", "{\"url\":\"" + quick.url() + "\"}");
+            quick.trust(quickHook.json().get("secret").asString());
+            // 40 cohorts of the slow partner (two events each: 80 deliveries at 1.5 s, two at a time), then one of the other.
+            for (int i = 0; i < 40; i++) {
+                nominate(api.scheduleCohort("HOOKS-SLOW", 5), "Slow Official " + i, slowInstitution);
+            }
+            nominate(api.scheduleCohort("HOOKS-QUICK", 5), "Quick Official", quickInstitution);
+
+            await().atMost(WAIT).until(() -> quick.received().size() >= 2);
+            // The other partner was served while the slow one still had most of its backlog to go.
+            assertThat(slow.received().size()).isLessThan(40);
+            System.out.printf("webhooks isolation: the quick receiver had its %d deliveries when the slow one had %d of 80%n",
+                    quick.received().size(), slow.received().size());
+            partnerDelete(slowInstitution, slowHook);
+            partnerDelete(quickInstitution, quickHook);
+        }
+    }
+
+    private void partnerDelete(String institution, Response hook) {
+        Api.as(port, TestTokens.partner(institution)).delete("/partners/" + institution + "/webhooks/" + hook.json().get("id").asString());
     }
 
     @Test

@@ -28,12 +28,12 @@ import tools.jackson.databind.json.JsonMapper;
  * reference library ({@code com.standardwebhooks.Webhook.verify}, not Aula's code) against the secret it was given,
  * answers 401 to a bad signature and 204 to a good one, and records what it received in arrival order. It can be
  * taken down (the port closed: connection refused) and brought back on the same port, made to answer 500, or made
- * to hang (accept, then never answer: a slow receiver).
+ * to hang (accept, then never answer: a dead one), or to answer each delivery after 1.5 s (a slow but working one).
  */
 final class WebhookReceiver implements AutoCloseable {
 
     /** How the receiver behaves. */
-    enum Mode { UP, FAILING, HANGING }
+    enum Mode { UP, SLOW, FAILING, HANGING }
 
     /** One verified delivery. */
     record Delivery(String id, String timestamp, String type, String key, JsonNode event, String body,
@@ -111,6 +111,10 @@ final class WebhookReceiver implements AutoCloseable {
             if (mode == Mode.HANGING) {
                 released.await(60, TimeUnit.SECONDS);
                 return;
+            }
+            if (mode == Mode.SLOW) {
+                // The simulated receiver's own slowness (under the tests' 2 s read timeout), not a wait of the test.
+                released.await(1500, TimeUnit.MILLISECONDS);
             }
             if (mode == Mode.FAILING || secrets.isEmpty()) {
                 exchange.sendResponseHeaders(500, -1);

@@ -32,6 +32,7 @@ import tools.jackson.databind.JsonNode;
 class WebhooksIT extends ApiAndTopic {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
     @Test
     void theReceiverGetsItsInstitutionsEventsInCohortOrderThroughAnOutageAndNothingOfAnotherInstitution() throws Exception {
@@ -133,6 +134,13 @@ class WebhooksIT extends ApiAndTopic {
                     + "hanging receiver: %d requests, 0 answered%n", Duration.ofNanos(System.nanoTime() - downAt).toSeconds() + "s+",
                     received.size(), received.size() - duplicates, duplicates, retried, failedAttempts, outOfOrder, foreign,
                     receiver.badSignatures(), hanging.requests());
+
+            // One delivery as it came, for a cross-check with another Standard Webhooks implementation (the README
+            // shows the npm one); the secret is this test's own.
+            WebhookReceiver.Delivery sample = received.get(0);
+            java.nio.file.Files.writeString(java.nio.file.Path.of("target", "webhook-sample.json"), JSON.writeValueAsString(
+                    Map.of("secret", secret, "headers", Map.of("webhook-id", sample.id(), "webhook-timestamp", sample.timestamp(),
+                            "webhook-signature", sample.signatureHeader()), "body", sample.body())));
 
             // Deleting a webhook: gone, with its log.
             assertThat(immigrationPartner.delete("/partners/" + immigration + "/webhooks/" + hangingId).status()).isEqualTo(204);

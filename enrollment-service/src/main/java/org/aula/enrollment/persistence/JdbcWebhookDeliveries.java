@@ -68,21 +68,29 @@ class JdbcWebhookDeliveries implements WebhookDeliveries {
     }
 
     @Override
-    public List<DueDelivery> due(Instant now, int limit) {
+    public List<DueDelivery> due(Instant now, int perSubscription, int limit) {
+        // At most perSubscription candidates of each subscription: one with many cohorts waiting cannot fill the
+        // answer and starve the others (it could not take more workers than that anyway).
         return jdbc.sql("""
-                select d.id, d.subscription_id, e.event_id, e.body, d.attempts, d.first_failed_at, s.consecutive_failures
-                  from webhook_delivery d
-                  join webhook_subscription s on s.id = d.subscription_id
-                  join webhook_event e on e.seq = d.event_seq
-                 where d.status = 'PENDING' and d.next_attempt_at <= :now
-                   and s.status = 'ACTIVE' and (s.retry_at is null or s.retry_at <= :now)
-                   and not exists (select 1 from webhook_delivery earlier
-                                    where earlier.subscription_id = d.subscription_id and earlier.event_key = d.event_key
-                                      and earlier.status <> 'DELIVERED' and earlier.id < d.id)
-                 order by d.id
+                select id, subscription_id, event_id, body, attempts, first_failed_at, consecutive_failures
+                  from (select d.id, d.subscription_id, e.event_id, e.body, d.attempts, d.first_failed_at,
+                               s.consecutive_failures,
+                               row_number() over (partition by d.subscription_id order by d.id) as turn
+                          from webhook_delivery d
+                          join webhook_subscription s on s.id = d.subscription_id
+                          join webhook_event e on e.seq = d.event_seq
+                         where d.status = 'PENDING' and d.next_attempt_at <= :now
+                           and s.status = 'ACTIVE' and (s.retry_at is null or s.retry_at <= :now)
+                           and not exists (select 1 from webhook_delivery earlier
+                                            where earlier.subscription_id = d.subscription_id
+                                              and earlier.event_key = d.event_key
+                                              and earlier.status <> 'DELIVERED' and earlier.id < d.id)) due
+                 where turn <= :perSubscription
+                 order by id
                  limit :limit
                 """)
                 .param("now", Timestamps.of(now))
+                .param("perSubscription", perSubscription)
                 .param("limit", limit)
                 .query((row, number) -> new DueDelivery(row.getLong("id"),
                         new SubscriptionId(row.getObject("subscription_id", UUID.class)), row.getString("event_id"),

@@ -65,7 +65,10 @@ public class DeliverWebhooks {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Map<SubscriptionId, AtomicInteger> perSubscription = new ConcurrentHashMap<>();
     private final AtomicBoolean tickQueued = new AtomicBoolean();
+    private static final long GAUGE_REFRESH_NANOS = TimeUnit.SECONDS.toNanos(10);
+
     private final AtomicLong suspended = new AtomicLong();
+    private final AtomicLong suspendedReadAt = new AtomicLong(System.nanoTime() - GAUGE_REFRESH_NANOS);
     private volatile boolean running;
 
     DeliverWebhooks(WebhookDeliveries deliveries, WebhookSubscriptions subscriptions, WebhookReceivers receivers,
@@ -120,13 +123,13 @@ public class DeliverWebhooks {
     private void tick() {
         tickQueued.set(false);
         try {
-            suspended.set(subscriptions.suspended());
+            refreshSuspended();
             int free = settings.workers() - inFlight.get();
             if (free <= 0) {
                 return;
             }
             Instant now = clock.instant();
-            List<DueDelivery> due = deliveries.due(now, free * 4);
+            List<DueDelivery> due = deliveries.due(now, settings.perSubscription(), free * 4);
             for (DueDelivery delivery : due) {
                 if (free == 0) {
                     break;
@@ -206,6 +209,15 @@ public class DeliverWebhooks {
                 now.plus(schedule.delayAfter(attempts)), now.plus(schedule.delayAfter(delivery.subscriptionFailures() + 1)));
         log.info("Webhook {} delivery {} failed (attempt {}): {}", subscription.id(), delivery.deliveryId(), attempts,
                 answer.describe());
+    }
+
+    /** The gauge's count, read at most every 10 s (it changes rarely; the ticks are frequent). */
+    private void refreshSuspended() {
+        long now = System.nanoTime();
+        if (now - suspendedReadAt.get() >= GAUGE_REFRESH_NANOS) {
+            suspendedReadAt.set(now);
+            suspended.set(subscriptions.suspended());
+        }
     }
 
     private static java.util.concurrent.ThreadFactory daemons(String name) {

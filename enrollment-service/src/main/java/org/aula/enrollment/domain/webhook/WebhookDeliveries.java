@@ -21,8 +21,8 @@ public interface WebhookDeliveries {
      */
     int record(PartnerEvent event, Instant now);
 
-    /** Up to {@code limit} deliveries whose turn has come, oldest first. */
-    List<DueDelivery> due(Instant now, int limit);
+    /** Up to {@code limit} deliveries whose turn has come, oldest first, at most {@code perSubscription} of one subscription. */
+    List<DueDelivery> due(Instant now, int perSubscription, int limit);
 
     /** Takes a due delivery for one attempt until {@code leaseUntil} (after a crash it is due again then); false if another took it. */
     boolean claim(long deliveryId, Instant now, Instant leaseUntil);
