@@ -201,7 +201,9 @@ public class DeliverWebhooks {
             log.warn("Webhook {} of {} suspended: delivery {} of event {} failed for {} ({})", subscription.id(),
                     subscription.institution(), delivery.deliveryId(), delivery.eventId(), settings.retry().retryFor(),
                     answer.describe());
-            suspended.set(subscriptions.suspended());
+            // The gauge is read again on the next tick (a tick reading it meanwhile could have set an older count).
+            suspendedReadAt.set(System.nanoTime() - GAUGE_REFRESH_NANOS);
+            wake();
             return;
         }
         int attempts = delivery.attempts() + 1;
