@@ -27,7 +27,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @EnrollmentIntegrationTest
 class AccessControlIT {
 
-    private static final int OPERATIONS = 36;
+    private static final int OPERATIONS = 46;
 
     @LocalServerPort
     int port;
@@ -49,9 +49,9 @@ class AccessControlIT {
         assertThat(report.operations()).isEqualTo(serviceOperations().size()).isEqualTo(OPERATIONS);
         assertThat(report.publicOperations()).isZero();
         assertThat(report.unauthenticated()).isEqualTo(3 * OPERATIONS);
-        // Each role not allowed: 15 staff-only operations x 2 (facilitator, partner), 7 open to partners x 1
-        // (facilitator), 12 open to every role x 0.
-        assertThat(report.forbidden()).isEqualTo(37);
+        // Each role not allowed: 15 staff-only operations x 2 (facilitator, partner), 17 open to partners x 1
+        // (facilitator; 10 of them webhooks), 12 open to every role x 0.
+        assertThat(report.forbidden()).isEqualTo(47);
         assertThat(report.unexpected()).as(report.summary()).isEmpty();
     }
 
@@ -111,7 +111,18 @@ class AccessControlIT {
                 Map.entry("GET /offers/{offerId}", partnersToo),
                 Map.entry("POST /offers/{offerId}/acceptance", partnersToo),
                 Map.entry("POST /offers/{offerId}/decline", partnersToo),
-                Map.entry("POST /demo-data", staff))));
+                Map.entry("POST /demo-data", staff),
+                // webhooks: a partner manages its own institution's, staff every institution's
+                Map.entry("POST /partners/{institutionCode}/webhooks", partnersToo),
+                Map.entry("GET /partners/{institutionCode}/webhooks", partnersToo),
+                Map.entry("GET /partners/{institutionCode}/webhooks/{webhookId}", partnersToo),
+                Map.entry("DELETE /partners/{institutionCode}/webhooks/{webhookId}", partnersToo),
+                Map.entry("POST /partners/{institutionCode}/webhooks/{webhookId}/pause", partnersToo),
+                Map.entry("POST /partners/{institutionCode}/webhooks/{webhookId}/resume", partnersToo),
+                Map.entry("POST /partners/{institutionCode}/webhooks/{webhookId}/secret", partnersToo),
+                Map.entry("GET /partners/{institutionCode}/webhooks/{webhookId}/deliveries", partnersToo),
+                Map.entry("POST /partners/{institutionCode}/webhooks/{webhookId}/replay", partnersToo),
+                Map.entry("POST /partners/{institutionCode}/webhooks/{webhookId}/redrive", partnersToo))));
     }
 
     @Test

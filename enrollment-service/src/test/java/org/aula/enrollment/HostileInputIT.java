@@ -47,7 +47,7 @@ class HostileInputIT {
                 + ", after " + report.stateAfter() + ")");
         report.acceptedExamples().forEach(example -> System.out.println("  accepted: " + example));
 
-        assertThat(report.operations()).isEqualTo(36);
+        assertThat(report.operations()).isEqualTo(46);
         assertThat(report.requests()).isGreaterThan(1000);
         assertThat(report.serverErrors()).as(report.summary()).isZero();
         assertThat(report.transportErrors()).as(report.summary()).isZero();

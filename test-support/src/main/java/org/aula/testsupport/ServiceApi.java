@@ -7,6 +7,7 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriBuilder;
 
@@ -25,7 +26,11 @@ public class ServiceApi {
 
     /** A client on {@code localhost:port} sending {@code token} (from {@link TestTokens}; null: no token). */
     public ServiceApi(int port, @Nullable String token) {
-        RestClient.Builder builder = RestClient.builder().baseUrl("http://localhost:" + port);
+        // The JDK's client, whatever else is on the classpath: RestClient would pick Apache HttpClient 5 when a service
+        // has it (enrollment-service delivers webhooks with it), whose pool allows 5 connections per route, and a
+        // test's concurrent requests would queue in the client instead of reaching the service.
+        RestClient.Builder builder = RestClient.builder().requestFactory(new JdkClientHttpRequestFactory())
+                .baseUrl("http://localhost:" + port);
         if (token != null) {
             builder.defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token));
         }

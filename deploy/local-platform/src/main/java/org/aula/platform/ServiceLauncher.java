@@ -105,6 +105,8 @@ final class ServiceLauncher {
                 "--spring.main.banner-mode=off",
                 // POST /demo-data exists here only (enrollment-service; the others ignore it).
                 "--aula.enrollment.demo-data.endpoint=true",
+                // Webhook receivers on this machine (http://localhost:...): the local platform only (SSRF guard otherwise).
+                "--aula.enrollment.webhooks.allow-loopback=true",
                 // The platform stops everything in order itself; see ShutdownOnSignal.
                 "--logging.register-shutdown-hook=false");
     }

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Repository;
  * {@code Idempotency-Key} repeats that mention the participant become tombstones (the key stays taken, a repeat
  * is answered 410 and never runs again; answer and request hash are gone), and the {@code participantName} of the outbox payloads about the
  * participant (published or not; rows kept for {@code aula.messaging.relay.retention}) is replaced
- * through the runtime's {@link Outbox#redact}. What the relay already sent to Kafka is not ours to change here: see the README.
+ * through the runtime's {@link Outbox#redact}, as is the {@code participantName} of the partner events kept for
+ * webhooks ({@code webhook_event}). What the relay already sent to Kafka is not ours to change here: see the README.
  */
 @Repository
 class JdbcPersonalDataCopies implements PersonalDataCopies {
@@ -39,6 +40,18 @@ class JdbcPersonalDataCopies implements PersonalDataCopies {
                 .param("pattern", "%" + id + "%")
                 .update();
         int payloads = outbox.redact("participantId", id, "participantName", erasedName);
-        return answers + payloads;
+        // The partner events kept for webhook deliveries and replays (V7): the name in their data goes too, so a
+        // pending delivery or a later replay sends the placeholder.
+        int webhookEvents = jdbc.sql("""
+                update webhook_event
+                   set body = jsonb_set(body::jsonb, '{data,participantName}', to_jsonb(cast(:name as text)))::text
+                 where body like :pattern and body::jsonb #>> '{data,participantId}' = :id
+                   and body::jsonb #> '{data,participantName}' is not null
+                """)
+                .param("name", erasedName)
+                .param("pattern", "%" + id + "%")
+                .param("id", id)
+                .update();
+        return answers + payloads + webhookEvents;
     }
 }

@@ -6,6 +6,7 @@ import org.aula.enrollment.domain.CatalogueRefused;
 import org.aula.enrollment.domain.CohortRefused;
 import org.aula.enrollment.domain.EnrolmentRefused;
 import org.aula.enrollment.domain.OfferRefused;
+import org.aula.enrollment.domain.webhook.WebhookRefused;
 import org.aula.events.runtime.web.ApiProblem;
 import org.aula.kernel.Refusal;
 import org.springframework.http.HttpStatus;
@@ -75,6 +76,15 @@ class Problems {
             case PROGRAMME_UNKNOWN -> notFound("programme", detail);
             case PARTICIPANT_UNKNOWN -> notFound("participant", detail);
             case UNKNOWN_REFERENCES -> invalid(detail, refusal.faults());
+        });
+    }
+
+    @ExceptionHandler(WebhookRefused.class)
+    ResponseEntity<ProblemDetail> webhook(WebhookRefused refusal) {
+        String detail = refusal.getMessage();
+        return respond(switch (refusal.reason()) {
+            case SUBSCRIPTION_UNKNOWN -> notFound("webhook", detail);
+            case URL_REFUSED, TYPES_REFUSED, EVENT_UNKNOWN, REQUEST_REFUSED -> invalid(detail, refusal.faults());
         });
     }
 
