@@ -162,11 +162,11 @@ class WebhookLifecycleIT extends ApiAndTopic {
         api.put("/institutions/" + quickInstitution, "{\"name\":\"Police Department\"}");
         try (WebhookReceiver slow = new WebhookReceiver(); WebhookReceiver quick = new WebhookReceiver()) {
             Response slowHook = Api.as(port, TestTokens.partner(slowInstitution))
-                    .post("/partners/" + slowInstitution + "/webhooks", "{\"url\":\"" + slow.url() + "\"}");
+                    .post("/partners/" + slowInstitution + "/webhooks", storyOfOfficials(slow));
             slow.trust(slowHook.json().get("secret").asString());
             slow.mode(WebhookReceiver.Mode.SLOW);
             Response quickHook = Api.as(port, TestTokens.partner(quickInstitution))
-                    .post("/partners/" + quickInstitution + "/webhooks", "{\"url\":\"" + quick.url() + "\"}");
+                    .post("/partners/" + quickInstitution + "/webhooks", storyOfOfficials(quick));
             quick.trust(quickHook.json().get("secret").asString());
             // Both paused while 40 cohorts of the slow partner (two events each: 80 deliveries at 1.5 s, two at a
             // time) and then one of the other queue up; then both resumed, the slow one first.
@@ -191,6 +191,15 @@ class WebhookLifecycleIT extends ApiAndTopic {
             partnerDelete(slowInstitution, slowHook);
             partnerDelete(quickInstitution, quickHook);
         }
+    }
+
+    /**
+     * A subscription to the events about the institution's own officials (enrolled, counts): the calls for
+     * nominations of every cohort reach every institution's feed, and would queue 40 more for each partner here.
+     */
+    private static String storyOfOfficials(WebhookReceiver receiver) {
+        return "{\"url\":\"" + receiver.url() + "\",\"types\":[\"" + ENROLLED
+                + "\",\"org.aula.enrollment.enrolment-counts.changed.v1\"]}";
     }
 
     private void partnerDelete(String institution, Response hook) {
