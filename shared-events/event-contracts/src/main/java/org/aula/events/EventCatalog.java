@@ -51,7 +51,11 @@ public enum EventCatalog {
     DIPLOMA_REVOKED("org.aula.certification.diploma.revoked.v1", Topics.CERTIFICATION, "participantId",
             DiplomaRevoked.class, "A diploma was revoked because a certificate it relied on was revoked."),
     SEAT_DECLINED("org.aula.enrollment.seat.declined.v1", Topics.ENROLLMENT, "cohortId",
-            SeatDeclined.class, "A seat offered to a waiting official was declined; they keep their waitlist place and the seat is offered to the next.");
+            SeatDeclined.class, "A seat offered to a waiting official was declined; they keep their waitlist place and the seat is offered to the next."),
+    CERTIFICATE_ISSUED_BY_HAND("org.aula.certification.certificate.issued-by-hand.v1", Topics.CERTIFICATION, "participantId",
+            CertificateIssuedByHand.class, "Staff issued a certificate by hand, with the reason (beside its certificate.issued)."),
+    HOLDER_LINK_SENT("org.aula.certification.holder-link.sent.v1", Topics.CERTIFICATION, "participantId",
+            HolderLinkSent.class, "Staff sent a certificate's holder a link to their copy, or re-sent it, with the reason; never the token.");
 
     private final String type;
     private final String topic;
