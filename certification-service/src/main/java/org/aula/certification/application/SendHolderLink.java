@@ -76,7 +76,9 @@ public class SendHolderLink {
             }
         }
         HolderToken token = HolderToken.generate(random);
-        HolderLink link = HolderLink.make(certificate.id(), token, now, by, reason, expiresAt);
+        // Stored in microseconds: the answer and the event say what is stored.
+        HolderLink link = HolderLink.make(certificate.id(), token, now, by, reason,
+                expiresAt == null ? null : expiresAt.truncatedTo(ChronoUnit.MICROS));
         links.add(link);
         events.holderLinkSent(certificate, link, replacing);
         // Neither the token nor the reason (free text) goes to the log.

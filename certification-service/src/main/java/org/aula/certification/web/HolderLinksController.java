@@ -1,6 +1,7 @@
 package org.aula.certification.web;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.aula.certification.application.RevokeHolderLink;
@@ -11,6 +12,7 @@ import org.aula.certification.domain.CertificateRefused;
 import org.aula.certification.domain.HolderLink;
 import org.aula.events.runtime.security.Access;
 import org.aula.events.runtime.security.Caller;
+import org.aula.events.runtime.web.ApiProblem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -86,9 +88,9 @@ class HolderLinksController {
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @ApiResponse(responseCode = "409", description = "The link was revoked before",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-    RevokedLink revoke(@PathVariable String number, @PathVariable UUID linkId,
+    RevokedLink revoke(@PathVariable String number, @PathVariable String linkId,
             @Valid @RequestBody CertificatesController.RevocationRequest request) {
-        HolderLink revoked = revokeHolderLink.revoke(parse(number), linkId, request.reason(), Caller.current().subject());
+        HolderLink revoked = revokeHolderLink.revoke(parse(number), linkIdOf(linkId), request.reason(), Caller.current().subject());
         return new RevokedLink(revoked.id().toString(), number, revoked.revokedAt());
     }
 
@@ -96,6 +98,16 @@ class HolderLinksController {
         return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore())
                 .body(new SentLink(sent.link().id().toString(), sent.certificate().number().value(),
                         links.holderCopy(sent.token().value()).toString(), sent.link().createdAt(), sent.link().expiresAt()));
+    }
+
+    private static UUID linkIdOf(String linkId) {
+        try {
+            return UUID.fromString(linkId);
+        } catch (IllegalArgumentException notAUuid) {
+            String message = "must be a link id as answered when the link was made (a UUID)";
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid request", "linkId " + message,
+                    List.of(new ApiProblem.FieldError("linkId", message)));
+        }
     }
 
     private static AwardNumber parse(String number) {
