@@ -45,7 +45,10 @@ class AccessControlIT {
             "GET /.well-known/jwks.json",
             "GET /status-lists/{listId}",
             "GET /issuer",
-            "GET /organisations/{code}/logo");
+            "GET /organisations/{code}/logo",
+            "GET /holder/{token}",
+            "GET /holder/{token}/certificate.pdf",
+            "GET /holder/{token}/credential");
 
     private static final String POLICE = "BZ-POLICE";
     private static final String MINISTRY = "BZ-MINISTRY";
@@ -81,12 +84,12 @@ class AccessControlIT {
         System.out.println("certification-service " + report.summary());
 
         assertThat(probe.operations()).extracting(ApiOperation::toString).containsAll(PUBLIC_OPERATIONS);
-        assertThat(report.operations()).isEqualTo(21);
+        assertThat(report.operations()).isEqualTo(28);
         assertThat(report.publicOperations()).isEqualTo(PUBLIC_OPERATIONS.size());
-        // 14 protected operations x (no token, expired, forged)
-        assertThat(report.unauthenticated()).isEqualTo(42);
-        // facilitator on all 14, partner on the 12 that are staff only (it may list certificates and see diploma progress)
-        assertThat(report.forbidden()).isEqualTo(26);
+        // 18 protected operations x (no token, expired, forged)
+        assertThat(report.unauthenticated()).isEqualTo(54);
+        // facilitator on all 18, partner on the 16 that are staff only (it may list certificates and see diploma progress)
+        assertThat(report.forbidden()).isEqualTo(34);
         assertThat(report.unexpected()).as(report.summary()).isEmpty();
     }
 

@@ -279,6 +279,9 @@ class HolderCopyIT extends ApiAndVerifier {
                 manualIssue(participantId, UUID.randomUUID().toString(), "By hand").replace("\"2018-03-09\"", "\"2018-03-01\"")),
                 "endDate");
         assertBadField(api.post("/certificates", MediaType.APPLICATION_JSON,
+                manualIssue(participantId, UUID.randomUUID().toString(), "By hand").replace("\"2018-03-09\"", "\"2999-03-09\"")),
+                "endDate");
+        assertBadField(api.post("/certificates", MediaType.APPLICATION_JSON,
                 manualIssue(participantId, UUID.randomUUID().toString(), "By hand").replace("\"courseHours\":40", "\"courseHours\":0")),
                 "courseHours");
 

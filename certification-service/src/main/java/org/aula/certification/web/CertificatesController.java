@@ -52,7 +52,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -181,12 +180,14 @@ class CertificatesController {
     @ApiResponse(responseCode = "409", description = "A certificate already stands for this participant in this cohort",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     ResponseEntity<CertificateView> issue(@Valid @RequestBody ManualIssueRequest request) {
-        if (request.endDate().isBefore(request.startDate())) {
-            String message = "must not be before startDate";
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid request", "endDate " + message,
-                    List.of(new ApiProblem.FieldError("endDate", message)));
-        }
+        // Checked here rather than by annotations, so that a caller without the role hears 403 first.
         Instant now = clock.instant();
+        if (request.endDate().isBefore(request.startDate())) {
+            throw badDate("endDate", "must not be before startDate");
+        }
+        if (request.endDate().isAfter(LocalDate.ofInstant(now, java.time.ZoneOffset.UTC)) || request.endDate().getYear() < 1000) {
+            throw badDate("endDate", "must be a past day (a course that has ended)");
+        }
         Completion completion = new Completion(new CompletionId("manual-" + UUID.randomUUID()),
                 new Holder(new ParticipantId(request.participantId()), request.participantName(), request.institutionCode()),
                 new Course(request.courseCode(), request.courseTitle(), request.courseHours()),
@@ -197,6 +198,11 @@ class CertificatesController {
         Certificate issued = issueByHand.issue(completion, Caller.current().subject(), request.reason());
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(CertificateView.of(issued, links.of(issued.number()).toString()));
+    }
+
+    private static ApiProblem badDate(String field, String message) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid request", field + " " + message,
+                List.of(new ApiProblem.FieldError(field, message)));
     }
 
     /**
@@ -232,8 +238,8 @@ class CertificatesController {
             @Positive @Max(10_000) int courseHours,
             @NotBlank @IdOrCode String cohortId,
             @NotBlank @IdOrCode String cohortCode,
-            @NotNull @PastOrPresent LocalDate startDate,
-            @NotNull @PastOrPresent LocalDate endDate,
+            @NotNull LocalDate startDate,
+            @NotNull LocalDate endDate,
             @Nullable @Size(max = 20) List<@NotBlank @Size(max = 300) @Pattern(regexp = RevocationRequest.SINGLE_LINE,
                     message = ONE_LINE) String> passedAssessments,
             @NotBlank @Size(max = Revocation.MAX_REASON_LENGTH)
