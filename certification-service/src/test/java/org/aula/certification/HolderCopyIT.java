@@ -16,6 +16,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.aula.events.CourseCompleted;
 import org.aula.events.EventCatalog;
+import org.aula.events.ProgrammeDefined;
 import org.aula.events.Topics;
 import org.aula.events.runtime.IncomingEvent;
 import org.aula.testsupport.EventScenario;
@@ -163,6 +164,30 @@ class HolderCopyIT extends ApiAndVerifier {
         await().atMost(Duration.ofSeconds(30)).until(() -> verifier.get(page).status() == 404);
         assertNotOpened(verifier.get(page + "/credential"), token);
         assertNotOpened(verifier.get(page + "/certificate.pdf"), token);
+    }
+
+    @Test
+    void theCopyShowsTheHoldersProgressTowardsTheDiplomasOfProgrammesTheyBegan() {
+        CourseCompletedFixture.Cohort first = CourseCompletedFixture.aCohortOfItsOwnCourse();
+        CourseCompletedFixture.Cohort second = CourseCompletedFixture.aCohortOfItsOwnCourse();
+        String programmeCode = "P" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        EventScenario.publish(new ProgrammeDefined(UUID.randomUUID().toString(), programmeCode, "Migration Management",
+                "University of Belize", List.of(first.courseCode(), second.courseCode()), Instant.parse("2019-01-01T00:00:00Z")),
+                UUID.randomUUID());
+        CourseCompleted completion = first.completion("Constant Pascascio");
+        EventScenario.publish(completion, UUID.randomUUID());
+        String number = awaitNumberOf(completion.participantId());
+        String page = path(api.post("/certificates/{number}/holder-links", MediaType.APPLICATION_JSON,
+                "{\"reason\":\"Copy\"}", number).json().get("url").asString());
+
+        JsonNode progress = await().atMost(Duration.ofSeconds(60))
+                .until(() -> verifier.get(page).json().get("diplomaProgress"), diplomas -> diplomas.size() == 1)
+                .get(0);
+
+        assertThat(progress.get("programmeCode").asString()).isEqualTo(programmeCode);
+        assertThat(progress.get("complete").asBoolean()).isFalse();
+        assertThat(progress.get("done").findValuesAsString("certificateNumber")).containsExactly(number);
+        assertThat(progress.get("remaining").findValuesAsString("courseCode")).containsExactly(second.courseCode());
     }
 
     @Test

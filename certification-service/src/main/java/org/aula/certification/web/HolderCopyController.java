@@ -8,6 +8,7 @@ import java.util.function.Function;
 import org.aula.certification.application.AwardingBodies;
 import org.aula.certification.application.Credentials;
 import org.aula.certification.application.OpenHolderCopy;
+import org.aula.certification.application.ShowDiplomaProgress;
 import org.aula.certification.application.VerificationLinks;
 import org.aula.certification.application.Wording;
 import org.aula.certification.domain.Certificate;
@@ -55,10 +56,12 @@ class HolderCopyController {
     private final Credentials credentials;
     private final CertificatePdf pdf;
     private final VerificationLinks links;
+    private final ShowDiplomaProgress progress;
     private final Clock clock;
 
     HolderCopyController(OpenHolderCopy openHolderCopy, Verifications verifications, AwardingBodies bodies,
-            Credentials credentials, CertificatePdf pdf, VerificationLinks links, Clock clock) {
+            Credentials credentials, CertificatePdf pdf, VerificationLinks links, ShowDiplomaProgress progress, Clock clock) {
+        this.progress = progress;
         this.openHolderCopy = openHolderCopy;
         this.verifications = verifications;
         this.bodies = bodies;
@@ -93,8 +96,12 @@ class HolderCopyController {
                         .header("Content-Security-Policy", VerificationPage.CONTENT_SECURITY_POLICY)
                         .body(VerificationPage.holderCopy(answer, Wording.in(language), pdfUrl, credentialUrl));
             }
+            // The holder's own progress towards the diplomas of programmes they have begun, whoever nominated them.
+            List<DiplomasController.ProgressView> diplomas = progress.of(certificate.holder().participantId(), null).stream()
+                    .filter(each -> !each.done().isEmpty() || each.diploma() != null)
+                    .map(each -> DiplomasController.ProgressView.of(each, links)).toList();
             return confidential(ResponseEntity.ok()).varyBy(HttpHeaders.ACCEPT, HttpHeaders.ACCEPT_LANGUAGE)
-                    .body(new HolderCopy(answer, pdfUrl, credentialUrl));
+                    .body(new HolderCopy(answer, pdfUrl, credentialUrl, diplomas));
         });
     }
 
@@ -154,8 +161,12 @@ class HolderCopyController {
                 .header("X-Robots-Tag", "noindex");
     }
 
-    /** The holder's copy for a client that asks for JSON: the verification answer and where to download. */
-    record HolderCopy(Verifications.CertificateAnswer certificate, String pdf, String credential) {
+    /**
+     * The holder's copy for a client that asks for JSON: the verification answer, where to download,
+     * and the holder's progress towards each programme's diploma.
+     */
+    record HolderCopy(Verifications.CertificateAnswer certificate, String pdf, String credential,
+            List<DiplomasController.ProgressView> diplomaProgress) {
     }
 
 }
