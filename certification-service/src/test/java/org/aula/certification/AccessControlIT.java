@@ -45,7 +45,10 @@ class AccessControlIT {
             "GET /.well-known/jwks.json",
             "GET /status-lists/{listId}",
             "GET /issuer",
-            "GET /organisations/{code}/logo");
+            "GET /organisations/{code}/logo",
+            "GET /holder/{token}",
+            "GET /holder/{token}/certificate.pdf",
+            "GET /holder/{token}/credential");
 
     private static final String POLICE = "BZ-POLICE";
     private static final String MINISTRY = "BZ-MINISTRY";
@@ -81,13 +84,13 @@ class AccessControlIT {
         System.out.println("certification-service " + report.summary());
 
         assertThat(probe.operations()).extracting(ApiOperation::toString).containsAll(PUBLIC_OPERATIONS);
-        assertThat(report.operations()).isEqualTo(24);
+        assertThat(report.operations()).isEqualTo(31);
         assertThat(report.publicOperations()).isEqualTo(PUBLIC_OPERATIONS.size());
-        // 17 protected operations x (no token, expired, forged)
-        assertThat(report.unauthenticated()).isEqualTo(51);
-        // facilitator on all 17, partner on the 15 that are staff (and reporting) only (it may list certificates
+        // 21 protected operations x (no token, expired, forged)
+        assertThat(report.unauthenticated()).isEqualTo(63);
+        // facilitator on all 21, partner on the 19 that are staff (and reporting) only (it may list certificates
         // and see diploma progress)
-        assertThat(report.forbidden()).isEqualTo(32);
+        assertThat(report.forbidden()).isEqualTo(40);
         assertThat(report.unexpected()).as(report.summary()).isEmpty();
     }
 

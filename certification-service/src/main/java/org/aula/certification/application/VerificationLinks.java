@@ -31,6 +31,11 @@ public class VerificationLinks {
     }
 
     /** The issuer's id in every credential (and the JWT {@code iss}); it answers with the issuer profile. */
+    /** Where a holder opens their copy (public, but only with the link's secret token). */
+    public URI holderCopy(String token) {
+        return URI.create(base + "/holder/" + token);
+    }
+
     public String issuerId() {
         return base + "/issuer";
     }

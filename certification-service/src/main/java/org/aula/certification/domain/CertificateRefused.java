@@ -23,7 +23,15 @@ public class CertificateRefused extends Refusal {
         /** An awarding definition names an organisation nobody named yet (bad input: nothing is defined). */
         AWARDING_NAMES_UNKNOWN_ORGANISATION,
         /** A logo that is not a PNG or JPEG image of an acceptable size (bad input: nothing is stored). */
-        LOGO_UNUSABLE
+        LOGO_UNUSABLE,
+        /** No holder's copy link of this certificate has this id. */
+        HOLDER_LINK_UNKNOWN,
+        /** A holder's copy link is revoked once. */
+        HOLDER_LINK_ALREADY_REVOKED,
+        /** A revoked certificate gets no new holder's copy link. */
+        CERTIFICATE_REVOKED,
+        /** A certificate is issued by hand only where none stands for the participant in the cohort (or the completion). */
+        CERTIFICATE_ALREADY_ISSUED
     }
 
     public CertificateRefused(Reason reason, String message) {
@@ -67,6 +75,25 @@ public class CertificateRefused extends Refusal {
     /** A logo the service will not print; {@code why} names the rule, never the content. */
     public static CertificateRefused unusableLogo(String why) {
         return new CertificateRefused(Reason.LOGO_UNUSABLE, why);
+    }
+
+    public static CertificateRefused unknownHolderLink(String link, AwardNumber number) {
+        return new CertificateRefused(Reason.HOLDER_LINK_UNKNOWN, "certificate " + number + " has no holder link " + link);
+    }
+
+    public static CertificateRefused holderLinkAlreadyRevoked(String link) {
+        return new CertificateRefused(Reason.HOLDER_LINK_ALREADY_REVOKED, "holder link " + link + " is already revoked");
+    }
+
+    public static CertificateRefused revokedCertificate(AwardNumber number) {
+        return new CertificateRefused(Reason.CERTIFICATE_REVOKED,
+                "certificate " + number + " is revoked: its holder gets no new link");
+    }
+
+    /** The completion, or the participant in the cohort, already has a standing certificate. */
+    public static CertificateRefused alreadyIssued(AwardNumber existing) {
+        return new CertificateRefused(Reason.CERTIFICATE_ALREADY_ISSUED,
+                "certificate " + existing + " already stands for this completion (or this participant in this cohort)");
     }
 
     @Override

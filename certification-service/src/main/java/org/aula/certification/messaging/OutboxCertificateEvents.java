@@ -7,9 +7,12 @@ import org.aula.certification.application.VerificationLinks;
 import org.aula.certification.domain.Certificate;
 import org.aula.certification.domain.AwardNumber;
 import org.aula.certification.domain.Diploma;
+import org.aula.certification.domain.HolderLink;
 import org.aula.certification.domain.ParticipantId;
 import org.aula.certification.domain.Revocation;
 import org.aula.events.CertificateIssued;
+import org.aula.events.CertificateIssuedByHand;
+import org.aula.events.HolderLinkSent;
 import org.aula.events.CertificateRevoked;
 import org.aula.events.DiplomaAwarded;
 import org.aula.events.DiplomaRevoked;
@@ -41,6 +44,39 @@ class OutboxCertificateEvents implements CertificateEvents {
     @Override
     public void revoked(Certificate certificate) {
         outbox.append(certificateRevoked(certificate));
+    }
+
+    @Override
+    public void issuedByHand(Certificate certificate, String issuedBy, String reason) {
+        outbox.append(new CertificateIssuedByHand(
+                certificate.id().value().toString(),
+                certificate.number().value(),
+                certificate.completion().id().value(),
+                certificate.holder().participantId().value(),
+                certificate.course().code(),
+                certificate.cohort().id().value(),
+                issuedBy,
+                reason,
+                certificate.issuedAt()));
+    }
+
+    @Override
+    public void holderLinkSent(Certificate certificate, HolderLink link, boolean replacing) {
+        outbox.append(holderLinkSentEvent(certificate, link, replacing));
+    }
+
+    /** What is published about a link: never its token, nor its hash. */
+    static HolderLinkSent holderLinkSentEvent(Certificate certificate, HolderLink link, boolean replacing) {
+        return new HolderLinkSent(
+                certificate.id().value().toString(),
+                certificate.number().value(),
+                certificate.holder().participantId().value(),
+                certificate.cohort().id().value(),
+                link.id().toString(),
+                link.reason(),
+                replacing,
+                link.createdAt(),
+                link.expiresAt());
     }
 
     @Override

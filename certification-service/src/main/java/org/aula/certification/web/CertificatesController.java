@@ -1,9 +1,13 @@
 package org.aula.certification.web;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
 import java.util.List;
 
 import org.aula.certification.application.Credentials;
+import org.aula.certification.application.IssueCertificateByHand;
 import org.aula.certification.application.RevokeCertificate;
 import org.aula.certification.application.CredentialSigner;
 import org.aula.certification.application.VerificationLinks;
@@ -13,6 +17,10 @@ import org.aula.certification.domain.CertificateRefused;
 import org.aula.certification.domain.CertificateQuery;
 import org.aula.certification.domain.Certificates;
 import org.aula.certification.domain.CohortId;
+import org.aula.certification.domain.Completion;
+import org.aula.certification.domain.CompletionId;
+import org.aula.certification.domain.Course;
+import org.aula.certification.domain.Holder;
 import org.aula.certification.domain.ParticipantId;
 import org.aula.certification.domain.Revocation;
 import org.aula.events.runtime.security.Access;
@@ -41,7 +49,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -61,10 +72,13 @@ class CertificatesController {
     private final RevokeCertificate revokeCertificate;
     private final CertificatePdf pdf;
     private final Verifications verifications;
+    private final IssueCertificateByHand issueByHand;
     private final Clock clock;
 
     CertificatesController(Certificates certificates, VerificationLinks links, Credentials credentials,
-            RevokeCertificate revokeCertificate, CertificatePdf pdf, Verifications verifications, Clock clock) {
+            RevokeCertificate revokeCertificate, CertificatePdf pdf, Verifications verifications,
+            IssueCertificateByHand issueByHand, Clock clock) {
+        this.issueByHand = issueByHand;
         this.verifications = verifications;
         this.certificates = certificates;
         this.links = links;
@@ -157,6 +171,40 @@ class CertificatesController {
         return verifications.of(revoked, revoked.statusAt(clock.instant()));
     }
 
+    @PostMapping
+    @PreAuthorize(Access.PROGRAMME_STAFF)
+    @Operation(summary = "Issue a certificate by hand, with a reason (staff), for a completion the automatic flow did not "
+            + "cover (decided before the platform, or a correction): numbered, placed in a status list and announced "
+            + "(certificate.issued, then certificate.issued-by-hand with who and why) exactly as an automatic one")
+    @ApiResponse(responseCode = "201", description = "Issued")
+    @ApiResponse(responseCode = "409", description = "A certificate already stands for this participant in this cohort",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    ResponseEntity<CertificateView> issue(@Valid @RequestBody ManualIssueRequest request) {
+        // Checked here rather than by annotations, so that a caller without the role hears 403 first.
+        Instant now = clock.instant();
+        if (request.endDate().isBefore(request.startDate())) {
+            throw badDate("endDate", "must not be before startDate");
+        }
+        if (request.endDate().isAfter(LocalDate.ofInstant(now, java.time.ZoneOffset.UTC)) || request.endDate().getYear() < 1000) {
+            throw badDate("endDate", "must be a past day (a course that has ended)");
+        }
+        Completion completion = new Completion(new CompletionId("manual-" + UUID.randomUUID()),
+                new Holder(new ParticipantId(request.participantId()), request.participantName(), request.institutionCode()),
+                new Course(request.courseCode(), request.courseTitle(), request.courseHours()),
+                new org.aula.certification.domain.Cohort(new CohortId(request.cohortId()), request.cohortCode(),
+                        request.startDate(), request.endDate()),
+                ManualIssueRequest.RULE_VERSION,
+                request.passedAssessments() == null ? List.of() : request.passedAssessments(), now);
+        Certificate issued = issueByHand.issue(completion, Caller.current().subject(), request.reason());
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(CertificateView.of(issued, links.of(issued.number()).toString()));
+    }
+
+    private static ApiProblem badDate(String field, String message) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid request", field + " " + message,
+                List.of(new ApiProblem.FieldError(field, message)));
+    }
+
     /**
      * The institution the listing is limited to: the one asked for (a partner may ask only for its
      * own: 403 otherwise), else a partner's own, else none (staff see every institution).
@@ -174,6 +222,33 @@ class CertificatesController {
         return AwardNumber.parseCertificate(number)
                 .flatMap(certificates::withNumber)
                 .orElseThrow(() -> CertificateRefused.unknownCertificate(number));
+    }
+
+    /**
+     * A certificate issued by hand: the facts a {@code course.completed} would carry, and why. The
+     * credential's criteria name the rule {@value #RULE_VERSION}.
+     */
+    record ManualIssueRequest(
+            @NotBlank @IdOrCode String participantId,
+            @NotBlank @Size(max = 200) @Pattern(regexp = RevocationRequest.SINGLE_LINE, message = ONE_LINE) String participantName,
+            @NotBlank @IdOrCode String institutionCode,
+            @NotBlank @Pattern(regexp = COURSE_CODE, message = "must be 1 to 32 letters or digits, optionally joined by '-' or '_'")
+            @Size(max = 32) String courseCode,
+            @NotBlank @Size(max = 300) @Pattern(regexp = RevocationRequest.SINGLE_LINE, message = ONE_LINE) String courseTitle,
+            @Positive @Max(10_000) int courseHours,
+            @NotBlank @IdOrCode String cohortId,
+            @NotBlank @IdOrCode String cohortCode,
+            @NotNull LocalDate startDate,
+            @NotNull LocalDate endDate,
+            @Nullable @Size(max = 20) List<@NotBlank @Size(max = 300) @Pattern(regexp = RevocationRequest.SINGLE_LINE,
+                    message = ONE_LINE) String> passedAssessments,
+            @NotBlank @Size(max = Revocation.MAX_REASON_LENGTH)
+            @Pattern(regexp = RevocationRequest.SINGLE_LINE, message = ONE_LINE) String reason) {
+
+        /** The rule a certificate issued by hand names: staff decided, with the reason on record. */
+        static final String RULE_VERSION = "issued-by-hand";
+        static final String COURSE_CODE = "[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*";
+        static final String ONE_LINE = "must be one line of text, without control characters";
     }
 
     /** Why staff revoke a certificate; public, verifiers see it. */

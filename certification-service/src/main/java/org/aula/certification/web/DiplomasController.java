@@ -144,19 +144,7 @@ class DiplomasController {
     }
 
     private ProgressView view(DiplomaProgress progress) {
-        Diploma diploma = progress.diploma();
-        return new ProgressView(progress.programme().id().value(), progress.programme().code(), progress.programme().title(),
-                progress.programme().awardingInstitution(), progress.participant().value(), progress.complete(),
-                progress.done().stream().map(this::view).toList(), progress.remaining().stream().map(this::view).toList(),
-                diploma == null ? null : diploma.number().value());
-    }
-
-    private ProgressView.Course view(DiplomaProgress.RequiredCourse course) {
-        Certificate certificate = course.certificate();
-        return certificate == null
-                ? new ProgressView.Course(course.courseCode(), null, null, null)
-                : new ProgressView.Course(course.courseCode(), certificate.course().title(), certificate.number().value(),
-                        links.of(certificate.number()).toString());
+        return ProgressView.of(progress, links);
     }
 
     /**
@@ -186,10 +174,27 @@ class DiplomasController {
             String participantId, boolean complete, List<Course> done, List<Course> remaining,
             @Nullable String diplomaNumber) {
 
+        static ProgressView of(DiplomaProgress progress, VerificationLinks links) {
+            Diploma diploma = progress.diploma();
+            return new ProgressView(progress.programme().id().value(), progress.programme().code(), progress.programme().title(),
+                    progress.programme().awardingInstitution(), progress.participant().value(), progress.complete(),
+                    progress.done().stream().map(course -> Course.of(course, links)).toList(),
+                    progress.remaining().stream().map(course -> Course.of(course, links)).toList(),
+                    diploma == null ? null : diploma.number().value());
+        }
+
         /** A required course; once done, with the certificate that counts for it. */
         @JsonInclude(JsonInclude.Include.NON_NULL)
         record Course(String courseCode, @Nullable String courseTitle, @Nullable String certificateNumber,
                 @Nullable String verificationUrl) {
+
+            static Course of(DiplomaProgress.RequiredCourse course, VerificationLinks links) {
+                Certificate certificate = course.certificate();
+                return certificate == null
+                        ? new Course(course.courseCode(), null, null, null)
+                        : new Course(course.courseCode(), certificate.course().title(), certificate.number().value(),
+                                links.of(certificate.number()).toString());
+            }
         }
     }
 }

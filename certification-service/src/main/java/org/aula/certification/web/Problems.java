@@ -38,6 +38,10 @@ class Problems {
                     List.of(new ApiProblem.FieldError("organisations", detail)));
             case LOGO_UNUSABLE -> new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid request", detail,
                     List.of(new ApiProblem.FieldError("logo", detail)));
+            case HOLDER_LINK_UNKNOWN -> new ApiProblem(HttpStatus.NOT_FOUND, "Holder link not found", detail, List.of());
+            case HOLDER_LINK_ALREADY_REVOKED -> ApiProblem.conflict("Holder link already revoked", detail);
+            case CERTIFICATE_REVOKED -> ApiProblem.conflict("Certificate revoked", detail);
+            case CERTIFICATE_ALREADY_ISSUED -> ApiProblem.conflict("Certificate already issued", detail);
         };
     }
 

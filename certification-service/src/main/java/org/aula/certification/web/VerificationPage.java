@@ -81,6 +81,18 @@ final class VerificationPage {
         return page.html();
     }
 
+    /**
+     * The holder's copy: the verification answer with links to download the PDF and the signed
+     * credential (addresses that carry the link's token, so the page is never cached or referred).
+     */
+    static String holderCopy(Verifications.CertificateAnswer answer, Wording wording, String pdfUrl, String credentialUrl) {
+        String page = of(answer, wording);
+        String downloads = "<p class=\"downloads\"><a id=\"pdf\" href=\"" + Page.escape(pdfUrl) + "\">"
+                + Page.escape(wording.label("downloadPdf")) + "</a></p>\n<p class=\"downloads\"><a id=\"credential\" href=\""
+                + Page.escape(credentialUrl) + "\">" + Page.escape(wording.label("downloadCredential")) + "</a></p>\n";
+        return page.replace("</dl>\n</main>", "</dl>\n" + downloads + "</main>");
+    }
+
     static String unknown(String number, Wording wording) {
         Page page = new Page(wording.label("unknown"), VerificationStatus.UNKNOWN, wording.language());
         page.headline(wording.headline(VerificationStatus.UNKNOWN.name()));

@@ -17,7 +17,7 @@ public sealed interface AulaEvent
         ProgrammeDefined, CourseDefined, CohortStatusChanged, SeatOffered, ParticipantErased,
         DeliveryPlanPublished, CourseNotCompleted, CompletionRevised, CohortDeliveryClosed,
         CertificateRevoked, DiplomaAwarded, DiplomaRevoked, EnrolmentCountsChanged,
-        SeatDeclined, CompletionCountsChanged {
+        SeatDeclined, CompletionCountsChanged, CertificateIssuedByHand, HolderLinkSent {
 
     /** The aggregate id that orders this event: the Kafka record key. */
     @JsonIgnore

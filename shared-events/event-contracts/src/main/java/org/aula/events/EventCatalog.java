@@ -54,7 +54,11 @@ public enum EventCatalog {
             SeatDeclined.class, "A seat offered to a waiting official was declined; they keep their waitlist place and the seat is offered to the next."),
     COMPLETION_COUNTS_CHANGED("org.aula.certification.completion-counts.changed.v1", Topics.CERTIFICATION, "cohortId",
             CompletionCountsChanged.class,
-            "Counts of one institution's decided, completed and certified officials in a cohort; no personal data.");
+            "Counts of one institution's decided, completed and certified officials in a cohort; no personal data."),
+    CERTIFICATE_ISSUED_BY_HAND("org.aula.certification.certificate.issued-by-hand.v1", Topics.CERTIFICATION, "participantId",
+            CertificateIssuedByHand.class, "Staff issued a certificate by hand, with the reason (beside its certificate.issued)."),
+    HOLDER_LINK_SENT("org.aula.certification.holder-link.sent.v1", Topics.CERTIFICATION, "participantId",
+            HolderLinkSent.class, "Staff sent a certificate's holder a link to their copy, or re-sent it, with the reason; never the token.");
 
     private final String type;
     private final String topic;

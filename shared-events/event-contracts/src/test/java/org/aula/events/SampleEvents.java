@@ -235,6 +235,18 @@ public final class SampleEvents {
                 Instant.parse("2019-06-10T09:15:00Z"));
     }
 
+    public static CertificateIssuedByHand certificateIssuedByHand() {
+        return new CertificateIssuedByHand("4f0b6c1e-8d2a-4b7e-9f3c-2a1d5e7b9c04", "AULA-BMM-2019-000002",
+                "manual-6a7d2f0e-1b3c-4d5e-8f9a-0b1c2d3e4f5a", PARTICIPANT_ID, "BMM", COHORT_ID, "coordinator-1",
+                "Completed in 2018, before the platform; attendance sheets on file", Instant.parse("2019-06-11T10:00:00Z"));
+    }
+
+    public static HolderLinkSent holderLinkSent() {
+        return new HolderLinkSent("4f0b6c1e-8d2a-4b7e-9f3c-2a1d5e7b9c04", "AULA-BMM-2019-000002", PARTICIPANT_ID, COHORT_ID,
+                "0d5c3b2a-1e4f-4a6b-8c9d-7e6f5a4b3c2d", "The holder asked for a copy by e-mail", true,
+                Instant.parse("2019-06-12T08:30:00Z"), Instant.parse("2019-09-12T08:30:00Z"));
+    }
+
     /**
      * The sample of a catalog type. The switch has no default on purpose: a catalog entry without a sample does not
      * compile.
@@ -263,6 +275,8 @@ public final class SampleEvents {
             case DIPLOMA_REVOKED -> diplomaRevoked();
             case SEAT_DECLINED -> seatDeclined();
             case COMPLETION_COUNTS_CHANGED -> completionCountsChanged();
+            case CERTIFICATE_ISSUED_BY_HAND -> certificateIssuedByHand();
+            case HOLDER_LINK_SENT -> holderLinkSent();
         };
     }
 
