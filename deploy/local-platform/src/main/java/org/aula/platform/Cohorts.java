@@ -2,10 +2,11 @@ package org.aula.platform;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 
-/** Chapter one, the catalogue: the May cohort and its two June replicas, under codes no earlier run on this data took. */
+/** Chapter one, the catalogue: the four institutions, the May cohort and its two June replicas, under codes no earlier run on this data took. */
 final class Cohorts {
 
     private final PlatformCalls platform;
@@ -32,6 +33,10 @@ final class Cohorts {
     }
 
     String schedule() {
+        // The institutions first: enrollment-service's catalogue is whom a cohort's call for nominations goes to
+        // (each institution's partner feed gets cohort.scheduled and every status change).
+        SeedStory.INSTITUTION_NAMES.forEach((code, name) ->
+                platform.coordinator.put(platform.enrollment("/institutions/" + JsonHttp.query(code)), Map.of("name", name)));
         List<String> done = new ArrayList<>();
         for (SeedStory.Cohort cohort : SeedStory.cohorts(suffix)) {
             JsonNode created = platform.coordinator.post(platform.enrollment("/cohorts"), cohort.schedulingRequest());
@@ -40,7 +45,8 @@ final class Cohorts {
             ids.add(id);
             done.add(cohort.code() + " " + cohort.startDate() + ".." + cohort.endDate() + " (" + SeedStory.SEATS + " seats)");
         }
-        return String.join(", ", done) + "; " + SeedStory.LOCATION + ", facilitator " + SeedStory.FACILITATOR;
+        return SeedStory.INSTITUTION_NAMES.size() + " institutions in the catalogue; " + String.join(", ", done) + "; "
+                + SeedStory.LOCATION + ", facilitator " + SeedStory.FACILITATOR;
     }
 
     /** The codes scheduled, May first. */

@@ -65,7 +65,7 @@ public final class SeedStoryDemo {
             boolean story = steps.run("Attach a partner-style consumer to " + String.join(", ", PartnerFeed.TOPICS)
                             + " (from the beginning)", feed::attach)
                     && steps.run("Choose this run's cohort codes", cohorts::chooseCodes)
-                    && steps.run("Schedule the May cohort and the two June replicas", cohorts::schedule)
+                    && steps.run("Register the institutions, schedule the May cohort and the two June replicas", cohorts::schedule)
                     && steps.run("Name who awards the course (IOM with Galen University) and the institutions",
                             awarding::define)
                     && steps.run("Nominate " + SeedStory.nominees().size() + " officials from " + String.join(", ", SeedStory.INSTITUTIONS)

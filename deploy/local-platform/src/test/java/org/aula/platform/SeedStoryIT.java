@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +23,17 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.aula.deploy.identity.CodeFlowClient;
 import org.aula.deploy.identity.IdentityClient;
 import org.aula.deploy.identity.LocalTokenIssuer;
 import org.jspecify.annotations.Nullable;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -236,6 +244,64 @@ class SeedStoryIT {
                 "cohort.scheduled", 3, "participant.enrolled", 25, "participant.waitlisted", 3,
                 "cohort.filled", 1, "course.completed", 23, "certificate.issued", 23));
         assertThat(seenByShortType).containsAllEntriesOf(expectedByShortType);
+    }
+
+    @Test
+    void thePoliceFeedCarriesTheCallsForNominationsAndTheStoryOfItsOwnOfficialsOnly() {
+        // The calls for nominations reach an institution's feed only when it is in enrollment-service's catalogue:
+        // the demo registers the four institutions before it schedules the cohorts.
+        List<ConsumerRecord<String, byte[]>> feed = new ArrayList<>();
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            feed.clear();
+            // this story's records: those keyed by its cohorts, and the certificates (keyed by participant)
+            readWhole("partner.POLICE.enrollment").stream()
+                    .filter(record -> record.key() != null && report.cohortIds().contains(record.key())
+                            || "org.aula.certification.certificate.issued.v1".equals(typeOf(record)))
+                    .forEach(feed::add);
+            return countOfType(feed, "org.aula.certification.certificate.issued.v1") == 6
+                    && countOfType(feed, "org.aula.enrollment.cohort.scheduled.v1") == 3;
+        });
+        System.out.println("partner.POLICE.enrollment after the story: " + feed.size() + " records, "
+                + countOfType(feed, "org.aula.enrollment.cohort.scheduled.v1") + " calls for nominations, "
+                + countOfType(feed, "org.aula.enrollment.cohort.status-changed.v1") + " status changes");
+
+        assertThat(countOfType(feed, "org.aula.enrollment.cohort.status-changed.v1")).isPositive();
+        assertThat(countOfType(feed, "org.aula.enrollment.participant.enrolled.v1")).isEqualTo(6);
+        assertThat(countOfType(feed, "org.aula.enrollment.participant.waitlisted.v1")).isEqualTo(1);
+        assertThat(countOfType(feed, "org.aula.session.course.completed.v1")).isEqualTo(6);
+        assertThat(feed).allSatisfy(record -> {
+            JsonNode data = JsonMapper.shared().readTree(record.value());
+            if (data.has("institutionCode")) {
+                assertThat(data.get("institutionCode").asString()).isEqualTo("POLICE");
+            }
+        });
+    }
+
+    private List<ConsumerRecord<String, byte[]>> readWhole(String topic) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            return records;
+        }
+    }
+
+    private static long countOfType(List<ConsumerRecord<String, byte[]>> records, String type) {
+        return records.stream().filter(record -> type.equals(typeOf(record))).count();
+    }
+
+    private static @Nullable String typeOf(ConsumerRecord<String, byte[]> record) {
+        var header = record.headers().lastHeader("ce_type");
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     @Test
