@@ -13,7 +13,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.aula.console.services.EnrollmentApi.Official;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An institution's list of officials as a CSV file: a header naming {@code name}, {@code email} and
@@ -48,6 +52,10 @@ final class NominationCsv {
         char delimiter = lines.get(0).indexOf(',') < 0 && lines.get(0).indexOf(';') >= 0 ? ';' : ',';
         Map<String, Integer> columns = new HashMap<>();
         List<String> header = cells(lines.get(0), delimiter);
+        if (header == null) {
+            errors.add(new LineError(1, "header", "a quote is opened and never closed"));
+            return new Reading(officials, errors);
+        }
         for (int i = 0; i < header.size(); i++) {
             columns.putIfAbsent(header.get(i).trim().toLowerCase(Locale.ROOT).replaceAll("[\\s_-]", ""), i);
         }
@@ -66,6 +74,10 @@ final class NominationCsv {
                 continue;
             }
             List<String> cells = cells(lines.get(i), delimiter);
+            if (cells == null) {
+                errors.add(new LineError(lineNumber, "line", "a quote is opened and never closed"));
+                continue;
+            }
             String name = cell(cells, columns.get("name"));
             String email = cell(cells, columns.get("email"));
             String position = columns.containsKey("position") ? cell(cells, columns.get("position")) : "";
@@ -117,32 +129,17 @@ final class NominationCsv {
         return index < cells.size() ? cells.get(index).trim() : "";
     }
 
-    /** RFC 4180 cells of one line: quotes around a cell, {@code ""} for a quote inside. */
-    private static List<String> cells(String line, char delimiter) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == delimiter) {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
+    /**
+     * The cells of one line, RFC 4180 quoting (quotes around a cell, {@code ""} for a quote inside), by Commons
+     * CSV; {@code null} when the quoting is broken (a quote never closed).
+     */
+    private static @Nullable List<String> cells(String line, char delimiter) {
+        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).get();
+        try (CSVParser parser = CSVParser.parse(line, format)) {
+            List<CSVRecord> records = parser.getRecords();
+            return records.isEmpty() ? List.of("") : records.get(0).toList();
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            return null;
         }
-        cells.add(cell.toString());
-        return cells;
     }
 }

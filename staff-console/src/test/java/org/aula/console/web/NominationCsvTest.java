@@ -43,6 +43,17 @@ class NominationCsvTest {
     }
 
     @Test
+    void aLineWhoseQuoteIsNeverClosedIsNamedByItsNumber() {
+        NominationCsv.Reading reading = NominationCsv.read(
+                "name,email\nElvis Coc,elvis@example.org\n\"Rosita Sho,rosita@example.org\nAna Coc,ana@example.org\n");
+
+        assertThat(reading.errors()).extracting(NominationCsv.LineError::line).containsExactly(3);
+        assertThat(reading.errors()).extracting(NominationCsv.LineError::problem)
+                .containsExactly("a quote is opened and never closed");
+        assertThat(reading.officials()).extracting(Official::name).containsExactly("Elvis Coc", "Ana Coc");
+    }
+
+    @Test
     void theLineOfAnOfficialSkipsBlankLines() {
         assertThat(NominationCsv.lineOf("name,email\n\na,a@x.org\nb,b@x.org\n", 1)).isEqualTo(4);
     }
