@@ -184,19 +184,8 @@ class CertificatePdf {
             content.stroke();
         }
 
-        /** Characters the font cannot draw (e.g. a script it does not cover) become '?', rather than failing. */
         private String printable(String text) {
-            StringBuilder out = new StringBuilder(text.length());
-            text.codePoints().forEach(codePoint -> {
-                String character = new String(Character.toChars(codePoint));
-                try {
-                    font.encode(character);
-                    out.append(character);
-                } catch (IOException | IllegalArgumentException notInTheFont) {
-                    out.append('?');
-                }
-            });
-            return out.toString();
+            return PdfText.printable(font, text);
         }
     }
 }

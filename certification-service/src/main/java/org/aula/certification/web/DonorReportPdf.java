@@ -358,17 +358,7 @@ class DonorReportPdf {
         }
 
         String printable(String text) {
-            StringBuilder out = new StringBuilder(text.length());
-            text.codePoints().forEach(codePoint -> {
-                String character = new String(Character.toChars(codePoint));
-                try {
-                    font.encode(character);
-                    out.append(character);
-                } catch (IOException | IllegalArgumentException notInTheFont) {
-                    out.append('?');
-                }
-            });
-            return out.toString();
+            return PdfText.printable(font, text);
         }
     }
 }
