@@ -188,6 +188,10 @@ class HolderCopyIT extends ApiAndVerifier {
         assertThat(progress.get("complete").asBoolean()).isFalse();
         assertThat(progress.get("done").findValuesAsString("certificateNumber")).containsExactly(number);
         assertThat(progress.get("remaining").findValuesAsString("courseCode")).containsExactly(second.courseCode());
+        // the same progress on the page a person opens
+        Api.Response html = verifier.raw(page, "text/html");
+        assertThat(html.body()).contains("Towards the diploma: Migration Management", "Courses done", "Courses remaining",
+                second.courseCode());
     }
 
     @Test

@@ -173,6 +173,11 @@ public enum Wording {
             case "downloadPdf" -> say("Download the certificate (PDF)", "Descargar el certificado (PDF)");
             case "downloadCredential" -> say("Download the signed credential (Open Badges 3.0)",
                     "Descargar la credencial firmada (Open Badges 3.0)");
+            case "diplomaProgress" -> say("Towards the diploma", "Hacia el diploma");
+            case "coursesDone" -> say("Courses done", "Cursos aprobados");
+            case "coursesRemaining" -> say("Courses remaining", "Cursos pendientes");
+            case "diplomaAwarded" -> say("Diploma awarded", "Diploma otorgado");
+            case "none" -> say("none", "ninguno");
             default -> throw new IllegalArgumentException("no label " + key);
         };
     }

@@ -89,17 +89,17 @@ class HolderCopyController {
             String base = links.holderCopy(token).toString();
             String pdfUrl = base + "/certificate.pdf?lang=" + language.tag();
             String credentialUrl = base + "/credential?lang=" + language.tag();
+            // The holder's own progress towards the diplomas of programmes they have begun, whoever nominated them.
+            List<DiplomasController.ProgressView> diplomas = progress.of(certificate.holder().participantId(), null).stream()
+                    .filter(each -> !each.done().isEmpty() || each.diploma() != null)
+                    .map(each -> DiplomasController.ProgressView.of(each, links)).toList();
             if (VerificationPage.wanted(accept)) {
                 return confidential(ResponseEntity.ok())
                         .contentType(VerificationPage.HTML)
                         .varyBy(HttpHeaders.ACCEPT, HttpHeaders.ACCEPT_LANGUAGE)
                         .header("Content-Security-Policy", VerificationPage.CONTENT_SECURITY_POLICY)
-                        .body(VerificationPage.holderCopy(answer, Wording.in(language), pdfUrl, credentialUrl));
+                        .body(VerificationPage.holderCopy(answer, Wording.in(language), pdfUrl, credentialUrl, diplomas));
             }
-            // The holder's own progress towards the diplomas of programmes they have begun, whoever nominated them.
-            List<DiplomasController.ProgressView> diplomas = progress.of(certificate.holder().participantId(), null).stream()
-                    .filter(each -> !each.done().isEmpty() || each.diploma() != null)
-                    .map(each -> DiplomasController.ProgressView.of(each, links)).toList();
             return confidential(ResponseEntity.ok()).varyBy(HttpHeaders.ACCEPT, HttpHeaders.ACCEPT_LANGUAGE)
                     .body(new HolderCopy(answer, pdfUrl, credentialUrl, diplomas));
         });

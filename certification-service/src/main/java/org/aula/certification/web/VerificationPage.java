@@ -85,12 +85,34 @@ final class VerificationPage {
      * The holder's copy: the verification answer with links to download the PDF and the signed
      * credential (addresses that carry the link's token, so the page is never cached or referred).
      */
-    static String holderCopy(Verifications.CertificateAnswer answer, Wording wording, String pdfUrl, String credentialUrl) {
+    static String holderCopy(Verifications.CertificateAnswer answer, Wording wording, String pdfUrl, String credentialUrl,
+            List<DiplomasController.ProgressView> diplomas) {
         String page = of(answer, wording);
-        String downloads = "<p class=\"downloads\"><a id=\"pdf\" href=\"" + Page.escape(pdfUrl) + "\">"
-                + Page.escape(wording.label("downloadPdf")) + "</a></p>\n<p class=\"downloads\"><a id=\"credential\" href=\""
-                + Page.escape(credentialUrl) + "\">" + Page.escape(wording.label("downloadCredential")) + "</a></p>\n";
-        return page.replace("</dl>\n</main>", "</dl>\n" + downloads + "</main>");
+        StringBuilder more = new StringBuilder();
+        more.append("<p class=\"downloads\"><a id=\"pdf\" href=\"").append(Page.escape(pdfUrl)).append("\">")
+                .append(Page.escape(wording.label("downloadPdf"))).append("</a></p>\n<p class=\"downloads\"><a id=\"credential\" href=\"")
+                .append(Page.escape(credentialUrl)).append("\">").append(Page.escape(wording.label("downloadCredential")))
+                .append("</a></p>\n");
+        for (DiplomasController.ProgressView diploma : diplomas) {
+            more.append("<section class=\"progress\"><h2>").append(Page.escape(wording.label("diplomaProgress") + ": "
+                    + diploma.programmeTitle())).append("</h2>\n<dl>\n");
+            more.append("<dt>").append(Page.escape(wording.label("coursesDone"))).append("</dt><dd>")
+                    .append(Page.escape(courses(diploma.done(), wording))).append("</dd>\n");
+            more.append("<dt>").append(Page.escape(wording.label("coursesRemaining"))).append("</dt><dd>")
+                    .append(Page.escape(courses(diploma.remaining(), wording))).append("</dd>\n");
+            if (diploma.diplomaNumber() != null) {
+                more.append("<dt>").append(Page.escape(wording.label("diplomaAwarded"))).append("</dt><dd>")
+                        .append(Page.escape(diploma.diplomaNumber())).append("</dd>\n");
+            }
+            more.append("</dl></section>\n");
+        }
+        return page.replace("</dl>\n</main>", "</dl>\n" + more + "</main>");
+    }
+
+    private static String courses(List<DiplomasController.ProgressView.Course> courses, Wording wording) {
+        return courses.isEmpty() ? wording.label("none") : wording.list(courses.stream()
+                .map(course -> course.courseTitle() == null ? course.courseCode() : course.courseTitle() + " (" + course.courseCode() + ")")
+                .toList());
     }
 
     static String unknown(String number, Wording wording) {
