@@ -89,11 +89,14 @@ class WebhooksIT extends ApiAndTopic {
                 boolean retried = pending.size() > 0 && pending.get(pending.size() - 1).get("attempts").asInt() >= 3;
                 return retried && System.nanoTime() - downAt >= outage.toNanos();
             });
-            // A request in flight when the port closed may end otherwise; the retries after it find the port closed.
+            // Each failed attempt is logged as the receiver not answering: the port refused the connection, or a
+            // pooled connection to the stopped server was closed without an answer; never an HTTP status.
             JsonNode during = policePartner.get("/partners/" + police + "/webhooks/" + webhook + "/deliveries?status=PENDING").json();
-            assertThat(during).anySatisfy(delivery -> {
-                assertThat(delivery.get("attempts").asInt()).isGreaterThanOrEqualTo(3);
-                assertThat(delivery.get("lastError").asString()).isEqualTo("connection refused or unreachable");
+            assertThat(during).anySatisfy(delivery -> assertThat(delivery.get("attempts").asInt()).isGreaterThanOrEqualTo(3));
+            assertThat(during).filteredOn(delivery -> delivery.get("attempts").asInt() > 0).allSatisfy(delivery -> {
+                assertThat(delivery.get("lastStatusCode").isNull()).isTrue();
+                assertThat(delivery.get("lastError").asString())
+                        .matches("connection refused or unreachable|I/O error: NoHttpResponseException");
             });
             receiver.up();
             List<WebhookReceiver.Delivery> received = awaitCaughtUp(receiver, policeFeed, police, may, june);
@@ -106,9 +109,12 @@ class WebhooksIT extends ApiAndTopic {
                 assertThat(delivery.event().get("id").asString()).isEqualTo(delivery.id());
                 assertThat(delivery.event().get("source").asString()).isEqualTo("/aula/enrollment-service");
             });
-            // Never another institution's official.
-            long foreign = received.stream().filter(delivery -> !police.equals(institutionOf(delivery.data()))
-                    || immigrationOfficials.stream().anyMatch(delivery.body()::contains)).count();
+            // Never another institution's official (the calls for nominations name no institution and no official).
+            long foreign = received.stream().filter(delivery -> {
+                String institution = institutionOf(delivery.data());
+                return institution != null && !police.equals(institution)
+                        || immigrationOfficials.stream().anyMatch(delivery.body()::contains);
+            }).count();
             assertThat(foreign).isZero();
             assertThat(received.stream().filter(delivery -> policeOfficials.stream().anyMatch(delivery.body()::contains)))
                     .isNotEmpty();
