@@ -139,11 +139,21 @@ def resolve(expression, constants, sources):
 def expected_service_acls(service, constants, suffix):
     """What the service's code does with Kafka, as ACL entries (type, name, pattern, operation)."""
     sources = [path.read_text(encoding="utf-8") for path in sorted((ROOT / service / "src/main/java").rglob("*.java"))]
-    consumed, groups = set(), set()
+    consumed, prefixes, groups = set(), set(), set()
     for source in sources:
         for attributes in re.findall(r"@KafkaListener\((.*?)\)\s*\n", source, re.S):
             topics = re.search(r"topics\s*=\s*(\{[^}]*\}|[^,]+)", attributes)
+            pattern = re.search(r"topicPattern\s*=\s*(\"[^\"]*\"|[\w.]+)", attributes)
             group = re.search(r"groupId\s*=\s*(\"[^\"]*\"|[\w.]+)", attributes)
+            if pattern and group:  # e.g. the webhooks read every partner.<CODE>.enrollment: Read on the literal prefix
+                regex = resolve(pattern.group(1), constants, sources).replace("\\\\", "\\")
+                prefix = re.match(r"((?:\\\.|[A-Za-z0-9_-])*)", regex).group(1).replace("\\.", ".")
+                if not prefix:
+                    problems.append(f"{service}: a topicPattern without a literal prefix: {regex}")
+                    continue
+                prefixes.add(prefix)
+                groups.add(resolve(group.group(1), constants, sources))
+                continue
             if not topics or not group:
                 problems.append(f"{service}: a @KafkaListener without topics or groupId: {attributes.strip()}")
                 continue
@@ -157,6 +167,8 @@ def expected_service_acls(service, constants, suffix):
         acls |= {("topic", topic + suffix, "literal", op) for op in ("Write", "Describe")}
     for topic in constants.values():  # /actuator/deadletters
         acls |= {("topic", topic + suffix, "literal", op) for op in ("Read", "Describe")}
+    for prefix in prefixes:
+        acls |= {("topic", prefix, "prefix", op) for op in ("Read", "Describe")}
     for group in groups | {"aula-deadletters-reader"}:
         acls.add(("group", group, "literal", "Read"))
     if service == "enrollment-service":  # PartnerTopics creates and checks the feeds; the router writes them
