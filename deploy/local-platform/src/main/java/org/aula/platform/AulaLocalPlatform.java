@@ -328,7 +328,7 @@ public final class AulaLocalPlatform implements AutoCloseable {
         out.append(String.format(Locale.ROOT, " %-22s valid %d h, until %s:%n", "coordinator token", BANNER_TOKEN_TTL.toHours(),
                 DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).format(until.atOffset(ZoneOffset.UTC))));
         out.append(token("coordinator", null, BANNER_TOKEN_TTL)).append('\n');
-        out.append(String.format(Locale.ROOT, " %-22s ./platform token --role coordinator|facilitator|operations|partner|metrics"
+        out.append(String.format(Locale.ROOT, " %-22s ./platform token --role coordinator|facilitator|operations|partner|metrics|reporting"
                 + " [--institution POLICE] [--ttl 8h]%s%n", "other tokens", dataDirOption));
         out.append(String.format(Locale.ROOT, " %-22s TOKEN=$(./platform token --role coordinator%s)%n", "e.g.", dataDirOption));
         out.append(String.format(Locale.ROOT, " %-22s curl -H \"Authorization: Bearer $TOKEN\" %s/cohorts%n", "", baseUrl(PlatformService.ENROLLMENT)));

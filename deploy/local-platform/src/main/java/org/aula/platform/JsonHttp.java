@@ -74,12 +74,13 @@ final class JsonHttp {
         return expect(201, send(request), "POST " + uri);
     }
 
-    /** PUT a JSON body, expecting 200. */
+    /** PUT a JSON body, expecting 200, or 201 when the PUT created what it names. */
     JsonNode put(URI uri, Object body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        return expect(200, send(request), "PUT " + uri);
+        HttpResponse<String> response = send(request);
+        return expect(response.statusCode() == 201 ? 201 : 200, response, "PUT " + uri);
     }
 
     static String query(String value) {

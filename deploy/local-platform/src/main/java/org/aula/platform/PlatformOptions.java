@@ -60,7 +60,7 @@ public record PlatformOptions(
 
             Every call but health, OpenAPI and certificate verification needs a bearer token; the start-up block
             prints a coordinator token, and this prints others (it starts nothing; see ./platform token --help):
-              ./platform token --role coordinator|facilitator|operations|partner [--institution POLICE] [--ttl 8h] [--data-dir=<dir>]
+              ./platform token --role coordinator|facilitator|operations|partner|metrics|reporting [--institution POLICE] [--ttl 8h] [--data-dir=<dir>]
             """;
 
     public PlatformOptions {

@@ -178,7 +178,7 @@ class SeedStoryIT {
 
         assertThat(block).contains(platform.identity().issuer() + "   <- OpenID Connect issuer")
                 .contains(platform.identity().signInPage().toString())
-                .contains("coordinator, facilitator, operations, partner-police, partner-immigration");
+                .contains("coordinator, facilitator, operations, donor, partner-police, partner-immigration");
     }
 
     @Test
@@ -375,7 +375,7 @@ class SeedStoryIT {
         }
         assertThat(block).contains(platform.kafkaBootstrapServers() + "   <- partners: attach a consumer here")
                 .contains(dataDir.toAbsolutePath().normalize().toString())
-                .contains("./platform token --role coordinator|facilitator|operations|partner|metrics [--institution POLICE] [--ttl 8h]")
+                .contains("./platform token --role coordinator|facilitator|operations|partner|metrics|reporting [--institution POLICE] [--ttl 8h]")
                 .contains("--data-dir=" + dataDir.toAbsolutePath().normalize());
         Matcher token = Pattern.compile("(?m)^(eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+)$").matcher(block);
         assertThat(token.find()).as("a token on a line of its own in%n%s", block).isTrue();
