@@ -3,6 +3,7 @@ package org.aula.certification.application;
 import org.aula.certification.domain.ParticipantId;
 
 import org.aula.certification.domain.Certificate;
+import org.aula.certification.domain.CompletionCounts;
 import org.aula.certification.domain.Diploma;
 import org.aula.certification.domain.HolderLink;
 
@@ -23,6 +24,9 @@ public interface CertificateEvents {
 
     /** A diploma fell with a certificate it relied on. */
     void diplomaRevoked(Diploma diploma, Certificate revokedCertificate);
+
+    /** One institution's completion counts in a cohort changed (counts only, for the aggregate feed). */
+    void completionCountsChanged(CompletionCounts counts);
 
     /** An erased participant's name leaves the events this service still keeps; returns how many changed. */
     int forgetName(ParticipantId participant, String pseudonym);

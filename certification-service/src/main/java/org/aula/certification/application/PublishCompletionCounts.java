@@ -14,15 +14,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class PublishCompletionCounts {
 
     private final DonorReports reports;
-    private final CompletionCountEvents events;
+    private final CertificateEvents events;
 
-    PublishCompletionCounts(DonorReports reports, CompletionCountEvents events) {
+    PublishCompletionCounts(DonorReports reports, CertificateEvents events) {
         this.reports = reports;
         this.events = events;
     }
 
     @Transactional
     public void publish(CohortId cohort, String institutionCode) {
-        reports.countsOf(cohort, institutionCode).ifPresent(events::changed);
+        reports.countsOf(cohort, institutionCode).ifPresent(events::completionCountsChanged);
     }
 }

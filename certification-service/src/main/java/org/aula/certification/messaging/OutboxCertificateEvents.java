@@ -1,10 +1,12 @@
 package org.aula.certification.messaging;
 
 import java.net.URI;
+import java.time.Clock;
 
 import org.aula.certification.application.CertificateEvents;
 import org.aula.certification.application.VerificationLinks;
 import org.aula.certification.domain.Certificate;
+import org.aula.certification.domain.CompletionCounts;
 import org.aula.certification.domain.AwardNumber;
 import org.aula.certification.domain.Diploma;
 import org.aula.certification.domain.HolderLink;
@@ -14,21 +16,31 @@ import org.aula.events.CertificateIssued;
 import org.aula.events.CertificateIssuedByHand;
 import org.aula.events.HolderLinkSent;
 import org.aula.events.CertificateRevoked;
+import org.aula.events.CompletionCountsChanged;
 import org.aula.events.DiplomaAwarded;
 import org.aula.events.DiplomaRevoked;
 import org.aula.events.runtime.Outbox;
 import org.springframework.stereotype.Component;
 
-/** The one place certificates and diplomas become published facts: mapped to the contract, appended to the outbox. */
+/** The one place certificates, diplomas and completion counts become published facts: mapped to the contract, appended to the outbox. */
 @Component
 class OutboxCertificateEvents implements CertificateEvents {
 
     private final Outbox outbox;
     private final VerificationLinks links;
+    private final Clock clock;
 
-    OutboxCertificateEvents(Outbox outbox, VerificationLinks links) {
+    OutboxCertificateEvents(Outbox outbox, VerificationLinks links, Clock clock) {
         this.outbox = outbox;
         this.links = links;
+        this.clock = clock;
+    }
+
+    @Override
+    public void completionCountsChanged(CompletionCounts counts) {
+        outbox.append(new CompletionCountsChanged(counts.cohortId().value(), counts.cohortCode(), counts.courseCode(),
+                counts.institutionCode(), counts.decided(), counts.completed(), counts.notCompleted(),
+                counts.certificatesIssued(), counts.certificatesRevoked(), clock.instant()));
     }
 
     @Override
