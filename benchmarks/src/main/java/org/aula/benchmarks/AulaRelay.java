@@ -29,8 +29,17 @@ final class AulaRelay implements EventPipeline {
     private final OutboxRelay relay;
     private final TransactionTemplate transactions;
 
+    private final String name;
+
     AulaRelay(Infrastructure infrastructure) {
-        this.context = SpringContexts.start(Application.class, infrastructure, "bench_aula", "org.springframework.modulith");
+        this(infrastructure, "aula", "bench_aula");
+    }
+
+    /** A relay named {@code name} on {@code database}, with {@code settings} ({@code --aula.messaging.relay.…=…}). */
+    AulaRelay(Infrastructure infrastructure, String name, String database, String... settings) {
+        this.name = name;
+        this.context = SpringContexts.start(Application.class, infrastructure, database, "org.springframework.modulith",
+                settings);
         this.outbox = context.getBean(Outbox.class);
         this.relay = context.getBean(OutboxRelay.class);
         this.transactions = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
@@ -38,7 +47,7 @@ final class AulaRelay implements EventPipeline {
 
     @Override
     public String name() {
-        return "aula";
+        return name;
     }
 
     @Override

@@ -97,6 +97,22 @@ public final class Benchmarks {
                 }
                 write(settings, "aula", Map.of("burst", run.aulaBurst.toMap(), "prefilled_drain", run.aulaDrain.toMap(),
                         "paced", run.aulaPaced.toMap()));
+                // The same relay with its producer as it was before issue 11's tuning (Kafka's linger.ms of 5 ms and
+                // batch.size of 16 KiB), after the tuned one in the same JVM (so the JIT's warmth favours this one).
+                progress("Aula before the tuning: the relay's producer with linger.ms 5, batch.size 16 KiB");
+                try (AulaRelay before = new AulaRelay(infrastructure, "aula-before", "bench_aula_before",
+                        "--aula.messaging.relay.linger=5ms", "--aula.messaging.relay.producer-batch-size=16384")) {
+                    phases.warmUp(before);
+                    run.aulaBeforeDrain = prefilledDrain(settings, infrastructure, before);
+                    progress("  aula-before drain of a pre-filled outbox, %d events: %.0f events/s (%d received, %d "
+                            + "per-key order violations)", settings.events(), run.aulaBeforeDrain.drainPerSecond(),
+                            run.aulaBeforeDrain.received(), run.aulaBeforeDrain.reorders());
+                    run.aulaBeforePaced = phases.paced(before);
+                    progress("  aula-before paced at %d/s for %d s: %s", settings.rate(), settings.seconds(),
+                            run.aulaBeforePaced);
+                }
+                write(settings, "aula-before-tuning", Map.of("prefilled_drain", run.aulaBeforeDrain.toMap(),
+                        "paced", run.aulaBeforePaced.toMap()));
             }
             if (settings.runs("modulith")) {
                 progress("peer: Spring Modulith event externalization");

@@ -46,15 +46,25 @@ final class ServiceProcess implements AutoCloseable {
      * arguments, which outrank the service's own yml), on a free port, output to {@code logs/<name>.log}.
      */
     static ServiceProcess start(String name, Path jar, String jvmOptions, Path logs, List<String> arguments) {
+        return start(name, jar, jvmOptions, List.of(), logs, name, arguments);
+    }
+
+    /**
+     * As {@link #start(String, Path, String, Path, List)}, with {@code extraJvmOptions} after the configured ones (a
+     * CDS archive, a training run) and the output to {@code logs/<logName>.log}.
+     */
+    static ServiceProcess start(String name, Path jar, String jvmOptions, List<String> extraJvmOptions, Path logs,
+            String logName, List<String> arguments) {
         int port = freePort();
         URI baseUrl = URI.create("http://localhost:" + port);
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(java());
         for (String option : jvmOptions.trim().split("\\s+")) {
             if (!option.isEmpty()) {
                 command.add(option);
             }
         }
+        command.addAll(extraJvmOptions);
         command.add("-jar");
         command.add(jar.toString());
         command.add("--server.port=" + port);
@@ -65,7 +75,7 @@ final class ServiceProcess implements AutoCloseable {
         }
         try {
             Files.createDirectories(logs);
-            Path log = logs.resolve(name + ".log");
+            Path log = logs.resolve(logName + ".log");
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             long started = System.nanoTime();
@@ -75,6 +85,25 @@ final class ServiceProcess implements AutoCloseable {
             return new ServiceProcess(name, process, baseUrl, log, started);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
+        }
+    }
+
+    /** The {@code java} of the JDK the benchmark runs on. */
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** Waits until the process ends by itself (a CDS training run); fails if it does not within the readiness timeout. */
+    int awaitExit() {
+        try {
+            if (!process.waitFor(READINESS_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(name + " did not exit within " + READINESS_TIMEOUT.toSeconds() + " s; see " + log);
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

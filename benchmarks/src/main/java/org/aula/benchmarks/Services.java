@@ -3,8 +3,10 @@ package org.aula.benchmarks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,20 +42,50 @@ final class Services implements AutoCloseable {
 
     /** Starts {@code service} (its database named after it) and waits until it is ready. */
     ServiceProcess start(String service) {
-        String database = service.substring(0, service.indexOf('-'));
-        List<String> arguments = new ArrayList<>(List.of(
-                "--spring.datasource.url=" + infrastructure.jdbcUrl(database),
-                "--spring.datasource.username=" + infrastructure.username(),
-                "--spring.datasource.password=" + infrastructure.password(),
-                "--spring.kafka.bootstrap-servers=" + infrastructure.bootstrapServers(),
-                "--spring.security.oauth2.resourceserver.jwt.public-key-location=" + tokens.publicKeyLocation()));
-        ServiceProcess process = ServiceProcess.start(service, settings.serviceJar(service), settings.serviceJvm(),
-                settings.out().resolve("logs"), arguments);
+        ServiceProcess process = launch(service, settings.serviceJar(service), List.of(), service);
         running.put(service, process);
         Duration ready = process.awaitReady();
         Benchmarks.progress("  %s ready %.1f s after java -jar (resident %.0f MiB)", service, ready.toMillis() / 1000.0,
                 process.residentMiB());
         return process;
+    }
+
+    /**
+     * Launches {@code jar} of {@code service} with its connection settings and {@code extraJvmOptions}, without
+     * waiting for anything and without keeping it among the running services (the caller closes it).
+     */
+    ServiceProcess launch(String service, Path jar, List<String> extraJvmOptions, String logName) {
+        return ServiceProcess.start(service, jar, settings.serviceJvm(), extraJvmOptions, settings.out().resolve("logs"),
+                logName, arguments(service));
+    }
+
+    private List<String> arguments(String service) {
+        String database = service.substring(0, service.indexOf('-'));
+        return new ArrayList<>(List.of(
+                "--spring.datasource.url=" + infrastructure.jdbcUrl(database),
+                "--spring.datasource.username=" + infrastructure.username(),
+                "--spring.datasource.password=" + infrastructure.password(),
+                "--spring.kafka.bootstrap-servers=" + infrastructure.bootstrapServers(),
+                "--spring.security.oauth2.resourceserver.jwt.public-key-location=" + tokens.publicKeyLocation()));
+    }
+
+    /** The JVM options every service gets. */
+    List<String> jvmOptions() {
+        return Arrays.stream(settings.serviceJvm().trim().split("\\s+")).filter(option -> !option.isEmpty())
+                .toList();
+    }
+
+    /** The repository's root folder (where BENCHMARKS.md is written). */
+    Path repository() {
+        return settings.report().toAbsolutePath().getParent();
+    }
+
+    Path out() {
+        return settings.out();
+    }
+
+    Path jar(String service) {
+        return settings.serviceJar(service);
     }
 
     /** Stops {@code service} (SIGTERM, as an orchestrator would). */

@@ -24,11 +24,17 @@ final class StartAndMemory {
     private StartAndMemory() {
     }
 
-    /** One service's figures; {@code peakUnderLoadMiB} is NaN until a load ran. */
-    record Service(String name, double firstStartSeconds, double startSeconds, double idleMiB, double peakUnderLoadMiB) {
+    /**
+     * One service's figures; {@code peakUnderLoadMiB} is NaN until a load ran. {@code extractedSeconds} and
+     * {@code cdsSeconds}: start to ready on the migrated database from the jar extracted by Spring Boot's jar tools,
+     * without and with a class data sharing archive of a training run (as the container image runs it).
+     */
+    record Service(String name, double firstStartSeconds, double startSeconds, double idleMiB, double extractedSeconds,
+            double cdsSeconds, double cdsIdleMiB, double peakUnderLoadMiB) {
 
         Service withPeak(double peak) {
-            return new Service(name, firstStartSeconds, startSeconds, idleMiB, peak);
+            return new Service(name, firstStartSeconds, startSeconds, idleMiB, extractedSeconds, cdsSeconds, cdsIdleMiB,
+                    peak);
         }
 
         Map<String, Object> toMap() {
@@ -36,18 +42,25 @@ final class StartAndMemory {
             map.put("first_start_to_ready_seconds", Figures.round(firstStartSeconds));
             map.put("start_to_ready_seconds", Figures.round(startSeconds));
             map.put("resident_idle_mib", Figures.round(idleMiB));
+            map.put("extracted_start_to_ready_seconds", Figures.round(extractedSeconds));
+            map.put("extracted_with_cds_start_to_ready_seconds", Figures.round(cdsSeconds));
+            map.put("extracted_with_cds_resident_idle_mib", Figures.round(cdsIdleMiB));
             map.put("resident_peak_under_end_to_end_load_mib", Figures.round(peakUnderLoadMiB));
             return map;
         }
 
         @Override
         public String toString() {
-            return String.format("%s: ready %.1f s after java -jar on an empty database, %.1f s on a migrated one; "
-                    + "resident %.0f MiB idle", name, firstStartSeconds, startSeconds, idleMiB);
+            return String.format("%s: ready %.1f s after java -jar on an empty database, %.1f s on a migrated one "
+                    + "(resident %.0f MiB idle); extracted %.1f s; extracted with a CDS archive %.1f s (resident %.0f MiB "
+                    + "idle)", name, firstStartSeconds, startSeconds, idleMiB, extractedSeconds, cdsSeconds, cdsIdleMiB);
         }
     }
 
-    /** Starts each service alone, twice, and stops it again. */
+    /**
+     * Starts each service alone: twice from its executable jar (empty database, then migrated), then extracted, then
+     * extracted with a CDS archive, each stopped again before the next.
+     */
     static Map<String, Service> measure(Services services) {
         Map<String, Service> figures = new LinkedHashMap<>();
         for (String name : Services.NAMES) {
@@ -56,10 +69,23 @@ final class StartAndMemory {
             ServiceProcess again = services.start(name);
             double start = again.startToReady().toMillis() / 1000.0;
             LockSupport.parkNanos(SETTLE.toNanos());
-            Service service = new Service(name, first, start, again.residentMiB(), Double.NaN);
+            double idle = again.residentMiB();
+            services.stop(name);
+            ClassDataSharing.Launch extracted = ClassDataSharing.prepare(services, name, services.repository());
+            double extractedStart;
+            try (ServiceProcess plain = services.launch(name, extracted.jar(), List.of(), name + "-extracted")) {
+                extractedStart = plain.awaitReady().toMillis() / 1000.0;
+            }
+            double cdsStart;
+            double cdsIdle;
+            try (ServiceProcess shared = services.launch(name, extracted.jar(), extracted.useArchive(), name + "-cds")) {
+                cdsStart = shared.awaitReady().toMillis() / 1000.0;
+                LockSupport.parkNanos(SETTLE.toNanos());
+                cdsIdle = shared.residentMiB();
+            }
+            Service service = new Service(name, first, start, idle, extractedStart, cdsStart, cdsIdle, Double.NaN);
             Benchmarks.progress("  %s", service);
             figures.put(name, service);
-            services.stop(name);
         }
         return figures;
     }

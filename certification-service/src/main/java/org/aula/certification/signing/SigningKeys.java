@@ -19,7 +19,7 @@ import org.aula.certification.domain.SigningKeyStore.StoredKey;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,7 +39,7 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
  * generated at first start and kept, so restarts keep verifying what was signed before.
  */
 @Component
-public class SigningKeys implements SmartInitializingSingleton {
+public class SigningKeys implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
 
@@ -47,6 +47,7 @@ public class SigningKeys implements SmartInitializingSingleton {
     private final @Nullable ECKey configuredActive;
     private final SigningKeyStore store;
     private final Clock clock;
+    private volatile boolean running;
 
     public SigningKeys(CertificationProperties properties, SigningKeyStore store, Clock clock) {
         this.store = store;
@@ -55,15 +56,36 @@ public class SigningKeys implements SmartInitializingSingleton {
         this.configuredActive = configured.isEmpty() ? null : activeOf(configured, properties.signing().activeKeyId());
     }
 
-    /** Without configured keys, makes sure a stored key is active before the first credential is signed. */
+    /**
+     * Without configured keys, makes sure a stored key is active before the first credential is signed: at start,
+     * before the web server and the listeners ({@link #getPhase()}), not while the context refreshes, so a class data
+     * sharing training run (which ends after the refresh, with no database) does not need the database.
+     */
     @Override
-    public void afterSingletonsInstantiated() {
+    public void start() {
         if (configuredActive != null) {
             log.info("Signing credentials with configured key {} ({} keys published)", configuredActive.getKeyID(),
                     publicKeys().getKeys().size());
         } else {
             log.info("Signing credentials with stored key {} (no keys configured)", activeStored().getKeyID());
         }
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Before everything that may sign or publish keys: the web server and the Kafka listeners start later. */
+    @Override
+    public int getPhase() {
+        return Integer.MIN_VALUE / 2;
     }
 
     /** The key that signs now, with its private part. */

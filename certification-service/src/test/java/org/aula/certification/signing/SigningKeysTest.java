@@ -31,7 +31,7 @@ class SigningKeysTest {
         InMemorySigningKeyStore store = new InMemorySigningKeyStore();
 
         SigningKeys firstStart = keys(Signing.GENERATED, store);
-        firstStart.afterSingletonsInstantiated();
+        firstStart.start();
         SigningKeys restart = keys(Signing.GENERATED, store);
 
         assertThat(restart.active().getKeyID()).isEqualTo(firstStart.active().getKeyID());
@@ -75,7 +75,7 @@ class SigningKeysTest {
         InMemorySigningKeyStore store = new InMemorySigningKeyStore();
 
         SigningKeys keys = keys(new Signing(jwks, null, "2024-key"), store);
-        keys.afterSingletonsInstantiated();
+        keys.start();
 
         assertThat(keys.active().getKeyID()).isEqualTo("2024-key");
         assertThat(keys.publicKeys().getKeys()).extracting(JWK::getKeyID).containsExactly("2019-key", "2024-key");

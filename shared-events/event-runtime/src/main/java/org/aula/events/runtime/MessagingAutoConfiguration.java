@@ -69,7 +69,12 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    MessagingSchema aulaMessagingSchema(DataSource dataSource) {
+    MessagingSchema aulaMessagingSchema(DataSource dataSource, Environment environment) {
+        // The runtime's tables follow the service's own migrations: off together (spring.flyway.enabled=false), e.g. for
+        // the container image's class data sharing training run, which has no database (deploy/container/Dockerfile).
+        if (!environment.getProperty("spring.flyway.enabled", Boolean.class, true)) {
+            return MessagingSchema.unmanaged();
+        }
         return MessagingSchema.migrate(dataSource);
     }
 

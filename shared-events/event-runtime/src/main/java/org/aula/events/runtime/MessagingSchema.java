@@ -16,6 +16,14 @@ public final class MessagingSchema {
     private MessagingSchema() {
     }
 
+    /**
+     * The schema as someone else keeps it: for a service whose migrations are off ({@code spring.flyway.enabled=false}:
+     * its schemas are migrated by a job of their own, or a class data sharing training run has no database).
+     */
+    static MessagingSchema unmanaged() {
+        return new MessagingSchema();
+    }
+
     static MessagingSchema migrate(DataSource dataSource) {
         Flyway.configure()
                 .dataSource(dataSource)
