@@ -130,8 +130,43 @@ public final class Benchmarks {
         }
     }
 
+    /**
+     * The services of the commit before issue 11's service changes ({@code -Dbenchmarks.baseline}), under the same seat
+     * race and end-to-end passes, on a broker and PostgreSQL of their own, before the build's own services.
+     */
+    private static void baselineServices(Settings settings, Report.Run run) {
+        Map<String, java.nio.file.Path> jars = Settings.baselineJars();
+        if (jars.isEmpty() || !(settings.runs("seatrace") || settings.runs("endtoend"))) {
+            return;
+        }
+        progress("Aula services before issue 11's changes to them: %s", jars.values());
+        try (Infrastructure infrastructure = Infrastructure.start(List.of());
+                Services services = new Services(settings, infrastructure, jars)) {
+            services.start("enrollment-service");
+            if (settings.runs("seatrace")) {
+                SeatRace race = new SeatRace(services);
+                int warmUp = Math.max(SeatRace.SEATS * 4, settings.seatRaceNominations() / 5);
+                progress("  baseline seat race warm-up: %s", race.race("warmup", warmUp, settings.seatRaceClients()));
+                run.baselineSeatRace = race.race("race", settings.seatRaceNominations(), settings.seatRaceClients());
+                progress("  baseline seat race: %s", run.baselineSeatRace);
+            }
+            if (settings.runs("endtoend")) {
+                services.start("session-service");
+                services.start("certification-service");
+                EndToEnd endToEnd = new EndToEnd(services, settings.rate());
+                int warmUp = Math.max(SeatRace.SEATS * 2, settings.pacedEvents() / 5);
+                progress("  baseline end to end warm-up: %s", endToEnd.pass("warmup", warmUp));
+                run.baselineEndToEnd = endToEnd.pass("paced", settings.pacedEvents());
+                progress("  baseline end to end: %s", run.baselineEndToEnd);
+                run.baselineSaturation = endToEnd.saturated("saturated", settings.pacedEvents());
+                progress("  baseline saturated: %s", run.baselineSaturation);
+            }
+        }
+    }
+
     /** The services, each its executable jar, on a broker and PostgreSQL of their own. */
     private static void services(Settings settings, Report.Run run) {
+        baselineServices(settings, run);
         progress("Aula services: each its executable jar (java -jar) on a broker and PostgreSQL of their own");
         try (Infrastructure infrastructure = Infrastructure.start(List.of());
                 Services services = new Services(settings, infrastructure)) {

@@ -31,6 +31,10 @@ final class Report {
         Figures.Burst aulaBurst;
         Figures.Burst aulaDrain;
         Figures.Paced aulaPaced;
+        /** The services of the commit before issue 11's changes to them (-Dbenchmarks.baseline), same passes. */
+        SeatRace.Result baselineSeatRace;
+        EndToEnd.Result baselineEndToEnd;
+        EndToEnd.Saturation baselineSaturation;
         /** The relay with its producer as before issue 11's tuning (linger.ms 5, batch.size 16 KiB). */
         Figures.Burst aulaBeforeDrain;
         Figures.Paced aulaBeforePaced;
@@ -201,6 +205,11 @@ final class Report {
         }
         md.append("- Command: `").append(settings.command()).append("`\n");
         md.append("- Date: ").append(run.started).append("\n");
+        if (!Settings.baselineCommit().isEmpty()) {
+            md.append("- Baseline: the services' jars built at commit ").append(Settings.baselineCommit())
+                    .append(" (`-Dbenchmarks.baseline`) ran the seat race and the end-to-end passes first, in this run, ")
+                    .append("on a broker and PostgreSQL of their own; see *What changed for speed*.\n");
+        }
         md.append("- Machine: ").append(machine.get("cores")).append(" cores (").append(machine.get("cpu"))
                 .append("), ").append(machine.get("memory")).append(" memory; ").append(machine.get("os"))
                 .append("; load average (1, 5, 15 min) when the report was written: ").append(machine.get("load_average"))
@@ -344,6 +353,31 @@ final class Report {
                     + "(after ÷ before: p50 %.2f, p99 %.2f)", run.aulaPaced.rate(), before.p50Millis(), after.p50Millis(),
                     before.p99Millis(), after.p99Millis(), after.p50Millis() / before.p50Millis(),
                     after.p99Millis() / before.p99Millis()));
+        }
+        if (run.seatRace != null && run.baselineSeatRace != null) {
+            lines.add(String.format("- The services at the baseline commit (`-Dbenchmarks.baseline`) and now (all of the "
+                    + "above, Spring Security's observations off, verified tokens remembered, certification's three effects "
+                    + "of a record in one transaction): seat race %.2f → %.2f s (after ÷ before %.2f)",
+                    run.baselineSeatRace.seconds(), run.seatRace.seconds(),
+                    run.seatRace.seconds() / run.baselineSeatRace.seconds()));
+        }
+        if (run.endToEnd != null && run.baselineEndToEnd != null) {
+            EndToEnd.Result before = run.baselineEndToEnd;
+            EndToEnd.Result after = run.endToEnd;
+            lines.add(String.format("- The same, at %d/s: enrolment request→answer p99 %.1f → %.1f ms (%.2f); enrolment "
+                    + "answer→on roster p99 %.1f → %.1f ms (%.2f); course.completed→certificate.issued p50 %.1f → %.1f ms, "
+                    + "p99 %.1f → %.1f ms (%.2f)", after.rate(), before.enrolAnswer().p99Millis(),
+                    after.enrolAnswer().p99Millis(), after.enrolAnswer().p99Millis() / before.enrolAnswer().p99Millis(),
+                    before.enrolmentToRoster().p99Millis(), after.enrolmentToRoster().p99Millis(),
+                    after.enrolmentToRoster().p99Millis() / before.enrolmentToRoster().p99Millis(),
+                    before.completedToCertificate().p50Millis(), after.completedToCertificate().p50Millis(),
+                    before.completedToCertificate().p99Millis(), after.completedToCertificate().p99Millis(),
+                    after.completedToCertificate().p99Millis() / before.completedToCertificate().p99Millis()));
+        }
+        if (run.saturation != null && run.baselineSaturation != null) {
+            lines.add(String.format("- The same, saturated: enrolments onto session-service's rosters %.0f → %.0f/s "
+                    + "(after ÷ before %.2f)", run.baselineSaturation.pipelinePerSecond(), run.saturation.pipelinePerSecond(),
+                    run.saturation.pipelinePerSecond() / run.baselineSaturation.pipelinePerSecond()));
         }
         if (run.services != null) {
             for (StartAndMemory.Service service : run.services.values()) {

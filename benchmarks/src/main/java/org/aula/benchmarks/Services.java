@@ -30,9 +30,17 @@ final class Services implements AutoCloseable {
     private final LocalTokenIssuer tokens;
     private final Map<String, ServiceProcess> running = new LinkedHashMap<>();
 
+    private final Map<String, Path> jars;
+
     Services(Settings settings, Infrastructure infrastructure) {
+        this(settings, infrastructure, settings.serviceJars());
+    }
+
+    /** Services run from {@code jars} (by service name) instead of the build's own. */
+    Services(Settings settings, Infrastructure infrastructure, Map<String, Path> jars) {
         this.settings = settings;
         this.infrastructure = infrastructure;
+        this.jars = Map.copyOf(jars);
         try {
             this.tokens = new LocalTokenIssuer(Files.createTempDirectory("aula-bench-identity-"));
         } catch (IOException e) {
@@ -42,7 +50,7 @@ final class Services implements AutoCloseable {
 
     /** Starts {@code service} (its database named after it) and waits until it is ready. */
     ServiceProcess start(String service) {
-        ServiceProcess process = launch(service, settings.serviceJar(service), List.of(), service);
+        ServiceProcess process = launch(service, jar(service), List.of(), service);
         running.put(service, process);
         Duration ready = process.awaitReady();
         Benchmarks.progress("  %s ready %.1f s after java -jar (resident %.0f MiB)", service, ready.toMillis() / 1000.0,
@@ -85,7 +93,11 @@ final class Services implements AutoCloseable {
     }
 
     Path jar(String service) {
-        return settings.serviceJar(service);
+        Path jar = jars.get(service);
+        if (jar == null) {
+            throw new IllegalStateException("no jar of " + service + " (run through the benchmarks module's pom)");
+        }
+        return jar;
     }
 
     /** Stops {@code service} (SIGTERM, as an orchestrator would). */

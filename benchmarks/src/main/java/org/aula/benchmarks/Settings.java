@@ -54,6 +54,28 @@ record Settings(int events, int writers, int keys, int payloadBytes, int rate, i
         return Map.copyOf(jars);
     }
 
+    /**
+     * The executable jars of the commit before issue 11's changes to the services, when {@code -Dbenchmarks.baseline}
+     * names a checkout of it with the jars built (empty otherwise): the seat race and the end-to-end passes then run on
+     * them too, in the same run, for the before-and-after figures.
+     */
+    static Map<String, Path> baselineJars() {
+        String folder = System.getProperty("benchmarks.baseline", "").trim();
+        if (folder.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Path> jars = new LinkedHashMap<>();
+        for (String service : List.of("enrollment-service", "session-service", "certification-service")) {
+            Path jar = Path.of(folder, service, "target", service + "-0.1.0-SNAPSHOT-exec.jar");
+            if (!java.nio.file.Files.isRegularFile(jar)) {
+                throw new IllegalStateException("-Dbenchmarks.baseline=" + folder + " has no " + jar
+                        + "; build it there first (see benchmarks/README.md)");
+            }
+            jars.put(service, jar);
+        }
+        return jars;
+    }
+
     /** The executable jar of {@code service}; fails if the pom did not pass it. */
     Path serviceJar(String service) {
         Path jar = serviceJars.get(service);
@@ -85,7 +107,30 @@ record Settings(int events, int writers, int keys, int payloadBytes, int rate, i
                         .append(actual.contains(" ") ? "\"" + actual + "\"" : actual);
             }
         });
+        String baseline = System.getProperty("benchmarks.baseline", "").trim();
+        if (!baseline.isEmpty()) {
+            command.append(" -Dbenchmarks.baseline=").append(baseline);
+        }
         return command.toString();
+    }
+
+    /** The commit of the baseline checkout ({@code git rev-parse --short HEAD} there), or empty without one. */
+    static String baselineCommit() {
+        String folder = System.getProperty("benchmarks.baseline", "").trim();
+        if (folder.isEmpty()) {
+            return "";
+        }
+        try {
+            Process git = new ProcessBuilder("git", "-C", folder, "rev-parse", "--short", "HEAD").redirectErrorStream(true)
+                    .start();
+            String commit = new String(git.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+            return git.waitFor() == 0 ? commit : "(not a git checkout)";
+        } catch (java.io.IOException e) {
+            return "(unknown: " + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(unknown)";
+        }
     }
 
     /** Whether every setting is its default: the full benchmark, not a smoke run. */

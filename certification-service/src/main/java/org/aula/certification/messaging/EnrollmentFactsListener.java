@@ -15,6 +15,8 @@ import org.aula.events.runtime.UndecodableEventException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reads what certification needs from {@code enrollment.events}: programme requirements
@@ -40,9 +42,11 @@ class EnrollmentFactsListener {
             .build();
 
     private final ReportFacts reportFacts;
+    private final TransactionTemplate transactions;
 
     EnrollmentFactsListener(Inbox inbox, DefineProgramme defineProgramme, EraseParticipant eraseParticipant,
-            ReportFacts reportFacts) {
+            ReportFacts reportFacts, PlatformTransactionManager transactionManager) {
+        this.transactions = new TransactionTemplate(transactionManager);
         this.inbox = inbox;
         this.reportFacts = reportFacts;
         this.defineProgramme = defineProgramme;
@@ -51,9 +55,12 @@ class EnrollmentFactsListener {
 
     @KafkaListener(topics = Topics.ENROLLMENT, groupId = CourseCompletionsListener.GROUP)
     void on(ConsumerRecord<String, byte[]> record) {
-        inbox.receive(record, programmes);
-        inbox.receive(record, erasures);
-        inbox.receive(record, reportFacts.enrollmentFacts());
+        // One transaction for the three effects, as CourseCompletionsListener's (issue 11).
+        transactions.executeWithoutResult(status -> {
+            inbox.receive(record, programmes);
+            inbox.receive(record, erasures);
+            inbox.receive(record, reportFacts.enrollmentFacts());
+        });
     }
 
     private void defined(ProgrammeDefined event) {
