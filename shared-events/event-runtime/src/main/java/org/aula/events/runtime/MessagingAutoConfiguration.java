@@ -70,9 +70,9 @@ public class MessagingAutoConfiguration {
 
     @Bean
     MessagingSchema aulaMessagingSchema(DataSource dataSource, Environment environment) {
-        // The runtime's tables follow the service's own migrations: off together (spring.flyway.enabled=false), e.g. for
-        // the container image's class data sharing training run, which has no database (deploy/container/Dockerfile).
-        if (!environment.getProperty("spring.flyway.enabled", Boolean.class, true)) {
+        // Off only where something else keeps the tables, or nothing needs them: the container image's class data
+        // sharing training run has no database (deploy/container/cds-training.env).
+        if (!environment.getProperty("aula.messaging.schema.migrate", Boolean.class, true)) {
             return MessagingSchema.unmanaged();
         }
         return MessagingSchema.migrate(dataSource);

@@ -17,8 +17,8 @@ public final class MessagingSchema {
     }
 
     /**
-     * The schema as someone else keeps it: for a service whose migrations are off ({@code spring.flyway.enabled=false}:
-     * its schemas are migrated by a job of their own, or a class data sharing training run has no database).
+     * The schema as someone else keeps it ({@code aula.messaging.schema.migrate=false}: migrated by a job of its own, or
+     * not needed, as in a class data sharing training run, which has no database).
      */
     static MessagingSchema unmanaged() {
         return new MessagingSchema();
