@@ -73,9 +73,15 @@ public final class Benchmarks {
             }
             if (settings.runs("postgres")) {
                 progress("floor: raw PostgreSQL");
-                run.postgresTxPerSecond = new RawPostgres(settings, infrastructure).run();
+                RawPostgres.Floors floors = new RawPostgres(settings, infrastructure).run();
+                run.postgresTxPerSecond = floors.transactionsPerSecond();
+                run.postgresFloors = floors;
                 write(settings, "postgres", Map.of("transactions", settings.events(), "writers", settings.writers(),
-                        "transactions_per_second", Figures.round(run.postgresTxPerSecond)));
+                        "transactions_per_second", Figures.round(run.postgresTxPerSecond),
+                        "select_and_mark_drain_rows_per_second", Figures.round(floors.drainPerSecond()),
+                        "lock_race_transactions", floors.lockRaceTransactions(),
+                        "lock_race_threads", floors.lockRaceThreads(),
+                        "lock_race_seconds", Figures.round(floors.lockRaceSeconds())));
             }
             if (settings.runs("bare")) {
                 progress("floor: bare consume -> transaction -> produce loop");

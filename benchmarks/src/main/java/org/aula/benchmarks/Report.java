@@ -22,6 +22,7 @@ final class Report {
         final Instant started;
         RawKafka.Result kafka;
         Double postgresTxPerSecond;
+        RawPostgres.Floors postgresFloors;
         BareLoop.Result bareLoop;
         SeatRace.Result seatRace;
         EndToEnd.Result endToEnd;
@@ -91,7 +92,12 @@ final class Report {
                     String.format("%.0f (pre-filled outbox) ÷ %.0f records/s acknowledged (batch.size %d KiB, as the "
                             + "relay's producer since issue 11; with Kafka's default %d KiB: %.0f)", run.aulaDrain.drainPerSecond(),
                             run.kafka.burst().writersPerSecond(), RawKafka.FLOOR_BATCH_BYTES / 1024,
-                            RawKafka.DEFAULT_BATCH_BYTES / 1024, run.kafka.defaultBatchingBurst().writersPerSecond())));
+                            RawKafka.DEFAULT_BATCH_BYTES / 1024, run.kafka.defaultBatchingBurst().writersPerSecond())
+                            + (run.postgresFloors == null ? "" : String.format("; the database's own floor for the same "
+                                    + "rounds (select 500 and mark them, plain JDBC, no Kafka): %.0f rows/s, so the relay "
+                                    + "reaches %.2f of the lower floor", run.postgresFloors.drainPerSecond(),
+                                    run.aulaDrain.drainPerSecond() / Math.min(run.postgresFloors.drainPerSecond(),
+                                            run.kafka.burst().writersPerSecond())))));
         } else {
             targets.add(notMeasured("relay drain events/s ÷ raw producer (`acks=all`, same record size)", "≥ 0.6",
                     "needs subjects aula and kafka"));
@@ -154,7 +160,11 @@ final class Report {
                     Optional.of(race.seconds()), race.seconds() <= 2 && race.correct() ? "PASS" : "MISS",
                     String.format("%.2f s, %.0f nominations/s by %d HTTP clients; %d seated, %d waiting, %d cohort.filled: "
                             + "%s", race.seconds(), race.nominationsPerSecond(), race.clients(), race.seated(),
-                            race.waiting(), race.filledEvents(), race.correct() ? "correct" : "WRONG")));
+                            race.waiting(), race.filledEvents(), race.correct() ? "correct" : "WRONG")
+                            + (run.postgresFloors == null ? "" : String.format("; the database's floor for %d transactions "
+                                    + "serialized on one row's lock by %d threads (lock, insert, update, durable commit; plain "
+                                    + "JDBC): %.2f s", run.postgresFloors.lockRaceTransactions(),
+                                    run.postgresFloors.lockRaceThreads(), run.postgresFloors.lockRaceSeconds()))));
         } else {
             targets.add(notMeasured("seat race 1,000 → 25 seats", "≤ 2 s", "needs subject seatrace"));
         }
@@ -238,6 +248,13 @@ final class Report {
         if (run.postgresTxPerSecond != null) {
             row(md, "raw PostgreSQL", "burst", "one-event transactions/s, " + settings.writers() + " writers",
                     run.postgresTxPerSecond);
+        }
+        if (run.postgresFloors != null) {
+            row(md, "raw PostgreSQL", "drain floor", "select " + RawPostgres.DRAIN_BATCH + " outbox rows and mark them, "
+                    + "one transaction a batch, rows/s", run.postgresFloors.drainPerSecond());
+            row(md, "raw PostgreSQL", "lock race floor", run.postgresFloors.lockRaceTransactions() + " transactions on one "
+                    + "row's lock by " + run.postgresFloors.lockRaceThreads() + " threads, seconds",
+                    run.postgresFloors.lockRaceSeconds());
         }
         if (run.bareLoop != null) {
             row(md, "bare loop", "burst", "consume → transaction → produce, events/s", run.bareLoop.eventsPerSecond());
