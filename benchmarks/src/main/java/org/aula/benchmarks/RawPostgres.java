@@ -81,6 +81,7 @@ final class RawPostgres {
             connection.setAutoCommit(false);
             while (true) {
                 java.util.List<Long> seqs = new java.util.ArrayList<>(DRAIN_BATCH);
+                // OutboxRelay.relayBatch's query, verbatim on purpose: the floor of the very work the relay does.
                 try (PreparedStatement select = connection.prepareStatement("""
                         select seq, id, aggregate_id, type, topic, subject, payload, created_at, traceparent
                         from aula_messaging.outbox o
