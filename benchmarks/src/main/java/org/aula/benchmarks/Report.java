@@ -215,8 +215,9 @@ final class Report {
         }
         md.append("- Command: `").append(settings.command()).append("`\n");
         md.append("- Date: ").append(run.started).append("\n");
-        if (!Settings.baselineCommit().isEmpty()) {
-            md.append("- Baseline: the services' jars built at commit ").append(Settings.baselineCommit())
+        String baselineCommit = Settings.baselineCommit();
+        if (!baselineCommit.isEmpty()) {
+            md.append("- Baseline: the services' jars built at commit ").append(baselineCommit)
                     .append(" (`-Dbenchmarks.baseline`) ran the seat race and the end-to-end passes first, in this run, ")
                     .append("on a broker and PostgreSQL of their own; see *What changed for speed*.\n");
         }

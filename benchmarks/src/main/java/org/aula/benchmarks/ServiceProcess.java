@@ -42,28 +42,17 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * Starts {@code jar} with the connection settings the local platform passes its services (as command-line
-     * arguments, which outrank the service's own yml), on a free port, output to {@code logs/<name>.log}.
+     * Starts {@code jar} with {@code jvmOptions}, then {@code extraJvmOptions} (a CDS archive), and the connection
+     * settings the local platform passes its services (as command-line arguments, which outrank the service's own
+     * yml), on a free port, output to {@code logs/<logName>.log}.
      */
-    static ServiceProcess start(String name, Path jar, String jvmOptions, Path logs, List<String> arguments) {
-        return start(name, jar, jvmOptions, List.of(), logs, name, arguments);
-    }
-
-    /**
-     * As {@link #start(String, Path, String, Path, List)}, with {@code extraJvmOptions} after the configured ones (a
-     * CDS archive, a training run) and the output to {@code logs/<logName>.log}.
-     */
-    static ServiceProcess start(String name, Path jar, String jvmOptions, List<String> extraJvmOptions, Path logs,
+    static ServiceProcess start(String name, Path jar, List<String> jvmOptions, List<String> extraJvmOptions, Path logs,
             String logName, List<String> arguments) {
         int port = freePort();
         URI baseUrl = URI.create("http://localhost:" + port);
         List<String> command = new ArrayList<>();
         command.add(java());
-        for (String option : jvmOptions.trim().split("\\s+")) {
-            if (!option.isEmpty()) {
-                command.add(option);
-            }
-        }
+        command.addAll(jvmOptions);
         command.addAll(extraJvmOptions);
         command.add("-jar");
         command.add(jar.toString());
@@ -91,20 +80,6 @@ final class ServiceProcess implements AutoCloseable {
     /** The {@code java} of the JDK the benchmark runs on. */
     static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    /** Waits until the process ends by itself (a CDS training run); fails if it does not within the readiness timeout. */
-    int awaitExit() {
-        try {
-            if (!process.waitFor(READINESS_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException(name + " did not exit within " + READINESS_TIMEOUT.toSeconds() + " s; see " + log);
-            }
-            return process.exitValue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Waits until the readiness probe answers UP; returns the time from just before the process start. */

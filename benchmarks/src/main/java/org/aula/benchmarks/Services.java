@@ -63,7 +63,7 @@ final class Services implements AutoCloseable {
      * waiting for anything and without keeping it among the running services (the caller closes it).
      */
     ServiceProcess launch(String service, Path jar, List<String> extraJvmOptions, String logName) {
-        return ServiceProcess.start(service, jar, settings.serviceJvm(), extraJvmOptions, settings.out().resolve("logs"),
+        return ServiceProcess.start(service, jar, jvmOptions(), extraJvmOptions, settings.out().resolve("logs"),
                 logName, arguments(service));
     }
 

@@ -76,15 +76,6 @@ record Settings(int events, int writers, int keys, int payloadBytes, int rate, i
         return jars;
     }
 
-    /** The executable jar of {@code service}; fails if the pom did not pass it. */
-    Path serviceJar(String service) {
-        Path jar = serviceJars.get(service);
-        if (jar == null) {
-            throw new IllegalStateException("no -Dbenchmarks.jar." + service + " (run through the benchmarks module's pom)");
-        }
-        return jar;
-    }
-
     boolean runs(String subject) {
         return subjects.contains(subject);
     }

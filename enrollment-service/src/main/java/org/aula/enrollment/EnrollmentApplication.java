@@ -12,7 +12,7 @@ import io.swagger.v3.oas.models.info.Info;
 
 /** enrollment-service: the catalogue, cohorts and their lifecycle, participants, nominations, seats, waitlists, seat offers and partner feeds. */
 @SpringBootApplication
-@EnableConfigurationProperties(EnrollmentProperties.class)
+@EnableConfigurationProperties({EnrollmentProperties.class, WebhookProperties.class})
 public class EnrollmentApplication {
 
     public static void main(String[] args) {

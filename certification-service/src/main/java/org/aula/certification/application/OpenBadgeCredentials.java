@@ -109,12 +109,6 @@ public class OpenBadgeCredentials {
         return credential;
     }
 
-    /** The credential of a diploma, awarded by its programme's awarding institution as named in the event, in English. */
-    public Map<String, Object> of(Diploma diploma) {
-        return of(diploma, new AwardingBodies.Bodies(
-                List.of(Organisation.unnamed(diploma.programme().awardingInstitution())), Language.EN, Map.of()), Language.EN);
-    }
-
     /** The credential of a diploma, awarded by {@code awarding}, in {@code language} (as for certificates). */
     public Map<String, Object> of(Diploma diploma, AwardingBodies.Bodies awarding, Language language) {
         Wording wording = Wording.in(language);

@@ -30,12 +30,12 @@ public class VerificationLinks {
         return URI.create(base + awards + number.value() + "/verification");
     }
 
-    /** The issuer's id in every credential (and the JWT {@code iss}); it answers with the issuer profile. */
     /** Where a holder opens their copy (public, but only with the link's secret token). */
     public URI holderCopy(String token) {
         return URI.create(base + "/holder/" + token);
     }
 
+    /** The issuer's id in every credential (and the JWT {@code iss}); it answers with the issuer profile. */
     public String issuerId() {
         return base + "/issuer";
     }

@@ -169,7 +169,6 @@ public enum Wording {
             case "number" -> say("Number", "Número");
             case "certificate" -> say("Certificate", "Certificado");
             case "unknown" -> say("Certificate unknown", "Certificado desconocido");
-            case "holderCopy" -> say("Your copy", "Su copia");
             case "downloadPdf" -> say("Download the certificate (PDF)", "Descargar el certificado (PDF)");
             case "downloadCredential" -> say("Download the signed credential (Open Badges 3.0)",
                     "Descargar la credencial firmada (Open Badges 3.0)");

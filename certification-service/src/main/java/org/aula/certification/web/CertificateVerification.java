@@ -80,9 +80,11 @@ class CertificateVerification {
         return AwardNumber.parseCertificate(number)
                 .flatMap(certificates::withNumber)
                 .<ResponseEntity<?>>map(certificate -> {
-                    Verifications.CertificateAnswer answer = verifications.of(certificate, certificate.statusAt(clock.instant()));
+                    AwardingBodies.Bodies awarding = bodies.of(certificate);
+                    Verifications.CertificateAnswer answer = verifications.of(certificate,
+                            certificate.statusAt(clock.instant()), awarding);
                     return page ? html(HttpStatus.OK, VerificationPage.of(answer,
-                            Wording.in(bodies.of(certificate).languageFor(requested)))) : ResponseEntity.ok(answer);
+                            Wording.in(awarding.languageFor(requested)))) : ResponseEntity.ok(answer);
                 })
                 .orElseGet(() -> page ? html(HttpStatus.NOT_FOUND, VerificationPage.unknown(number,
                         Wording.in(requested == null ? Language.EN : requested))) : unknownNumber(number));

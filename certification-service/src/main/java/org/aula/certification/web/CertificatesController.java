@@ -205,17 +205,9 @@ class CertificatesController {
                 List.of(new ApiProblem.FieldError(field, message)));
     }
 
-    /**
-     * The institution the listing is limited to: the one asked for (a partner may ask only for its
-     * own: 403 otherwise), else a partner's own, else none (staff see every institution).
-     */
+    /** The institution the listing is limited to: see {@link Caller#institutionScope(String)}. */
     private static @Nullable String institutionScope(@Nullable String institutionCode) {
-        Caller caller = Caller.current();
-        if (institutionCode != null && !institutionCode.isBlank()) {
-            caller.requireInstitution(institutionCode.strip());
-            return institutionCode.strip();
-        }
-        return caller.institutionScope().orElse(null);
+        return Caller.current().institutionScope(institutionCode).orElse(null);
     }
 
     private Certificate find(String number) {

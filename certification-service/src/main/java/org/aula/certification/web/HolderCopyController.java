@@ -84,8 +84,10 @@ class HolderCopyController {
             @RequestParam(required = false) @Nullable @Pattern(regexp = RequestedLanguage.TAG) String lang,
             @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) @Nullable String acceptLanguage) {
         return opened(token, certificate -> {
-            Verifications.CertificateAnswer answer = verifications.of(certificate, certificate.statusAt(clock.instant()));
-            Language language = bodies.of(certificate).languageFor(RequestedLanguage.of(lang, acceptLanguage));
+            AwardingBodies.Bodies awarding = bodies.of(certificate);
+            Verifications.CertificateAnswer answer = verifications.of(certificate, certificate.statusAt(clock.instant()),
+                    awarding);
+            Language language = awarding.languageFor(RequestedLanguage.of(lang, acceptLanguage));
             String base = links.holderCopy(token).toString();
             String pdfUrl = base + "/certificate.pdf?lang=" + language.tag();
             String credentialUrl = base + "/credential?lang=" + language.tag();

@@ -42,6 +42,11 @@ final class Verifications {
     }
 
     CertificateAnswer of(Certificate certificate, CertificateStatus status) {
+        return of(certificate, status, bodies.of(certificate));
+    }
+
+    /** As {@link #of(Certificate, CertificateStatus)}, with the awarding the caller has read already. */
+    CertificateAnswer of(Certificate certificate, CertificateStatus status, AwardingBodies.Bodies awarding) {
         VerificationStatus verificationStatus = VerificationStatus.of(status);
         Revocation revocation = certificate.revocation();
         return new CertificateAnswer(verificationStatus, verificationStatus,
@@ -61,7 +66,7 @@ final class Verifications {
                 revocation == null ? null : revocation.revokedAt(),
                 revocation == null ? null : revocation.reason(),
                 bodies.institutionName(certificate.holder().institutionCode()),
-                organisations(bodies.of(certificate)));
+                organisations(awarding));
     }
 
     DiplomaAnswer of(Diploma diploma, CertificateStatus status) {

@@ -299,11 +299,11 @@ public final class Cohort {
     public record SeatRelease(Cohort cohort, Optional<Transition> reopened) {
     }
 
-    /** A participant placed on the waitlist: the cohort with one more waiting, and the enrolment. */
     /** A substitution: the leaver's withdrawal, and the substitute's enrolment in the same seat or place in line. */
     public record Substitution(Enrolment.Withdrawal withdrawal, Enrolment replacement) {
     }
 
+    /** A participant placed on the waitlist: the cohort with one more waiting, and the enrolment. */
     public record Waitlisting(Cohort cohort, Enrolment enrolment) {
     }
 

@@ -17,7 +17,6 @@ import org.aula.enrollment.domain.webhook.WebhookSubscriptions;
 import org.aula.events.runtime.security.Access;
 import org.aula.events.runtime.web.ApiProblem;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -148,8 +147,7 @@ class WebhookController {
     private static InstitutionCode own(String institutionCode) {
         Partners.requireOwn(institutionCode);
         if (!institutionCode.matches(InstitutionCode.PATTERN)) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid request", "institutionCode is not an institution code",
-                    List.of(new ApiProblem.FieldError("institutionCode", "must match " + InstitutionCode.PATTERN)));
+            throw ApiProblem.invalidField("institutionCode", "must match " + InstitutionCode.PATTERN);
         }
         return new InstitutionCode(institutionCode);
     }
@@ -161,8 +159,7 @@ class WebhookController {
         try {
             return Optional.of(DeliveryStatus.valueOf(status));
         } catch (IllegalArgumentException e) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid request", "status is not a delivery status",
-                    List.of(new ApiProblem.FieldError("status", "must be PENDING, DELIVERED or FAILED")));
+            throw ApiProblem.invalidField("status", "must be PENDING, DELIVERED or FAILED");
         }
     }
 }

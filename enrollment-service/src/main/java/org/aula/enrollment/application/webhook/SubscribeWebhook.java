@@ -17,7 +17,6 @@ import org.aula.enrollment.domain.webhook.WebhookUrl;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,7 +25,6 @@ import org.springframework.transaction.annotation.Transactional;
  * the SSRF guard) and the subscription answered with its secret, which is shown this once.
  */
 @Service
-@EnableConfigurationProperties(WebhookProperties.class)
 public class SubscribeWebhook {
 
     private static final Logger log = LoggerFactory.getLogger(SubscribeWebhook.class);

@@ -82,11 +82,6 @@ public final class WebhookSubscription {
         return new LinkedHashSet<>(types);
     }
 
-    /** Whether events of this type are delivered to it. */
-    public boolean accepts(String type) {
-        return types.isEmpty() || types.contains(type);
-    }
-
     /** Paused by the partner or staff: deliveries queue up until resumed. Pausing a paused one changes nothing. */
     public WebhookSubscription pause(Instant now) {
         return status == SubscriptionStatus.PAUSED ? this : withStatus(SubscriptionStatus.PAUSED, now);

@@ -43,7 +43,7 @@ class WebhookFeedListener {
 
     static final String LISTENER = "enrollment-webhooks";
     /** The institution feeds; {@code partner.aggregate.enrollment} (lower case) is not one. */
-    static final String FEEDS = "partner\\.([A-Z][A-Z0-9_-]{1,29})\\.enrollment";
+    static final String FEEDS = "partner\\.(" + InstitutionCode.PATTERN + ")\\.enrollment";
 
     private static final Logger log = LoggerFactory.getLogger(WebhookFeedListener.class);
     private static final Pattern FEED = Pattern.compile(FEEDS);

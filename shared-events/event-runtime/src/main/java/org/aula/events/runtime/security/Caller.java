@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.aula.events.runtime.web.ApiProblem;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
@@ -133,6 +134,18 @@ public final class Caller {
             throw forbidden();
         }
         return Optional.of(institution);
+    }
+
+    /**
+     * The institution an answer is limited to when the caller may name one ({@code ?institution=}): the one asked
+     * for (a partner may ask only for its own: 403 otherwise), else {@link #institutionScope()}.
+     */
+    public Optional<String> institutionScope(@Nullable String asked) {
+        if (asked != null && !asked.isBlank()) {
+            requireInstitution(asked.strip());
+            return Optional.of(asked.strip());
+        }
+        return institutionScope();
     }
 
     private static ApiProblem forbidden() {

@@ -31,17 +31,12 @@ public enum Role {
 
     private static final String PREFIX = "ROLE_";
 
-    /** Whether the role calls the API at all; {@link #METRICS} does not, so an operation open to "every role" is not open to it. */
-    public boolean callsTheApi() {
-        return this != METRICS;
-    }
-
     /**
      * Whether an operation open to "every role" lets this role in; {@link #METRICS} and
      * {@link #REPORTING} are let in only where an operation names them.
      */
     public boolean isEveryRole() {
-        return this != METRICS && this != REPORTING;
+        return !readsOnly();
     }
 
     /** Whether the role only reads ({@link #METRICS}, {@link #REPORTING}): a caller holding nothing else never writes. */
