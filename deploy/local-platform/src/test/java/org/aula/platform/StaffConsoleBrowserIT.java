@@ -145,7 +145,7 @@ class StaffConsoleBrowserIT {
         Path faulty = Files.writeString(dataDir.resolve("immigration-faulty.csv"),
                 "name,email,position\nYesenia Pop,yesenia.pop@example.org,Officer\nWendell Lino,wendell.lino-at-example.org,Officer\n");
         uploadList("IMMIGRATION", faulty);
-        assertThat(browser.findElement(By.id("csv-errors")).getText())
+        assertThat(shown(By.id("csv-errors")).getText())
                 .contains("line 3, email: \"wendell.lino-at-example.org\" is not an e-mail address");
         assertThat(json(get(enrollment("/cohorts/" + juneAId), coordinatorToken)).path("seatsTaken").asInt()).as("nobody of a faulty list").isEqualTo(1);
 
@@ -351,12 +351,21 @@ class StaffConsoleBrowserIT {
 
     /** The page's notice of what was done; a page without one (a refusal, an error) is shown in the failure. */
     private String notice() {
+        return shown(By.cssSelector(".notice")).getText();
+    }
+
+    /**
+     * The element once the page after a submit shows it (the answer may take a while on a loaded machine: a lookup
+     * right after the click failed once in a full build); a page without it is shown in the failure.
+     */
+    private WebElement shown(By element) {
         try {
-            await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.cssSelector(".notice")).isEmpty());
+            await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(element).isEmpty());
         } catch (org.awaitility.core.ConditionTimeoutException e) {
-            throw new AssertionError("no notice on " + browser.getCurrentUrl() + ": " + browser.findElement(By.tagName("body")).getText(), e);
+            throw new AssertionError("no " + element + " on " + browser.getCurrentUrl() + ": "
+                    + browser.findElement(By.tagName("body")).getText(), e);
         }
-        return browser.findElement(By.cssSelector(".notice")).getText();
+        return browser.findElement(element);
     }
 
     private String lineState(int index) {
