@@ -121,19 +121,54 @@ def check_topics(kafka_topics):
 
 
 def resolve(expression, constants, sources):
-    """A @KafkaListener attribute: a Topics constant, a string literal, a ${property:default}, or a String constant."""
+    """A @KafkaListener attribute: a Topics constant, a string literal, a ${property:default}, or a String constant,
+    possibly built by concatenating literals and other constants (Type.NAME finds the constant in Type's source).
+    Returns Java source text (escapes as written)."""
     expression = expression.strip()
+    parts = concatenated(expression)
+    if len(parts) > 1:
+        return "".join(resolve(part, constants, sources) for part in parts)
     if expression.startswith("Topics."):
         return constants[expression[len("Topics."):]]
-    literal = re.fullmatch(r'"(?:\$\{[^:}]+:)?([^"}]+)\}?"', expression)
+    placeholder = re.fullmatch(r'"\$\{[^:}]+:([^"}]+)\}"', expression)
+    if placeholder:
+        return placeholder.group(1)
+    literal = re.fullmatch(r'"((?:[^"\\]|\\.)*)"', expression)
     if literal:
         return literal.group(1)
-    constant = expression.split(".")[-1]
+    *owner, constant = expression.split(".")
+    declaring = re.compile(r"\b(?:class|record|interface|enum)\s+" + re.escape(owner[-1]) + r"\b") if owner else None
     for source in sources:
-        found = re.search(r'static final String ' + constant + r' = "([^"]+)";', source)
+        if declaring and not declaring.search(source):
+            continue
+        found = re.search(r"static final String " + re.escape(constant) + r"\s*=\s*(.+?);\s*\n", source, re.S)
         if found:
-            return found.group(1)
+            return resolve(found.group(1), constants, sources)
     raise ValueError(f"cannot resolve {expression}")
+
+
+def concatenated(expression):
+    """The operands of a Java string concatenation (a + b + ...), split outside string literals."""
+    parts, current, quoted, escaped = [], "", False, False
+    for character in expression:
+        if quoted:
+            current += character
+            if escaped:
+                escaped = False
+            elif character == "\\":
+                escaped = True
+            elif character == '"':
+                quoted = False
+        elif character == '"':
+            quoted = True
+            current += character
+        elif character == "+":
+            parts.append(current.strip())
+            current = ""
+        else:
+            current += character
+    parts.append(current.strip())
+    return parts
 
 
 def expected_service_acls(service, constants, suffix):
