@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -124,7 +125,7 @@ final class EndToEnd {
      * @param pipelineSeconds from the first request until the last participant was on its roster
      */
     record Saturation(int enrolments, int clients, double requestSeconds, double pipelineSeconds, Latencies answer,
-            Latencies answerToRoster, int seenOnRoster) {
+            Latencies answerToRoster, int seenOnRoster, Optional<CpuUse.Spent> cpu) {
 
         double requestsPerSecond() {
             return enrolments / requestSeconds;
@@ -144,6 +145,7 @@ final class EndToEnd {
             map.put("on_roster", seenOnRoster);
             map.put("pipeline_enrolments_on_roster_per_second", Figures.round(pipelinePerSecond()));
             map.put("answer_to_roster", answerToRoster.toMap());
+            cpu.ifPresent(spent -> map.put("cpu", spent.toMap(enrolments)));
             return map;
         }
 
@@ -151,7 +153,8 @@ final class EndToEnd {
         public String toString() {
             return String.format("%d enrolments by %d clients: %.0f requests/s (request->answer %s); %d on rosters at "
                     + "%.0f/s through the pipeline (answer->roster %s)", enrolments, clients, requestsPerSecond(),
-                    answer, seenOnRoster, pipelinePerSecond(), answerToRoster);
+                    answer, seenOnRoster, pipelinePerSecond(), answerToRoster)
+                    + cpu.map(spent -> "; " + spent.describe(enrolments, "enrolment")).orElse("");
         }
     }
 
@@ -160,10 +163,16 @@ final class EndToEnd {
         String run = phase.toUpperCase() + "-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         List<String> cohortIds = schedule(services.get("enrollment-service").baseUrl(),
                 services.get("session-service").baseUrl(), run, (enrolments + SeatRace.SEATS - 1) / SeatRace.SEATS);
+        // CPU from the first request until the last enrolment was seen on a roster (the pipeline's time, and the
+        // pollers' last pass).
+        Optional<CpuUse> cpuUse = services.cpuUse();
+        Optional<CpuUse.Reading> before = cpuUse.map(CpuUse::read);
         Enrolments enrolled = enrol(run, cohortIds, enrolments, false);
+        Optional<CpuUse.Reading> after = cpuUse.map(CpuUse::read);
         return new Saturation(enrolments, CLIENTS, enrolled.requestSeconds(), enrolled.pipelineSeconds(),
                 Latencies.between(enrolled.requested(), enrolled.answered()),
-                Latencies.between(enrolled.answered(), enrolled.onRoster()), enrolled.seenOnRoster());
+                Latencies.between(enrolled.answered(), enrolled.onRoster()), enrolled.seenOnRoster(),
+                before.flatMap(first -> after.map(last -> CpuUse.between(first, last))));
     }
 
     Result pass(String phase, int enrolments) {

@@ -9,11 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
-import org.aula.deploy.embedded.EmbeddedKafkaBroker;
-import org.aula.deploy.embedded.EmbeddedPostgresServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.aula.deploy.embedded.EmbeddedKafkaBroker;
+import org.aula.deploy.embedded.EmbeddedPostgresServer;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * One embedded Kafka broker (KRaft, one node) and one embedded PostgreSQL with fsync and synchronous commit on,
@@ -26,10 +27,12 @@ final class Infrastructure implements AutoCloseable {
 
     private final EmbeddedKafkaBroker kafka;
     private final EmbeddedPostgresServer postgres;
+    private final Path kafkaLogDir;
 
-    private Infrastructure(EmbeddedKafkaBroker kafka, EmbeddedPostgresServer postgres) {
+    private Infrastructure(EmbeddedKafkaBroker kafka, EmbeddedPostgresServer postgres, Path kafkaLogDir) {
         this.kafka = kafka;
         this.postgres = postgres;
+        this.kafkaLogDir = kafkaLogDir;
     }
 
     static Infrastructure start(Collection<String> topics) {
@@ -37,7 +40,7 @@ final class Infrastructure implements AutoCloseable {
             Path logDir = Files.createTempDirectory("aula-bench-kafka-");
             EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(null, 0, true);
             EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(logDir, 0);
-            Infrastructure infrastructure = new Infrastructure(kafka, postgres);
+            Infrastructure infrastructure = new Infrastructure(kafka, postgres, logDir);
             infrastructure.createTopics(topics);
             return infrastructure;
         } catch (IOException e) {
@@ -65,6 +68,10 @@ final class Infrastructure implements AutoCloseable {
         return postgres.jdbcUrl(database);
     }
 
+    int postgresPort() {
+        return postgres.port();
+    }
+
     String username() {
         return postgres.username();
     }
@@ -78,7 +85,20 @@ final class Infrastructure implements AutoCloseable {
         try {
             kafka.close();
         } finally {
-            postgres.close();
+            try {
+                postgres.close();
+            } finally {
+                // The broker's log of a full run is several hundred MB in the shared temporary folder.
+                deleteQuietly(kafkaLogDir);
+            }
+        }
+    }
+
+    static void deleteQuietly(Path folder) {
+        try {
+            FileSystemUtils.deleteRecursively(folder);
+        } catch (IOException e) {
+            Benchmarks.progress("  could not delete %s: %s", folder, e);
         }
     }
 }

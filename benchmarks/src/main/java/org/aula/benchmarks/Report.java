@@ -24,7 +24,9 @@ final class Report {
         Double postgresTxPerSecond;
         RawPostgres.Floors postgresFloors;
         BareLoop.Result bareLoop;
+        /** The measured seat race, warm; and the first race after the service started. */
         SeatRace.Result seatRace;
+        SeatRace.Result seatRaceFirst;
         EndToEnd.Result endToEnd;
         EndToEnd.Saturation saturation;
         Map<String, StartAndMemory.Service> services;
@@ -34,6 +36,7 @@ final class Report {
         Figures.Paced aulaPaced;
         /** The services of the commit before issue 11's changes to them (-Dbenchmarks.baseline), same passes. */
         SeatRace.Result baselineSeatRace;
+        SeatRace.Result baselineSeatRaceFirst;
         EndToEnd.Result baselineEndToEnd;
         EndToEnd.Saturation baselineSaturation;
         /** The relay with its producer as before issue 11's tuning (linger.ms 5, batch.size 16 KiB). */
@@ -146,7 +149,9 @@ final class Report {
                     ratio >= 0.7 && complete ? "PASS" : "MISS",
                     String.format("%.0f enrolments/s onto session-service's rosters at saturation (%d clients) ÷ bare "
                             + "loop %.0f events/s", run.saturation.pipelinePerSecond(), run.saturation.clients(),
-                            run.bareLoop.eventsPerSecond())));
+                            run.bareLoop.eventsPerSecond())
+                            + run.saturation.cpu().map(cpu -> "; CPU while saturated: " + cpu.describe(
+                                    run.saturation.enrolments(), "enrolment")).orElse("")));
         } else if (run.bareLoop != null) {
             targets.add(new Target("pipeline events/s ÷ bare loop", "≥ 0.7", Optional.empty(), "NOT MEASURED",
                     String.format("bare loop %.0f events/s; the pipeline needs subject endtoend",
@@ -158,9 +163,13 @@ final class Report {
             SeatRace.Result race = run.seatRace;
             targets.add(new Target(String.format("seat race %,d → %d seats", race.nominations(), SeatRace.SEATS), "≤ 2 s",
                     Optional.of(race.seconds()), race.seconds() <= 2 && race.correct() ? "PASS" : "MISS",
-                    String.format("%.2f s, %.0f nominations/s by %d HTTP clients; %d seated, %d waiting, %d cohort.filled: "
-                            + "%s", race.seconds(), race.nominationsPerSecond(), race.clients(), race.seated(),
+                    String.format("%.2f s, %.0f nominations/s by %d HTTP clients, the service warm (its first race after "
+                            + "start: %.2f s); %d seated, %d waiting, %d cohort.filled: %s", race.seconds(),
+                            race.nominationsPerSecond(), race.clients(),
+                            run.seatRaceFirst == null ? Double.NaN : run.seatRaceFirst.seconds(), race.seated(),
                             race.waiting(), race.filledEvents(), race.correct() ? "correct" : "WRONG")
+                            + race.cpu().map(cpu -> "; CPU during the race: " + cpu.describe(race.nominations(),
+                                    "nomination")).orElse("")
                             + (run.postgresFloors == null ? "" : String.format("; the database's floor for %d transactions "
                                     + "serialized on one row's lock by %d threads (lock, insert, update, durable commit; plain "
                                     + "JDBC): %.2f s", run.postgresFloors.lockRaceTransactions(),
@@ -284,6 +293,12 @@ final class Report {
             row(md, "seat race (enrollment-service, HTTP)", phase, "seconds", race.seconds());
             row(md, "seat race (enrollment-service, HTTP)", phase, "nominations/s", race.nominationsPerSecond());
             latency(md, "seat race (enrollment-service, HTTP)", phase, "request→answer", race.answers());
+            if (run.seatRaceFirst != null) {
+                row(md, "seat race (enrollment-service, HTTP)", phase, "seconds, the first race after start",
+                        run.seatRaceFirst.seconds());
+            }
+            race.cpu().ifPresent(cpu -> cpuRows(md, "seat race (enrollment-service, HTTP)", phase, cpu,
+                    race.nominations(), "nomination"));
             md.append(String.format("| seat race (enrollment-service, HTTP) | %s | seated / waiting / failed; enrolled / "
                     + "waitlisted / cohort.filled events | %d / %d / %d; %d / %d / %d (%s) |%n", phase, race.seated(),
                     race.waiting(), race.failed(), race.enrolledEvents(), race.waitlistedEvents(), race.filledEvents(),
@@ -314,6 +329,7 @@ final class Report {
             row(md, subject, phase, "pipeline: enrolments onto session-service's rosters/s", saturated.pipelinePerSecond());
             latency(md, subject, phase, "enrolment answer→on roster (polled)", saturated.answerToRoster());
             row(md, subject, phase, "on the roster, of " + saturated.enrolments(), saturated.seenOnRoster());
+            saturated.cpu().ifPresent(cpu -> cpuRows(md, subject, phase, cpu, saturated.enrolments(), "enrolment"));
         }
         if (run.services != null) {
             for (StartAndMemory.Service service : run.services.values()) {
@@ -375,9 +391,13 @@ final class Report {
         if (run.seatRace != null && run.baselineSeatRace != null) {
             lines.add(String.format("- The services at the baseline commit (`-Dbenchmarks.baseline`) and now (all of the "
                     + "above, Spring Security's observations off, verified tokens remembered, certification's three effects "
-                    + "of a record in one transaction): seat race %.2f → %.2f s (after ÷ before %.2f)",
+                    + "of a record in one transaction): seat race, warm, %.2f → %.2f s (after ÷ before %.2f)%s",
                     run.baselineSeatRace.seconds(), run.seatRace.seconds(),
-                    run.seatRace.seconds() / run.baselineSeatRace.seconds()));
+                    run.seatRace.seconds() / run.baselineSeatRace.seconds(),
+                    run.baselineSeatRaceFirst == null || run.seatRaceFirst == null ? ""
+                            : String.format("; the first race after start %.2f → %.2f s (%.2f)",
+                                    run.baselineSeatRaceFirst.seconds(), run.seatRaceFirst.seconds(),
+                                    run.seatRaceFirst.seconds() / run.baselineSeatRaceFirst.seconds())));
         }
         if (run.endToEnd != null && run.baselineEndToEnd != null) {
             EndToEnd.Result before = run.baselineEndToEnd;
@@ -438,6 +458,17 @@ final class Report {
     private static void latency(StringBuilder md, String subject, String phase, String what, Latencies latency) {
         md.append(String.format("| %s | %s | %s p50 / p90 / p99 / max, ms | %.1f / %.1f / %.1f / %.1f |%n", subject,
                 phase, what, latency.p50Millis(), latency.p90Millis(), latency.p99Millis(), latency.maxMillis()));
+    }
+
+    private static void cpuRows(StringBuilder md, String subject, String phase, CpuUse.Spent cpu, int operations,
+            String operation) {
+        row(md, subject, phase, String.format("machine cores busy (of %d), every process", cpu.cores()), cpu.busyCores());
+        cpu.millisPer(operations).forEach((group, millis) -> md.append(String.format("| %s | %s | CPU ms per %s: %s | %.2f |%n",
+                subject, phase, operation, group, millis)));
+        md.append(String.format("| %s | %s | CPU ms per %s: the whole machine | %.2f |%n", subject, phase, operation,
+                cpu.machineBusySeconds() * 1000 / operations));
+        md.append(String.format("| %s | %s | the machine's busy CPU spread over its %d cores (the CPU floor), s | %.2f |%n",
+                subject, phase, cpu.cores(), cpu.cpuFloorSeconds()));
     }
 
     private static void row(StringBuilder md, String subject, String phase, String figure, double value) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -43,7 +44,8 @@ final class SeatRace {
 
     /** One race's figures and its correctness. */
     record Result(int nominations, int clients, double seconds, int seated, int waiting, int failed,
-            int enrolledEvents, int waitlistedEvents, int filledEvents, boolean eventsCaughtUp, Latencies answers) {
+            int enrolledEvents, int waitlistedEvents, int filledEvents, boolean eventsCaughtUp, Latencies answers,
+            Optional<CpuUse.Spent> cpu) {
 
         double nominationsPerSecond() {
             return nominations / seconds;
@@ -69,6 +71,7 @@ final class SeatRace {
             map.put("cohort_filled_events", filledEvents);
             map.put("correct", correct());
             map.put("request_latency", answers.toMap());
+            cpu.ifPresent(spent -> map.put("cpu", spent.toMap(nominations)));
             return map;
         }
 
@@ -78,7 +81,7 @@ final class SeatRace {
                     + "events: %d enrolled, %d waitlisted, %d cohort.filled%s; %s; request %s", nominations, clients,
                     seconds, nominationsPerSecond(), seated, waiting, failed, enrolledEvents, waitlistedEvents,
                     filledEvents, eventsCaughtUp ? "" : " (topic not read to its end)", correct() ? "CORRECT" : "WRONG",
-                    answers);
+                    answers) + cpu.map(spent -> "; " + spent.describe(nominations, "nomination")).orElse("");
         }
     }
 
@@ -98,6 +101,9 @@ final class SeatRace {
             long[] answered = new long[nominations];
             CountDownLatch gate = new CountDownLatch(1);
             ExecutorService pool = Executors.newFixedThreadPool(clients);
+            Optional<CpuUse> cpuUse = services.cpuUse();
+            Optional<CpuUse.Reading> cpuBefore;
+            Optional<CpuUse.Reading> cpuAfter;
             long start;
             long end;
             try {
@@ -119,12 +125,14 @@ final class SeatRace {
                         return null;
                     }));
                 }
+                cpuBefore = cpuUse.map(CpuUse::read);
                 start = System.nanoTime();
                 gate.countDown();
                 for (Future<?> client : running) {
                     client.get(10, TimeUnit.MINUTES);
                 }
                 end = System.nanoTime();
+                cpuAfter = cpuUse.map(CpuUse::read);
             } catch (Exception e) {
                 throw new IllegalStateException("the seat race failed: " + e, e);
             } finally {
@@ -144,7 +152,8 @@ final class SeatRace {
             boolean caughtUp = watch.awaitCaughtUp(Duration.ofSeconds(30));
             return new Result(nominations, clients, (end - start) / 1e9, seated, waiting, failed,
                     count(watch, cohortId, enrolled), count(watch, cohortId, waitlisted), count(watch, cohortId, filled),
-                    caughtUp, Latencies.between(sent, answered));
+                    caughtUp, Latencies.between(sent, answered),
+                    cpuBefore.flatMap(before -> cpuAfter.map(after -> CpuUse.between(before, after))));
         }
     }
 

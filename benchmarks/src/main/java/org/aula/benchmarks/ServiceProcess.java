@@ -132,6 +132,10 @@ final class ServiceProcess implements AutoCloseable {
         return name;
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     URI baseUrl() {
         return baseUrl;
     }

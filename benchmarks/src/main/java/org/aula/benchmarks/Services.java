@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.aula.deploy.identity.LocalTokenIssuer;
@@ -28,6 +29,7 @@ final class Services implements AutoCloseable {
     private final Settings settings;
     private final Infrastructure infrastructure;
     private final LocalTokenIssuer tokens;
+    private final Path tokenKeys;
     private final Map<String, ServiceProcess> running = new LinkedHashMap<>();
 
     private final Map<String, Path> jars;
@@ -42,7 +44,8 @@ final class Services implements AutoCloseable {
         this.infrastructure = infrastructure;
         this.jars = Map.copyOf(jars);
         try {
-            this.tokens = new LocalTokenIssuer(Files.createTempDirectory("aula-bench-identity-"));
+            this.tokenKeys = Files.createTempDirectory("aula-bench-identity-");
+            this.tokens = new LocalTokenIssuer(tokenKeys);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -108,6 +111,11 @@ final class Services implements AutoCloseable {
         }
     }
 
+    /** Reads the CPU time of the running services, PostgreSQL and this JVM (empty where Linux's /proc is missing). */
+    Optional<CpuUse> cpuUse() {
+        return CpuUse.of(running(), infrastructure.postgresPort());
+    }
+
     /** The services running now, in start order. */
     List<ServiceProcess> running() {
         return List.copyOf(running.values());
@@ -137,5 +145,6 @@ final class Services implements AutoCloseable {
             running.get(names.get(i)).close();
         }
         running.clear();
+        Infrastructure.deleteQuietly(tokenKeys);
     }
 }
