@@ -280,6 +280,25 @@ class CorrectionsIT extends ApiAndVerifier {
                 + ", re-COMPLETED " + end);
     }
 
+    /**
+     * One {@code course.completed} issues a certificate and counts the decision for the donor report in one
+     * transaction: the cohort gets one {@code completion-counts.changed}, with both in it (it got two before, the
+     * first without the report's count).
+     */
+    @Test
+    void aCompletionPublishesItsCohortsCountsOnceWithEverythingItChanged() {
+        Cohort cohort = CourseCompletedFixture.aCohortOfItsOwnCourse();
+        publish(cohort.completion("Official one"));
+        reportAndCountsAgree(cohort, 1, 1, 1, 0);
+
+        List<CompletionCountsChanged> counts = certificationEvents.settled(EventScenario.withKey(cohort.id())
+                .and(EventScenario.ofType(EventCatalog.COMPLETION_COUNTS_CHANGED.type()))).stream()
+                .map(event -> event.as(CompletionCountsChanged.class)).toList();
+        assertThat(counts).as("completion-counts.changed of the cohort").hasSize(1);
+        assertThat(counts.get(0)).extracting(CompletionCountsChanged::decided, CompletionCountsChanged::completed,
+                CompletionCountsChanged::certificatesIssued).containsExactly(1, 1, 1);
+    }
+
     // ---------------------------------------------------------------- facts
 
     private static UUID publish(AulaEvent event) {
