@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 
 import org.aula.enrollment.domain.Cohort;
 import org.aula.enrollment.domain.CohortId;
+import org.aula.enrollment.domain.CohortRefused;
 import org.aula.enrollment.domain.CohortStatus;
 import org.aula.enrollment.domain.Cohorts;
 import org.aula.enrollment.domain.EmailAddress;
@@ -143,11 +144,10 @@ public class EnrolParticipant {
     }
 
     private List<Result> attempt(Command command) {
-        // Read first so that an unknown cohort writes nothing (cohorts are never deleted).
-        cohorts.get(command.cohort());
         Instant now = clock.instant();
-        // The cohort, then the people (see the lock order above).
-        Cohort cohort = cohorts.lock(command.cohort()).orElseThrow();
+        // The cohort, then the people (see the lock order above). An unknown cohort is refused here, before anything
+        // is written (cohorts are never deleted).
+        Cohort cohort = cohorts.lock(command.cohort()).orElseThrow(() -> CohortRefused.unknown(command.cohort()));
         Map<EmailAddress, Participant> registered = register(command, now);
 
         Map<EmailAddress, Enrolment> existing = new LinkedHashMap<>();
