@@ -245,10 +245,13 @@ public final class Benchmarks {
                 progress("  end to end: %s", run.endToEnd);
                 progress("  resident memory under this load, peak: %s", run.peakUnderLoadMiB.entrySet().stream()
                         .map(peak -> String.format("%s %.0f MiB", peak.getKey(), peak.getValue())).toList());
+                run.endToEndSpread = endToEnd.pass("spread", Math.max(SeatRace.SEATS * 2, settings.pacedEvents() / 2), true);
+                progress("  end to end, completions spread over the cohorts: %s", run.endToEndSpread);
                 progress("scaled seed story at saturation: enrolment -> roster, as fast as the clients get answers");
                 run.saturation = endToEnd.saturated("saturated", settings.pacedEvents());
                 progress("  saturated: %s", run.saturation);
-                write(settings, "end-to-end", Map.of("paced", run.endToEnd.toMap(), "saturated", run.saturation.toMap()));
+                write(settings, "end-to-end", Map.of("paced", run.endToEnd.toMap(), "paced_completions_spread",
+                        run.endToEndSpread.toMap(), "saturated", run.saturation.toMap()));
             }
             if (run.services != null) {
                 if (run.peakUnderLoadMiB != null) {

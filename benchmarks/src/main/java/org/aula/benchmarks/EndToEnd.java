@@ -176,6 +176,17 @@ final class EndToEnd {
     }
 
     Result pass(String phase, int enrolments) {
+        return pass(phase, enrolments, false);
+    }
+
+    /**
+     * The paced pass; with {@code spreadCompletions} the completions go round the cohorts (the first official of
+     * every cohort, then the second of every cohort, ...) instead of one cohort after another. {@code session.events}
+     * is keyed by cohort, so one cohort's completions are one partition's and one certification listener thread's, in
+     * order; spread, the 200/s are shared by all partitions. The enrolments go one cohort after another either way
+     * (the roster pollers read only the cohorts being filled).
+     */
+    Result pass(String phase, int enrolments, boolean spreadCompletions) {
         URI enrollment = services.get("enrollment-service").baseUrl();
         URI session = services.get("session-service").baseUrl();
         String run = phase.toUpperCase() + "-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
@@ -200,7 +211,9 @@ final class EndToEnd {
         int certificates;
         try (TopicWatch watch = new TopicWatch(services.kafkaBootstrapServers(),
                 List.of(Topics.SESSION, Topics.CERTIFICATION))) {
-            completing = paced(enrolments, i -> {
+            int[] order = completionOrder(enrolments, cohorts, spreadCompletions);
+            completing = paced(enrolments, k -> {
+                int i = order[k];
                 URI completions = session.resolve("/cohorts/" + cohortIds.get(i / SeatRace.SEATS) + "/completions");
                 JsonNode decision = client.post(completions, Map.of("participantId", participants[i], "hoursAttended", 40))
                         .expect(201);
@@ -232,6 +245,27 @@ final class EndToEnd {
                 enrolments, completing / 1e9,
                 Latencies.between(completedArrival, issuedArrival), Latencies.between(decided, issuedArrival),
                 certificates);
+    }
+
+    /** The officials (by enrolment index) in the order they are decided complete; see {@link #pass(String, int, boolean)}. */
+    private static int[] completionOrder(int enrolments, int cohorts, boolean spread) {
+        int[] order = new int[enrolments];
+        int k = 0;
+        if (spread) {
+            for (int seat = 0; seat < SeatRace.SEATS; seat++) {
+                for (int cohort = 0; cohort < cohorts; cohort++) {
+                    int i = cohort * SeatRace.SEATS + seat;
+                    if (i < enrolments) {
+                        order[k++] = i;
+                    }
+                }
+            }
+        } else {
+            for (; k < enrolments; k++) {
+                order[k] = k;
+            }
+        }
+        return order;
     }
 
     /**
