@@ -125,7 +125,17 @@ final class EndToEnd {
      * @param pipelineSeconds from the first request until the last participant was on its roster
      */
     record Saturation(int enrolments, int clients, double requestSeconds, double pipelineSeconds, Latencies answer,
-            Latencies answerToRoster, int seenOnRoster, Optional<CpuUse.Spent> cpu) {
+            Latencies answerToRoster, int seenOnRoster, Optional<CpuUse.Spent> cpu, Completions completions) {
+
+        /** Completion requests answered per second, as fast as the clients get answers. */
+        double completionRequestsPerSecond() {
+            return completions.completions() / (completions.requestNanos() / 1e9);
+        }
+
+        /** Certificates issued per second: from the first completion request until the last certificate.issued arrived. */
+        double certificatesPerSecond() {
+            return completions.certificates() / (completions.certifiedNanos() / 1e9);
+        }
 
         double requestsPerSecond() {
             return enrolments / requestSeconds;
@@ -146,6 +156,10 @@ final class EndToEnd {
             map.put("pipeline_enrolments_on_roster_per_second", Figures.round(pipelinePerSecond()));
             map.put("answer_to_roster", answerToRoster.toMap());
             cpu.ifPresent(spent -> map.put("cpu", spent.toMap(enrolments)));
+            map.put("completion_requests_per_second", Figures.round(completionRequestsPerSecond()));
+            map.put("certificates_issued", completions.certificates());
+            map.put("certificates_per_second", Figures.round(certificatesPerSecond()));
+            map.put("course_completed_to_certificate_issued", completions.completedToCertificate().toMap());
             return map;
         }
 
@@ -154,7 +168,11 @@ final class EndToEnd {
             return String.format("%d enrolments by %d clients: %.0f requests/s (request->answer %s); %d on rosters at "
                     + "%.0f/s through the pipeline (answer->roster %s)", enrolments, clients, requestsPerSecond(),
                     answer, seenOnRoster, pipelinePerSecond(), answerToRoster)
-                    + cpu.map(spent -> "; " + spent.describe(enrolments, "enrolment")).orElse("");
+                    + cpu.map(spent -> "; " + spent.describe(enrolments, "enrolment")).orElse("")
+                    + String.format("; then %d completions: %.0f requests/s, %d certificates at %.0f/s "
+                            + "(course.completed->certificate.issued %s)", completions.completions(),
+                            completionRequestsPerSecond(), completions.certificates(), certificatesPerSecond(),
+                            completions.completedToCertificate());
         }
     }
 
@@ -169,10 +187,13 @@ final class EndToEnd {
         Optional<CpuUse.Reading> before = cpuUse.map(CpuUse::read);
         Enrolments enrolled = enrol(run, cohortIds, enrolments, false);
         Optional<CpuUse.Reading> after = cpuUse.map(CpuUse::read);
+        // Then every one of them decided complete, as fast as the clients get answers, cohort after cohort.
+        Completions completed = complete(cohortIds, enrolled.participants(),
+                completionOrder(enrolments, cohortIds.size(), false), false);
         return new Saturation(enrolments, CLIENTS, enrolled.requestSeconds(), enrolled.pipelineSeconds(),
                 Latencies.between(enrolled.requested(), enrolled.answered()),
                 Latencies.between(enrolled.answered(), enrolled.onRoster()), enrolled.seenOnRoster(),
-                before.flatMap(first -> after.map(last -> CpuUse.between(first, last))));
+                before.flatMap(first -> after.map(last -> CpuUse.between(first, last))), completed);
     }
 
     Result pass(String phase, int enrolments) {
@@ -195,24 +216,46 @@ final class EndToEnd {
 
         Enrolments enrolled = enrol(run, cohortIds, enrolments, true);
         long[] answered = enrolled.answered();
-        String[] participants = enrolled.participants();
 
-        // Completion -> certificate.
+        Completions completed = complete(cohortIds, enrolled.participants(),
+                completionOrder(enrolments, cohorts, spreadCompletions), true);
+        return new Result(enrolments, cohorts, rate, enrolled.requestSeconds(),
+                Latencies.between(enrolled.requested(), answered), Latencies.between(answered, enrolled.onRoster()),
+                enrolled.seenOnRoster(), enrolled.seenBeforeAnswer(), Latencies.of(enrolled.readDurations()),
+                enrolments, completed.requestNanos() / 1e9, completed.completedToCertificate(),
+                completed.answerToCertificate(), completed.certificates());
+    }
+
+    /**
+     * What a completion phase saw.
+     *
+     * @param requestNanos     from the first completion request to the last answer
+     * @param certifiedNanos   from the first completion request until the last certificate.issued arrived
+     */
+    record Completions(int completions, long requestNanos, long certifiedNanos, Latencies completedToCertificate,
+            Latencies answerToCertificate, int certificates) {
+    }
+
+    /**
+     * Decides every official complete ({@code POST /cohorts/{id}/completions}, 40 of 40 hours) in {@code order}, paced at
+     * {@link #rate}/s or as fast as {@link #CLIENTS} clients get answers, and times each {@code course.completed} to the
+     * {@code certificate.issued} it caused, both arrivals on one consumer's clock.
+     */
+    private Completions complete(List<String> cohortIds, String[] participants, int[] order, boolean paced) {
+        URI session = services.get("session-service").baseUrl();
+        int n = participants.length;
         String completedType = EventCatalog.COURSE_COMPLETED.type();
         String issuedType = EventCatalog.CERTIFICATE_ISSUED.type();
         Map<String, Integer> indexOf = new HashMap<>();
-        for (int i = 0; i < enrolments; i++) {
+        for (int i = 0; i < n; i++) {
             indexOf.put(participants[i], i);
         }
-        long[] decided = new long[enrolments];
-        long completing;
-        long[] completedArrival = new long[enrolments];
-        long[] issuedArrival = new long[enrolments];
-        int certificates;
+        long[] decided = new long[n];
+        long[] completedArrival = new long[n];
+        long[] issuedArrival = new long[n];
         try (TopicWatch watch = new TopicWatch(services.kafkaBootstrapServers(),
                 List.of(Topics.SESSION, Topics.CERTIFICATION))) {
-            int[] order = completionOrder(enrolments, cohorts, spreadCompletions);
-            completing = paced(enrolments, k -> {
+            Workload.Write decide = k -> {
                 int i = order[k];
                 URI completions = session.resolve("/cohorts/" + cohortIds.get(i / SeatRace.SEATS) + "/completions");
                 JsonNode decision = client.post(completions, Map.of("participantId", participants[i], "hoursAttended", 40))
@@ -221,30 +264,36 @@ final class EndToEnd {
                 if (!"COMPLETED".equals(decision.path("decision").asString())) {
                     throw new IllegalStateException("completion " + i + " is " + decision.path("decision"));
                 }
-            });
+            };
+            long start = System.nanoTime();
+            long requests;
+            if (paced) {
+                requests = paced(n, decide);
+            } else {
+                flatOut(n, decide);
+                requests = System.nanoTime() - start;
+            }
             watch.await(w -> w.matching(seen -> issuedType.equals(seen.type()) && indexOf.containsKey(seen.key())).size()
-                    >= enrolments, TIMEOUT);
+                    >= n, TIMEOUT);
             for (TopicWatch.Seen seen : watch.matching(seen -> completedType.equals(seen.type()))) {
                 Integer i = indexOf.get(JSON.readTree(seen.data()).path("participantId").asString());
                 if (i != null && completedArrival[i] == 0) {
                     completedArrival[i] = seen.nanos();
                 }
             }
-            certificates = 0;
+            int certificates = 0;
+            long lastCertificate = start;
             for (TopicWatch.Seen seen : watch.matching(seen -> issuedType.equals(seen.type()))) {
                 Integer i = indexOf.get(seen.key());
                 if (i != null && issuedArrival[i] == 0) {
                     issuedArrival[i] = seen.nanos();
+                    lastCertificate = Math.max(lastCertificate, seen.nanos());
                     certificates++;
                 }
             }
+            return new Completions(n, requests, lastCertificate - start, Latencies.between(completedArrival, issuedArrival),
+                    Latencies.between(decided, issuedArrival), certificates);
         }
-        return new Result(enrolments, cohorts, rate, enrolled.requestSeconds(),
-                Latencies.between(enrolled.requested(), answered), Latencies.between(answered, enrolled.onRoster()),
-                enrolled.seenOnRoster(), enrolled.seenBeforeAnswer(), Latencies.of(enrolled.readDurations()),
-                enrolments, completing / 1e9,
-                Latencies.between(completedArrival, issuedArrival), Latencies.between(decided, issuedArrival),
-                certificates);
     }
 
     /** The officials (by enrolment index) in the order they are decided complete; see {@link #pass(String, int, boolean)}. */
