@@ -157,9 +157,9 @@ public final class Benchmarks {
                 Services services = new Services(settings, infrastructure, jars)) {
             services.start("enrollment-service");
             if (settings.runs("seatrace")) {
-                SeatRace.Result[] races = seatRaces(services, settings, "baseline seat race");
-                run.baselineSeatRaceFirst = races[0];
-                run.baselineSeatRace = races[1];
+                SeatRaces races = seatRaces(services, settings, "baseline seat race");
+                run.baselineSeatRaceFirst = races.first();
+                run.baselineSeatRace = races.median();
             }
             if (settings.runs("endtoend")) {
                 services.start("session-service");
@@ -180,9 +180,9 @@ public final class Benchmarks {
      * A JVM compiles the request path over the first ten thousand requests or so: in one run of this machine with 15
      * races in a row, the race took 6.1, 4.0, 3.5, 3.0, 2.9, 2.9, 2.6, 2.8, 2.6, 2.4, 2.1, 2.2, 2.0, 2.1, 2.3 s while
      * enrollment-service's CPU per nomination fell from 7.5 to 1.2-1.5 ms (its JIT compiler threads were still half
-     * of its CPU at the sixth race). Answers {first, the median measured}.
+     * of its CPU at the sixth race).
      */
-    private static SeatRace.Result[] seatRaces(Services services, Settings settings, String label) {
+    private static SeatRaces seatRaces(Services services, Settings settings, String label) {
         SeatRace race = new SeatRace(services);
         SeatRace.Result first = race.race("first", settings.seatRaceNominations(), settings.seatRaceClients());
         progress("  %s, the first after start: %s", label, first);
@@ -200,7 +200,11 @@ public final class Benchmarks {
         SeatRace.Result median = measured.get(measured.size() / 2);
         progress("  %s, the median of the measured: %.2f s (all: %s)", label, median.seconds(),
                 measured.stream().map(result -> String.format("%.2f s", result.seconds())).toList());
-        return new SeatRace.Result[] {first, median};
+        return new SeatRaces(first, median);
+    }
+
+    /** The first seat race after a service started, and the median of the measured ones. */
+    private record SeatRaces(SeatRace.Result first, SeatRace.Result median) {
     }
 
     /**
@@ -227,9 +231,9 @@ public final class Benchmarks {
             services.start("enrollment-service");
             if (settings.runs("seatrace")) {
                 progress("seat race over HTTP on enrollment-service");
-                SeatRace.Result[] races = seatRaces(services, settings, "seat race");
-                run.seatRaceFirst = races[0];
-                run.seatRace = races[1];
+                SeatRaces races = seatRaces(services, settings, "seat race");
+                run.seatRaceFirst = races.first();
+                run.seatRace = races.median();
                 write(settings, "seat-race", run.seatRace.toMap());
             }
             if (settings.runs("endtoend")) {

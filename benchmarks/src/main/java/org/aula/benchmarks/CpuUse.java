@@ -45,7 +45,12 @@ final class CpuUse {
     }
 
     /** A reading to subtract a later one from. */
-    record Reading(long nanos, long machineBusyTicks, Map<String, Long> ticks) {
+    record Reading(CpuUse source, long nanos, long machineBusyTicks, Map<String, Long> ticks) {
+
+        /** The CPU spent from this reading until now. */
+        Spent untilNow() {
+            return between(this, source.read());
+        }
     }
 
     /** The CPU a phase used: wall time, machine-wide busy CPU, and each group's CPU, in seconds. */
@@ -95,10 +100,10 @@ final class CpuUse {
         Map<String, Long> ticks = new LinkedHashMap<>();
         groups.forEach((group, pids) -> ticks.put(group, pids.stream().mapToLong(pid -> POSTGRES.equals(group)
                 ? postgresTicks(pid) : processTicks(pid, false)).sum()));
-        return new Reading(System.nanoTime(), machineBusyTicks(), ticks);
+        return new Reading(this, System.nanoTime(), machineBusyTicks(), ticks);
     }
 
-    static Spent between(Reading before, Reading after) {
+    private static Spent between(Reading before, Reading after) {
         Map<String, Double> seconds = new LinkedHashMap<>();
         after.ticks().forEach((group, ticks) -> seconds.put(group, (ticks - before.ticks().getOrDefault(group, ticks))
                 / TICKS_PER_SECOND));

@@ -183,17 +183,16 @@ final class EndToEnd {
                 services.get("session-service").baseUrl(), run, (enrolments + SeatRace.SEATS - 1) / SeatRace.SEATS);
         // CPU from the first request until the last enrolment was seen on a roster (the pipeline's time, and the
         // pollers' last pass).
-        Optional<CpuUse> cpuUse = services.cpuUse();
-        Optional<CpuUse.Reading> before = cpuUse.map(CpuUse::read);
+        Optional<CpuUse.Reading> cpuBefore = services.cpuUse().map(CpuUse::read);
         Enrolments enrolled = enrol(run, cohortIds, enrolments, false);
-        Optional<CpuUse.Reading> after = cpuUse.map(CpuUse::read);
+        Optional<CpuUse.Spent> cpu = cpuBefore.map(CpuUse.Reading::untilNow);
         // Then every one of them decided complete, as fast as the clients get answers, cohort after cohort.
         Completions completed = complete(cohortIds, enrolled.participants(),
                 completionOrder(enrolments, cohortIds.size(), false), false);
         return new Saturation(enrolments, CLIENTS, enrolled.requestSeconds(), enrolled.pipelineSeconds(),
                 Latencies.between(enrolled.requested(), enrolled.answered()),
                 Latencies.between(enrolled.answered(), enrolled.onRoster()), enrolled.seenOnRoster(),
-                before.flatMap(first -> after.map(last -> CpuUse.between(first, last))), completed);
+                cpu, completed);
     }
 
     Result pass(String phase, int enrolments) {

@@ -6,13 +6,22 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.aula.events.EventCatalog;
+import org.aula.events.runtime.OutboxRelay;
 
 import com.zaxxer.hikari.HikariDataSource;
 
@@ -80,18 +89,11 @@ final class RawPostgres {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             while (true) {
-                java.util.List<Long> seqs = new java.util.ArrayList<>(DRAIN_BATCH);
-                // OutboxRelay.relayBatch's query, verbatim on purpose: the floor of the very work the relay does.
-                try (PreparedStatement select = connection.prepareStatement("""
-                        select seq, id, aggregate_id, type, topic, subject, payload, created_at, traceparent
-                        from aula_messaging.outbox o
-                        where published_at is null and parked_at is null
-                          and not exists (select 1 from aula_messaging.outbox p
-                                          where p.parked_at is not null and p.published_at is null
-                                            and p.aggregate_id = o.aggregate_id and p.topic = o.topic)
-                        order by seq limit ?""")) {
+                List<Long> seqs = new ArrayList<>(DRAIN_BATCH);
+                // The relay's own query: the floor of the very work the relay does.
+                try (PreparedStatement select = connection.prepareStatement(OutboxRelay.NEXT_BATCH)) {
                     select.setInt(1, DRAIN_BATCH);
-                    try (java.sql.ResultSet result = select.executeQuery()) {
+                    try (ResultSet result = select.executeQuery()) {
                         while (result.next()) {
                             // Every column read, as the relay reads them to build its records.
                             seqs.add(result.getLong("seq"));
@@ -136,10 +138,10 @@ final class RawPostgres {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         long start = System.nanoTime();
-        java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+        List<Future<?>> done = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             done.add(pool.submit(() -> {
                 try (Connection connection = dataSource.getConnection()) {
@@ -153,7 +155,7 @@ final class RawPostgres {
                                         "update bench_lock_race set taken = taken + 1 where id = ?")) {
                             lock.setString(1, phase);
                             int taken;
-                            try (java.sql.ResultSet result = lock.executeQuery()) {
+                            try (ResultSet result = lock.executeQuery()) {
                                 result.next();
                                 taken = result.getInt(1);
                             }
@@ -170,13 +172,13 @@ final class RawPostgres {
             }));
         }
         try {
-            for (java.util.concurrent.Future<?> future : done) {
+            for (Future<?> future : done) {
                 future.get();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException("the lock race floor failed", e.getCause());
         } finally {
             pool.shutdown();

@@ -101,9 +101,8 @@ final class SeatRace {
             long[] answered = new long[nominations];
             CountDownLatch gate = new CountDownLatch(1);
             ExecutorService pool = Executors.newFixedThreadPool(clients);
-            Optional<CpuUse> cpuUse = services.cpuUse();
             Optional<CpuUse.Reading> cpuBefore;
-            Optional<CpuUse.Reading> cpuAfter;
+            Optional<CpuUse.Spent> cpu;
             long start;
             long end;
             try {
@@ -125,14 +124,14 @@ final class SeatRace {
                         return null;
                     }));
                 }
-                cpuBefore = cpuUse.map(CpuUse::read);
+                cpuBefore = services.cpuUse().map(CpuUse::read);
                 start = System.nanoTime();
                 gate.countDown();
                 for (Future<?> client : running) {
                     client.get(10, TimeUnit.MINUTES);
                 }
                 end = System.nanoTime();
-                cpuAfter = cpuUse.map(CpuUse::read);
+                cpu = cpuBefore.map(CpuUse.Reading::untilNow);
             } catch (Exception e) {
                 throw new IllegalStateException("the seat race failed: " + e, e);
             } finally {
@@ -153,7 +152,7 @@ final class SeatRace {
             return new Result(nominations, clients, (end - start) / 1e9, seated, waiting, failed,
                     count(watch, cohortId, enrolled), count(watch, cohortId, waitlisted), count(watch, cohortId, filled),
                     caughtUp, Latencies.between(sent, answered),
-                    cpuBefore.flatMap(before -> cpuAfter.map(after -> CpuUse.between(before, after))));
+                    cpu);
         }
     }
 

@@ -96,7 +96,7 @@ class CertificatesController {
     List<CertificateView> list(@RequestParam(required = false) @Nullable @IdOrCode String cohortId,
             @RequestParam(required = false) @Nullable @IdOrCode String participantId,
             @RequestParam(required = false) @Nullable @IdOrCode String institutionCode) {
-        String institution = institutionScope(institutionCode);
+        String institution = Caller.current().institutionScope(institutionCode).orElse(null);
         boolean noCohort = cohortId == null || cohortId.isBlank();
         boolean noParticipant = participantId == null || participantId.isBlank();
         if (noCohort && noParticipant) {
@@ -203,11 +203,6 @@ class CertificatesController {
     private static ApiProblem badDate(String field, String message) {
         return new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid request", field + " " + message,
                 List.of(new ApiProblem.FieldError(field, message)));
-    }
-
-    /** The institution the listing is limited to: see {@link Caller#institutionScope(String)}. */
-    private static @Nullable String institutionScope(@Nullable String institutionCode) {
-        return Caller.current().institutionScope(institutionCode).orElse(null);
     }
 
     private Certificate find(String number) {

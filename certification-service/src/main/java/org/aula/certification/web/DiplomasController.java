@@ -84,7 +84,7 @@ class DiplomasController {
             + "one institution's officials hold; a partner sees only its own institution's, and naming another is 403.")
     List<ProgressView> progress(@RequestParam(required = false) @Nullable @IdOrCode String participantId,
             @RequestParam(required = false) @Nullable @IdOrCode String institutionCode) {
-        String institution = institutionScope(institutionCode);
+        String institution = Caller.current().institutionScope(institutionCode).orElse(null);
         if (participantId == null || participantId.isBlank()) {
             throw ApiProblem.invalidField("participantId", "give the participant whose progress to show");
         }
@@ -145,11 +145,6 @@ class DiplomasController {
 
     private ProgressView view(DiplomaProgress progress) {
         return ProgressView.of(progress, links);
-    }
-
-    /** The institution the answer is limited to: see {@link Caller#institutionScope(String)}. */
-    private static @Nullable String institutionScope(@Nullable String institutionCode) {
-        return Caller.current().institutionScope(institutionCode).orElse(null);
     }
 
     /** A diploma as staff and its holder see it; a revoked one says when and why. */

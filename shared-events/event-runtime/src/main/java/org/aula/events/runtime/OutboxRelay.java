@@ -43,6 +43,20 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 public class OutboxRelay implements SmartLifecycle, DisposableBean {
 
+    /**
+     * The relay's read of its next batch (parameter: the batch size): unpublished rows in commit order, minus any key
+     * held back behind a parked row. Public so that the benchmark's database floor runs this very query.
+     */
+    public static final String NEXT_BATCH = """
+            select seq, id, aggregate_id, type, topic, subject, payload, created_at, traceparent
+            from aula_messaging.outbox o
+            where published_at is null and parked_at is null
+              and not exists (select 1 from aula_messaging.outbox p
+                              where p.parked_at is not null and p.published_at is null
+                                and p.aggregate_id = o.aggregate_id and p.topic = o.topic)
+            order by seq limit ?
+            """;
+
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     /** Advisory lock id of the relay ("aula" in ASCII); advisory locks are scoped to the database. */
@@ -129,15 +143,7 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
             if (!leader) {
                 return 0;
             }
-            List<Row> rows = jdbc.sql("""
-                    select seq, id, aggregate_id, type, topic, subject, payload, created_at, traceparent
-                    from aula_messaging.outbox o
-                    where published_at is null and parked_at is null
-                      and not exists (select 1 from aula_messaging.outbox p
-                                      where p.parked_at is not null and p.published_at is null
-                                        and p.aggregate_id = o.aggregate_id and p.topic = o.topic)
-                    order by seq limit ?
-                    """)
+            List<Row> rows = jdbc.sql(NEXT_BATCH)
                     .param(settings.batchSize())
                     .query((rs, i) -> new Row(rs.getLong("seq"), rs.getObject("id", UUID.class),
                             rs.getString("aggregate_id"), rs.getString("type"), rs.getString("topic"),
