@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,11 +32,13 @@ import com.zaxxer.hikari.HikariDataSource;
 /**
  * The floor of one service hop: a bare consume → one PostgreSQL transaction → produce loop with plain clients and
  * the batching Aula is allowed. One consumer (a listener container's default concurrency of 1, Kafka's default
- * {@code max.poll.records} of 500) decodes each record's CloudEvents envelope, commits one durable transaction per
- * event (the effect, a ~1 KiB row, and an inbox row in Aula's own {@code processed_event} table, {@code on conflict
- * do nothing}), then sends the result asynchronously with the relay's producer settings ({@code acks=all},
- * idempotent, Kafka's default batching); after each poll it flushes the producer and commits the offsets, so that
- * nothing is acknowledged before it is on the broker, as Aula's listeners commit offsets after their transaction.
+ * {@code max.poll.records} of 500) decodes each record's CloudEvents envelope and applies it (the effect, a ~1 KiB
+ * row, and an inbox row in Aula's own {@code processed_event} table, {@code on conflict do nothing}) in one durable
+ * transaction per poll, as Aula's batch listeners do (event-runtime's PollTransactions; issue 11), or, reported
+ * beside, one per event, as its record listeners do; then sends the results asynchronously with the relay's
+ * producer settings ({@code acks=all}, idempotent, Kafka's default batching); after each poll it flushes the
+ * producer and commits the offsets, so that nothing is acknowledged before it is on the broker, as Aula's listeners
+ * commit offsets after their transaction.
  *
  * <p>Timed from the loop's start over an input topic pre-filled with the burst until the consumer of the output
  * topic had every event.
@@ -60,7 +63,8 @@ final class BareLoop {
      * @param loopSeconds from the loop's start until its last offset commit (every result acknowledged)
      * @param endSeconds  from the loop's start until the output's consumer had every event
      */
-    record Result(int events, double loopSeconds, double endSeconds, int received, int duplicates, int reorders) {
+    record Result(boolean transactionPerPoll, int events, double loopSeconds, double endSeconds, int received,
+            int duplicates, int reorders) {
 
         double eventsPerSecond() {
             return received / endSeconds;
@@ -68,6 +72,7 @@ final class BareLoop {
 
         Map<String, Object> toMap() {
             Map<String, Object> map = new LinkedHashMap<>();
+            map.put("transaction", transactionPerPoll ? "per poll" : "per event");
             map.put("events", events);
             map.put("loop_seconds", Figures.round(loopSeconds));
             map.put("events_per_second", Figures.round(eventsPerSecond()));
@@ -80,12 +85,14 @@ final class BareLoop {
 
         @Override
         public String toString() {
-            return String.format("%.0f events/s (%d/%d received, %d duplicates, %d per-key order violations)",
-                    eventsPerSecond(), received, events, duplicates, reorders);
+            return String.format("%.0f events/s, a transaction per %s (%d/%d received, %d duplicates, %d per-key order "
+                    + "violations)", eventsPerSecond(), transactionPerPoll ? "poll" : "event", received, events, duplicates,
+                    reorders);
         }
     }
 
-    Result run() {
+    /** The loop with a transaction per poll (the floor of the targets), then with a transaction per event. */
+    List<Result> run() {
         try (HikariDataSource dataSource = Benchmarks.dataSource(infrastructure, "bench_bare");
                 KafkaProducer<String, byte[]> filler = producer();
                 KafkaProducer<String, byte[]> producer = producer();
@@ -98,11 +105,17 @@ final class BareLoop {
             consumer.assign(partitions);
             try (Connection connection = dataSource.getConnection()) {
                 connection.setAutoCommit(false);
-                Result warmUp = pass(connection, filler, producer, consumer, partitions, "warmup", settings.warmUpEvents());
+                Result warmUp = pass(connection, filler, producer, consumer, partitions, "warmup", settings.warmUpEvents(),
+                        false);
                 Benchmarks.progress("  bare loop warm-up, %d events: %s", settings.warmUpEvents(), warmUp);
-                Result result = pass(connection, filler, producer, consumer, partitions, "burst", settings.events());
-                Benchmarks.progress("  bare loop, %d events: %s", settings.events(), result);
-                return result;
+                List<Result> results = new ArrayList<>();
+                for (boolean perPoll : new boolean[] {true, false}) {
+                    Result result = pass(connection, filler, producer, consumer, partitions,
+                            perPoll ? "poll" : "event", settings.events(), perPoll);
+                    Benchmarks.progress("  bare loop, %d events: %s", settings.events(), result);
+                    results.add(result);
+                }
+                return results;
             }
         } catch (SQLException e) {
             throw new IllegalStateException("the bare loop's database failed", e);
@@ -110,8 +123,8 @@ final class BareLoop {
     }
 
     private Result pass(Connection connection, KafkaProducer<String, byte[]> filler, KafkaProducer<String, byte[]> producer,
-            KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions, String phase, int events)
-            throws SQLException {
+            KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions, String phase, int events,
+            boolean transactionPerPoll) throws SQLException {
         EventPlan plan = new EventPlan("bare-" + phase, events, settings.keys(), settings.payloadBytes());
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position);
@@ -129,6 +142,7 @@ final class BareLoop {
             while (processed < events && System.nanoTime() < deadline) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(100));
                 for (ConsumerRecord<String, byte[]> record : records) {
+                    // Sent only after its transaction commits: at once per event, after the poll's commit per poll.
                     IncomingEvent event = IncomingEvent.from(record);
                     inbox.setString(1, CONSUMER);
                     inbox.setObject(2, event.id());
@@ -139,16 +153,17 @@ final class BareLoop {
                         effect.setString(3, event.data());
                         effect.executeUpdate();
                     }
-                    connection.commit();
-                    producer.send(new ProducerRecord<>(OUTPUT, null, record.key(), record.value(), record.headers()),
-                            (metadata, exception) -> {
-                                if (exception != null) {
-                                    failure.compareAndSet(null, exception);
-                                }
-                            });
+                    if (!transactionPerPoll) {
+                        connection.commit();
+                        send(producer, record, failure);
+                    }
                     if (record.key() != null && record.key().startsWith(plan.run())) {
                         processed++;
                     }
+                }
+                if (transactionPerPoll && !records.isEmpty()) {
+                    connection.commit();
+                    records.forEach(record -> send(producer, record, failure));
                 }
                 if (!records.isEmpty()) {
                     producer.flush();
@@ -161,9 +176,19 @@ final class BareLoop {
             long looped = System.nanoTime() - start;
             boolean complete = receiver.awaitAll(Phases.drainTimeout(events));
             long end = complete ? receiver.lastNanos() : System.nanoTime();
-            return new Result(events, looped / 1e9, (end - start) / 1e9, receiver.distinct(), receiver.duplicates(),
+            return new Result(transactionPerPoll, events, looped / 1e9, (end - start) / 1e9, receiver.distinct(), receiver.duplicates(),
                     receiver.reorders());
         }
+    }
+
+    private static void send(KafkaProducer<String, byte[]> producer, ConsumerRecord<String, byte[]> record,
+            AtomicReference<Exception> failure) {
+        producer.send(new ProducerRecord<>(OUTPUT, null, record.key(), record.value(), record.headers()),
+                (metadata, exception) -> {
+                    if (exception != null) {
+                        failure.compareAndSet(null, exception);
+                    }
+                });
     }
 
     /** The input, on the broker before the loop's clock starts. */

@@ -92,8 +92,11 @@ public final class Benchmarks {
             }
             if (settings.runs("bare")) {
                 progress("floor: bare consume -> transaction -> produce loop");
-                run.bareLoop = new BareLoop(settings, infrastructure).run();
-                write(settings, "bare", run.bareLoop.toMap());
+                List<BareLoop.Result> loops = new BareLoop(settings, infrastructure).run();
+                run.bareLoop = loops.get(0);
+                run.bareLoopPerEvent = loops.get(1);
+                write(settings, "bare", Map.of("transaction_per_poll", run.bareLoop.toMap(),
+                        "transaction_per_event", run.bareLoopPerEvent.toMap()));
             }
             if (settings.runs("aula")) {
                 progress("Aula: outbox + relay (event-runtime)");

@@ -61,12 +61,15 @@ final class EndToEnd {
     private final Http coordinator;
     /** The paced and flat-out requests' client (one pool of connections), apart from the pollers'. */
     private final Http client;
+    /** Reads the services' Prometheus endpoints. */
+    private final Http operations;
     private final int rate;
 
     EndToEnd(Services services, int rate) {
         this.services = services;
         this.coordinator = new Http(services.token("coordinator"));
         this.client = new Http(services.token("coordinator"));
+        this.operations = new Http(services.token("operations"));
         this.rate = rate;
     }
 
@@ -74,7 +77,7 @@ final class EndToEnd {
     record Result(int enrolments, int cohorts, int rate, double enrolSeconds, Latencies enrolAnswer,
             Latencies enrolmentToRoster, int seenOnRoster, int seenBeforeAnswer, Latencies rosterRead,
             int completions, double completeSeconds, Latencies completedToCertificate,
-            Latencies completionAnswerToCertificate, int certificates) {
+            Latencies completionAnswerToCertificate, int certificates, Map<String, ListenerTimes.Total> listeners) {
 
         double enrolmentsPerSecond() {
             return enrolments / enrolSeconds;
@@ -104,6 +107,10 @@ final class EndToEnd {
             certificate.put("course_completed_to_certificate_issued", completedToCertificate.toMap());
             certificate.put("completion_answer_to_certificate_issued", completionAnswerToCertificate.toMap());
             map.put("completion_to_certificate", certificate);
+            Map<String, Object> perRecord = new LinkedHashMap<>();
+            listeners.forEach((name, total) -> perRecord.put(name, Map.of("records", Math.round(total.records()),
+                    "mean_ms", Figures.round(total.meanMillis()))));
+            map.put("listener_time_per_record", perRecord);
             return map;
         }
 
@@ -114,7 +121,8 @@ final class EndToEnd {
                     + "course.completed->certificate.issued %s, completion answer->certificate.issued %s (%d "
                     + "certificates)", enrolments, cohorts, enrolmentsPerSecond(), enrolAnswer.p50Millis(),
                     enrolAnswer.p99Millis(), enrolmentToRoster, seenOnRoster, seenBeforeAnswer, rosterRead, completions,
-                    completionsPerSecond(), completedToCertificate, completionAnswerToCertificate, certificates);
+                    completionsPerSecond(), completedToCertificate, completionAnswerToCertificate, certificates)
+                    + "; listener time per record: " + ListenerTimes.describe(listeners);
         }
     }
 
@@ -213,6 +221,7 @@ final class EndToEnd {
         int cohorts = (enrolments + SeatRace.SEATS - 1) / SeatRace.SEATS;
         List<String> cohortIds = schedule(enrollment, session, run, cohorts);
 
+        Map<String, ListenerTimes.Total> listenersBefore = listenerTimes();
         Enrolments enrolled = enrol(run, cohortIds, enrolments, true);
         long[] answered = enrolled.answered();
 
@@ -222,7 +231,18 @@ final class EndToEnd {
                 Latencies.between(enrolled.requested(), answered), Latencies.between(answered, enrolled.onRoster()),
                 enrolled.seenOnRoster(), enrolled.seenBeforeAnswer(), Latencies.of(enrolled.readDurations()),
                 enrolments, completed.requestNanos() / 1e9, completed.completedToCertificate(),
-                completed.answerToCertificate(), completed.certificates());
+                completed.answerToCertificate(), completed.certificates(),
+                ListenerTimes.between(listenersBefore, listenerTimes()));
+    }
+
+    /** Every running service's listener totals, by "service: listener". */
+    private Map<String, ListenerTimes.Total> listenerTimes() {
+        Map<String, ListenerTimes.Total> totals = new LinkedHashMap<>();
+        for (ServiceProcess service : services.running()) {
+            ListenerTimes.scrape(operations, service.baseUrl())
+                    .forEach((listener, total) -> totals.put(service.name() + ": " + listener, total));
+        }
+        return totals;
     }
 
     /**

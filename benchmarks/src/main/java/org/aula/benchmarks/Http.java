@@ -48,6 +48,24 @@ final class Http {
         return send(request(uri).GET().build());
     }
 
+    /** The body as text (a Prometheus scrape), or an exception unless the status is 200. */
+    String text(URI uri) {
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).GET().build();
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("HTTP " + response.statusCode() + " from " + uri);
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET " + uri + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private HttpRequest.Builder request(URI uri) {
         return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json");

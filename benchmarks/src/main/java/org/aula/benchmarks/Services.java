@@ -53,7 +53,9 @@ final class Services implements AutoCloseable {
 
     /** Starts {@code service} (its database named after it) and waits until it is ready. */
     ServiceProcess start(String service) {
-        ServiceProcess process = launch(service, jar(service), List.of(), service);
+        // A profile of one service (AULA_BENCH_PROFILE_CERTIFICATION="-XX:StartFlightRecording=..."): the others untouched.
+        String profile = System.getenv("AULA_BENCH_PROFILE_" + service.substring(0, service.indexOf('-')).toUpperCase());
+        ServiceProcess process = launch(service, jar(service), profile == null ? List.of() : List.of(profile), service);
         running.put(service, process);
         Duration ready = process.awaitReady();
         Benchmarks.progress("  %s ready %.1f s after java -jar (resident %.0f MiB)", service, ready.toMillis() / 1000.0,

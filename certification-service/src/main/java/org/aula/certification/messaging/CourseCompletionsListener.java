@@ -1,5 +1,7 @@
 package org.aula.certification.messaging;
 
+import java.util.List;
+
 import org.aula.certification.application.ApplyCompletionRevision;
 import org.aula.certification.application.IssueCertificate;
 import org.aula.certification.application.RecordCompletionDecision;
@@ -20,12 +22,11 @@ import org.aula.events.EventCatalog;
 import org.aula.events.Topics;
 import org.aula.events.runtime.EventHandlers;
 import org.aula.events.runtime.Inbox;
+import org.aula.events.runtime.PollTransactions;
 import org.aula.events.runtime.UndecodableEventException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reads completion decisions from {@code session.events} for three effects, each with its own inbox
@@ -37,6 +38,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The three effects of one record commit together, or not at all.
  * Third, under its own inbox name, what the donor report keeps ({@link ReportFacts}), revisions
  * included, so a revision moves the report's completions as it moves the figures.
+ *
+ * <p>A poll's records commit together ({@link PollTransactions}): a facilitator records a cohort's completions at
+ * once, and {@code session.events} is keyed by cohort, so they queue on one partition and one listener thread, which
+ * at one commit per record could not keep pace (issue 11). A failure is still one record's.
  */
 @Component
 class CourseCompletionsListener {
@@ -62,11 +67,11 @@ class CourseCompletionsListener {
             .build();
 
     private final ReportFacts reportFacts;
-    private final TransactionTemplate transactions;
+    private final PollTransactions transactions;
 
     CourseCompletionsListener(Inbox inbox, IssueCertificate issueCertificate, RecordCompletionDecision recordDecision,
-            ApplyCompletionRevision applyRevision, ReportFacts reportFacts, PlatformTransactionManager transactionManager) {
-        this.transactions = new TransactionTemplate(transactionManager);
+            ApplyCompletionRevision applyRevision, ReportFacts reportFacts, PollTransactions transactions) {
+        this.transactions = transactions;
         this.inbox = inbox;
         this.reportFacts = reportFacts;
         this.issueCertificate = issueCertificate;
@@ -74,15 +79,19 @@ class CourseCompletionsListener {
         this.applyRevision = applyRevision;
     }
 
-    @KafkaListener(topics = Topics.SESSION, groupId = GROUP)
-    void on(ConsumerRecord<String, byte[]> record) {
-        // One transaction for the three effects (each inbox entry joins it): one commit per record instead of three
-        // (issue 11). A failure rolls back all three, and the retry or the redrive applies all three again.
-        transactions.executeWithoutResult(status -> {
-            inbox.receive(record, issuing);
-            inbox.receive(record, tallying);
-            inbox.receive(record, reportFacts.sessionFacts());
-        });
+    @KafkaListener(topics = Topics.SESSION, groupId = GROUP, batch = "true")
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        transactions.apply(CONSUMER, GROUP, records, this::apply);
+    }
+
+    /**
+     * A record's three effects, in the poll's transaction (each inbox entry joins it): a failure rolls back all
+     * three, and the retry or the redrive applies all three again.
+     */
+    private void apply(ConsumerRecord<String, byte[]> record) {
+        inbox.receive(record, issuing);
+        inbox.receive(record, tallying);
+        inbox.receive(record, reportFacts.sessionFacts());
     }
 
     private void completed(CourseCompleted event) {

@@ -1,5 +1,7 @@
 package org.aula.session.messaging;
 
+import java.util.List;
+
 import java.util.function.Supplier;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -12,6 +14,7 @@ import org.aula.events.ParticipantWithdrawn;
 import org.aula.events.Topics;
 import org.aula.events.runtime.EventHandlers;
 import org.aula.events.runtime.Inbox;
+import org.aula.events.runtime.PollTransactions;
 import org.aula.events.runtime.UndecodableEventException;
 import org.aula.session.application.KeepCatalogue;
 import org.aula.session.application.KeepRoster;
@@ -35,14 +38,17 @@ class EnrollmentListener {
 
     /** The inbox scope of the roster effect; another effect of the same events gets its own name. */
     static final String CONSUMER = "session-roster";
+    static final String GROUP = "session-service";
 
     private final Inbox inbox;
+    private final PollTransactions polls;
     private final KeepRoster keepRoster;
     private final KeepCatalogue keepCatalogue;
     private final EventHandlers handlers;
 
-    EnrollmentListener(Inbox inbox, KeepRoster keepRoster, KeepCatalogue keepCatalogue) {
+    EnrollmentListener(Inbox inbox, PollTransactions polls, KeepRoster keepRoster, KeepCatalogue keepCatalogue) {
         this.inbox = inbox;
+        this.polls = polls;
         this.keepRoster = keepRoster;
         this.keepCatalogue = keepCatalogue;
         this.handlers = EventHandlers.forConsumer(CONSUMER)
@@ -55,9 +61,14 @@ class EnrollmentListener {
                 .build();
     }
 
-    @KafkaListener(id = "session-roster", topics = Topics.ENROLLMENT, groupId = "session-service")
-    void on(ConsumerRecord<String, byte[]> record) {
-        inbox.receive(record, handlers);
+    /**
+     * A poll's records commit together ({@link PollTransactions}): enrolments into a cohort come in a burst, and
+     * {@code enrollment.events} is keyed by cohort, so they queue on one partition and one listener thread, which
+     * at one commit per record fell behind the burst (issue 11). A failure is still one record's.
+     */
+    @KafkaListener(id = "session-roster", topics = Topics.ENROLLMENT, groupId = GROUP, batch = "true")
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        polls.apply(CONSUMER, GROUP, records, record -> inbox.receive(record, handlers));
     }
 
     private void scheduled(CohortScheduled event) {

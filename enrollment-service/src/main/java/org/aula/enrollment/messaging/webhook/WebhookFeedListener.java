@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,10 +13,12 @@ import org.aula.enrollment.application.webhook.QueueWebhookDeliveries;
 import org.aula.enrollment.domain.InstitutionCode;
 import org.aula.enrollment.domain.webhook.PartnerEvent;
 import org.aula.events.CloudEventHeaders;
+import org.aula.events.runtime.PollTransactions;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -50,19 +53,31 @@ class WebhookFeedListener {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final QueueWebhookDeliveries queue;
+    private final PollTransactions polls;
+    private final String group;
 
-    WebhookFeedListener(QueueWebhookDeliveries queue) {
+    WebhookFeedListener(QueueWebhookDeliveries queue, PollTransactions polls,
+            @Value("${aula.enrollment.webhooks.consumer-group:enrollment-service-webhooks}") String group) {
         this.queue = queue;
+        this.polls = polls;
+        this.group = group;
     }
 
+    /**
+     * A poll's records are kept in one transaction ({@link PollTransactions}): every enrolment puts a record or more
+     * on the feeds, and one commit each cost the seat race and the pipeline CPU that the services needed (issue 11).
+     * A record that fails is still retried (or dead-lettered) on its own, the records before it kept.
+     */
     @KafkaListener(id = LISTENER, topicPattern = FEEDS,
             groupId = "${aula.enrollment.webhooks.consumer-group:enrollment-service-webhooks}",
-            properties = "metadata.max.age.ms=${aula.enrollment.webhooks.topic-discovery-ms:30000}")
-    void on(ConsumerRecord<String, byte[]> record) {
-        PartnerEvent event = eventOf(record);
-        if (event != null) {
-            queue.queue(event);
-        }
+            properties = "metadata.max.age.ms=${aula.enrollment.webhooks.topic-discovery-ms:30000}", batch = "true")
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        polls.apply(LISTENER, group, records, record -> {
+            PartnerEvent event = eventOf(record);
+            if (event != null) {
+                queue.queue(event);
+            }
+        });
     }
 
     /** The record as a partner event (the CloudEvent in structured mode), or {@code null} when it is none. */

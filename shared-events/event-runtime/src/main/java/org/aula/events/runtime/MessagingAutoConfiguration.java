@@ -42,6 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import tools.jackson.databind.DeserializationFeature;
@@ -100,6 +101,14 @@ public class MessagingAutoConfiguration {
     Inbox aulaInbox(MessagingSchema schema, JdbcClient jdbc, PlatformTransactionManager transactionManager,
             MeterRegistry meters) {
         return new Inbox(jdbc, new TransactionTemplate(transactionManager), eventJson(), meters);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PollTransactions aulaPollTransactions(PlatformTransactionManager transactionManager,
+            ObjectProvider<ObservationRegistry> observations) {
+        return new PollTransactions(new TransactionTemplate(transactionManager),
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
     @Bean

@@ -3,10 +3,7 @@ package org.aula.events.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -88,15 +85,8 @@ class TransientFailuresIT {
         }
     }
 
-    /** Makes the database read-only for new sessions and ends the current ones, as a failover's old primary would. */
     private static void readOnly(boolean on) throws SQLException {
-        TestInfrastructure infrastructure = TestInfrastructure.shared();
-        try (Connection admin = DriverManager.getConnection(infrastructure.jdbcUrl("postgres"), infrastructure.username(),
-                infrastructure.password()); Statement statement = admin.createStatement()) {
-            statement.execute("alter database " + DATABASE + " set default_transaction_read_only = " + (on ? "on" : "off"));
-            statement.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + DATABASE
-                    + "' and pid <> pg_backend_pid()");
-        }
+        ReadOnlyDatabase.set(DATABASE, on);
     }
 
     private long rows(String cohort) {
