@@ -12,15 +12,16 @@ import java.util.regex.Pattern;
  * observation ({@code spring_kafka_listener_seconds} on {@code /actuator/prometheus}): records and seconds
  * between two scrapes, so a pass's mean time per record. Beside the arrival rate it says how busy a listener's
  * thread was, which is what its queue (and the end-to-end tail) follows. A record listener's time includes its
- * transaction's commit. A batch listener (event-runtime's PollTransactions) has two: Spring Kafka times each poll
- * ({@code spring_kafka_listener}, tags name and result), the commit included, and the runtime each record inside
- * the poll's transaction ({@code aula_messaging_record}), without it.
+ * transaction's commit. A batch listener (event-runtime's PollTransactions) has two: each poll, its commit included
+ * ({@code aula_messaging_poll}), and each record inside the poll's transaction, without it
+ * ({@code aula_messaging_record}). (Before this runtime timed batch listeners itself, Spring Kafka did, with tags
+ * name and result: read as "a poll" too, for the baseline's services.)
  */
 final class ListenerTimes {
 
     private static final Pattern LINE = Pattern.compile(
-            "^(spring_kafka_listener|aula_messaging_record)_seconds_(sum|count)\\{([^}]*)\\}\\s+(\\S+)");
-    /** A record listener's observation names it by this tag, Spring Kafka's timer of a batch listener's polls by name. */
+            "^(spring_kafka_listener|aula_messaging_record|aula_messaging_poll)_seconds_(sum|count)\\{([^}]*)\\}\\s+(\\S+)");
+    /** A record listener's observation names it by this tag, Spring Kafka's own timer of a batch listener by name. */
     private static final Pattern ID = Pattern.compile("(?:^|,)(?:spring_kafka_listener_id|name)=\"([^\"]*)\"");
     /** A record of a poll (event-runtime's PollTransactions). */
     private static final Pattern LISTENER = Pattern.compile("(?:^|,)listener=\"([^\"]*)\"");
@@ -50,16 +51,15 @@ final class ListenerTimes {
                 continue;
             }
             String tags = matcher.group(3);
-            boolean recordOfAPoll = matcher.group(1).startsWith("aula");
-            Matcher id = (recordOfAPoll ? LISTENER : ID).matcher(tags);
+            String metric = matcher.group(1);
+            Matcher id = (metric.startsWith("aula") ? LISTENER : ID).matcher(tags);
             Matcher error = ERROR.matcher(tags);
-            boolean failed = error.find() && !"none".equals(error.group(1));
-            if (!failed) {
-                failed = tags.contains("result=\"failure\"");
-            }
+            boolean failed = (error.find() && !"none".equals(error.group(1))) || tags.contains("outcome=\"failed\"")
+                    || tags.contains("result=\"failure\"");
+            boolean poll = metric.equals("aula_messaging_poll") || tags.contains("result=");
             String name = (id.find() ? id.group(1).replaceAll("-\\d+$", "") : "?")
-                    + (recordOfAPoll ? " (a record of a poll, without its commit)"
-                            : tags.contains("result=") ? " (a poll a time, its commit included)" : "")
+                    + (metric.equals("aula_messaging_record") ? " (a record of a poll, without its commit)"
+                            : poll ? " (a poll, its commit included)" : "")
                     + (failed ? " (failed)" : "");
             double[] total = totals.computeIfAbsent(name, key -> new double[2]);
             total["count".equals(matcher.group(2)) ? 0 : 1] += Double.parseDouble(matcher.group(4));

@@ -27,10 +27,13 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConf
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.ListenerContainerRegistry;
@@ -106,9 +109,25 @@ public class MessagingAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     PollTransactions aulaPollTransactions(PlatformTransactionManager transactionManager,
-            ObjectProvider<ObservationRegistry> observations) {
+            ObjectProvider<ObservationRegistry> observations, MeterRegistry meters) {
         return new PollTransactions(new TransactionTemplate(transactionManager),
-                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP), meters);
+    }
+
+    /**
+     * Spring Kafka times a batch listener with its own {@code spring.kafka.listener} timer, whose tags differ from
+     * those of a record listener's observation of the same name; Prometheus takes one set of tags per name, so
+     * whichever registered second was dropped (with a warning), and a service with both kinds lost its record
+     * listeners' timers. A batch listener is timed by {@link PollTransactions} instead.
+     */
+    @Bean
+    @ConditionalOnMissingBean(ContainerCustomizer.class)
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> aulaBatchListenerTimers() {
+        return container -> {
+            if (container.getContainerProperties().getMessageListener() instanceof BatchMessageListener<?, ?>) {
+                container.getContainerProperties().setMicrometerEnabled(false);
+            }
+        };
     }
 
     @Bean

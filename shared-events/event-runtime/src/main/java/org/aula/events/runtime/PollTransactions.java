@@ -10,6 +10,8 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 
@@ -21,8 +23,10 @@ import io.micrometer.observation.ObservationRegistry;
  * and commits it at once, so batching adds no wait.
  *
  * <p>Nothing else changes for a record. Each is applied in its own observation, {@value #RECORD_OBSERVATION}
- * (the trace it carries in its headers continues, as in a record listener's; the timer leaves out the commit,
- * which Spring Kafka's {@code spring.kafka.listener} timer of the poll includes). A failure is one record's: the poll's transaction rolls back, the records before the failing one
+ * (the trace it carries in its headers continues, as in a record listener's; its timer leaves out the commit), and
+ * each poll is timed whole, commit included ({@value #POLL_TIMER}). Spring Kafka's own timer of a batch listener
+ * ({@code spring.kafka.listener} with other tags than a record listener's observation) is switched off by the
+ * runtime: in Prometheus one name takes one set of tags, and it made the record listeners' timers vanish. A failure is one record's: the poll's transaction rolls back, the records before the failing one
  * commit together in a new transaction, and the failing one is named to the error handler
  * ({@link BatchListenerFailedException}), which commits the offsets before it and retries or dead-letters it as it
  * would a record listener's record ({@link Failures} decides: a database or broker failure is retried until it
@@ -38,12 +42,17 @@ public class PollTransactions {
     /** The observation (and timer) of one record applied in a poll's transaction; the commit is not in it. */
     public static final String RECORD_OBSERVATION = "aula.messaging.record";
 
+    /** The timer of a whole poll (its commit, and any retry of the records before a failing one, included). */
+    public static final String POLL_TIMER = "aula.messaging.poll";
+
     private final TransactionTemplate transactions;
     private final ObservationRegistry observations;
+    private final MeterRegistry meters;
 
-    PollTransactions(TransactionTemplate transactions, ObservationRegistry observations) {
+    PollTransactions(TransactionTemplate transactions, ObservationRegistry observations, MeterRegistry meters) {
         this.transactions = transactions;
         this.observations = observations;
+        this.meters = meters;
     }
 
     /**
@@ -55,6 +64,21 @@ public class PollTransactions {
      * @throws BatchListenerFailedException naming the record that failed
      */
     public void apply(String listener, String group, List<ConsumerRecord<String, byte[]>> records,
+            Consumer<ConsumerRecord<String, byte[]>> apply) {
+        Timer.Sample sample = Timer.start(meters);
+        String outcome = "failed";
+        try {
+            applyTogether(listener, group, records, apply);
+            outcome = "applied";
+        } finally {
+            sample.stop(Timer.builder(POLL_TIMER)
+                    .description("A batch listener's poll applied in one transaction, its commit included")
+                    .tag("listener", listener).tag("outcome", outcome)
+                    .register(meters));
+        }
+    }
+
+    private void applyTogether(String listener, String group, List<ConsumerRecord<String, byte[]>> records,
             Consumer<ConsumerRecord<String, byte[]>> apply) {
         int[] current = {-1};
         try {

@@ -26,6 +26,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.test.context.ContextConfiguration;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * A batch listener whose polls commit together ({@link PollTransactions}): records that queued up are applied in one
  * transaction; a record that fails is still one record's failure (the others applied once, it alone retried and
@@ -47,6 +49,8 @@ class PollTransactionsIT {
     KafkaListenerEndpointRegistry listeners;
     @Autowired
     RuntimeTestApplication.BatchRosterListener listener;
+    @Autowired
+    MeterRegistry meters;
 
     @BeforeEach
     void stopTheListener() {
@@ -87,6 +91,16 @@ class PollTransactionsIT {
         applied.forEach(participant -> transactions.add(listener.transactions.get(participant)));
         assertThat(transactions).as("%d records committed in fewer transactions than records", applied.size())
                 .hasSizeLessThan(applied.size() / 2);
+
+        // Timed by the runtime, a poll whole and each record; not by Spring Kafka's batch timer, whose tags would
+        // clash in Prometheus with the record listeners' spring.kafka.listener observations.
+        String id = RuntimeTestApplication.BatchRosterListener.ID;
+        assertThat(meters.find(PollTransactions.POLL_TIMER).tag("listener", id).tag("outcome", "applied").timer())
+                .isNotNull().satisfies(polls -> assertThat(polls.count()).isPositive());
+        assertThat(meters.find(PollTransactions.RECORD_OBSERVATION).tag("listener", id).timers().stream()
+                .mapToLong(io.micrometer.core.instrument.Timer::count).sum()).isGreaterThanOrEqualTo(applied.size());
+        assertThat(meters.find("spring.kafka.listener").timers()).as("Spring Kafka's timer of the batch listener")
+                .noneMatch(timer -> String.valueOf(timer.getId().getTag("name")).startsWith(id));
     }
 
     @Test
