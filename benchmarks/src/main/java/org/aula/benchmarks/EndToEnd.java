@@ -108,7 +108,7 @@ final class EndToEnd {
             certificate.put("completion_answer_to_certificate_issued", completionAnswerToCertificate.toMap());
             map.put("completion_to_certificate", certificate);
             Map<String, Object> perRecord = new LinkedHashMap<>();
-            listeners.forEach((name, total) -> perRecord.put(name, Map.of("records", Math.round(total.records()),
+            listeners.forEach((name, total) -> perRecord.put(name, Map.of("count", Math.round(total.records()),
                     "mean_ms", Figures.round(total.meanMillis()))));
             map.put("listener_time_per_record", perRecord);
             return map;

@@ -69,11 +69,11 @@ final class ListenerTimes {
         return result;
     }
 
-    /** "listener 1.23 ms (6000 records), ..." */
+    /** "listener 1.23 ms (6000 records), listener (a poll, ...) 4.56 ms (3000 polls), ..." */
     static String describe(Map<String, Total> totals) {
         return totals.entrySet().stream()
-                .map(entry -> String.format("%s %.2f ms (%.0f records)", entry.getKey(), entry.getValue().meanMillis(),
-                        entry.getValue().records()))
+                .map(entry -> String.format("%s %.2f ms (%.0f %s)", entry.getKey(), entry.getValue().meanMillis(),
+                        entry.getValue().records(), entry.getKey().contains("(a poll") ? "polls" : "records"))
                 .collect(java.util.stream.Collectors.joining(", "));
     }
 
