@@ -81,7 +81,7 @@ class CourseCompletionsListener {
 
     @KafkaListener(topics = Topics.SESSION, groupId = GROUP, batch = "true")
     void on(List<ConsumerRecord<String, byte[]>> records) {
-        transactions.apply(CONSUMER, GROUP, records, this::apply);
+        transactions.apply(CONSUMER, records, this::apply);
     }
 
     /**

@@ -38,7 +38,6 @@ class EnrollmentListener {
 
     /** The inbox scope of the roster effect; another effect of the same events gets its own name. */
     static final String CONSUMER = "session-roster";
-    static final String GROUP = "session-service";
 
     private final Inbox inbox;
     private final PollTransactions polls;
@@ -66,9 +65,9 @@ class EnrollmentListener {
      * {@code enrollment.events} is keyed by cohort, so they queue on one partition and one listener thread, which
      * at one commit per record fell behind the burst (issue 11). A failure is still one record's.
      */
-    @KafkaListener(id = "session-roster", topics = Topics.ENROLLMENT, groupId = GROUP, batch = "true")
+    @KafkaListener(id = "session-roster", topics = Topics.ENROLLMENT, groupId = "session-service", batch = "true")
     void on(List<ConsumerRecord<String, byte[]>> records) {
-        polls.apply(CONSUMER, GROUP, records, record -> inbox.receive(record, handlers));
+        polls.apply(CONSUMER, records, record -> inbox.receive(record, handlers));
     }
 
     private void scheduled(CohortScheduled event) {

@@ -18,7 +18,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -54,13 +53,10 @@ class WebhookFeedListener {
 
     private final QueueWebhookDeliveries queue;
     private final PollTransactions polls;
-    private final String group;
 
-    WebhookFeedListener(QueueWebhookDeliveries queue, PollTransactions polls,
-            @Value("${aula.enrollment.webhooks.consumer-group:enrollment-service-webhooks}") String group) {
+    WebhookFeedListener(QueueWebhookDeliveries queue, PollTransactions polls) {
         this.queue = queue;
         this.polls = polls;
-        this.group = group;
     }
 
     /**
@@ -72,7 +68,7 @@ class WebhookFeedListener {
             groupId = "${aula.enrollment.webhooks.consumer-group:enrollment-service-webhooks}",
             properties = "metadata.max.age.ms=${aula.enrollment.webhooks.topic-discovery-ms:30000}", batch = "true")
     void on(List<ConsumerRecord<String, byte[]>> records) {
-        polls.apply(LISTENER, group, records, record -> {
+        polls.apply(LISTENER, records, record -> {
             PartnerEvent event = eventOf(record);
             if (event != null) {
                 queue.queue(event);

@@ -56,19 +56,19 @@ public class PollTransactions {
     }
 
     /**
-     * Applies {@code records} (one poll of the listener {@code listener} in consumer group {@code group}) with
+     * Applies {@code records} (one poll of the listener {@code listener}) with
      * {@code apply} in one transaction. When a record fails, the transaction rolls back, the records before it are
      * applied again in one transaction, and the failing record is named to the error handler; a failure outside any
      * record (at commit) is pinned down by applying the records one transaction each.
      *
      * @throws BatchListenerFailedException naming the record that failed
      */
-    public void apply(String listener, String group, List<ConsumerRecord<String, byte[]>> records,
+    public void apply(String listener, List<ConsumerRecord<String, byte[]>> records,
             Consumer<ConsumerRecord<String, byte[]>> apply) {
         Timer.Sample sample = Timer.start(meters);
         String outcome = "failed";
         try {
-            applyTogether(listener, group, records, apply);
+            applyTogether(listener, records, apply);
             outcome = "applied";
         } finally {
             sample.stop(Timer.builder(POLL_TIMER)
@@ -78,14 +78,14 @@ public class PollTransactions {
         }
     }
 
-    private void applyTogether(String listener, String group, List<ConsumerRecord<String, byte[]>> records,
+    private void applyTogether(String listener, List<ConsumerRecord<String, byte[]>> records,
             Consumer<ConsumerRecord<String, byte[]>> apply) {
         int[] current = {-1};
         try {
             transactions.executeWithoutResult(status -> {
                 for (int i = 0; i < records.size(); i++) {
                     current[0] = i;
-                    observed(listener, group, records.get(i), apply);
+                    observed(listener, records.get(i), apply);
                 }
                 current[0] = -1;
             });
@@ -96,13 +96,13 @@ public class PollTransactions {
                 // The class and SQLSTATE only: a message may quote a record's personal data.
                 log.info("{}: {} records failed at commit ({}); applying them one transaction each", listener,
                         records.size(), Failures.describe(failed));
-                oneByOne(listener, group, records, apply);
+                oneByOne(listener, records, apply);
                 return;
             }
             if (failedAt > 0) {
                 List<ConsumerRecord<String, byte[]>> before = records.subList(0, failedAt);
                 try {
-                    transactions.executeWithoutResult(status -> before.forEach(record -> observed(listener, group, record, apply)));
+                    transactions.executeWithoutResult(status -> before.forEach(record -> observed(listener, record, apply)));
                 } catch (RuntimeException beforeFailed) {
                     throw new BatchListenerFailedException(listener + " failed on a record", beforeFailed, records.get(0));
                 }
@@ -111,23 +111,23 @@ public class PollTransactions {
         }
     }
 
-    private void oneByOne(String listener, String group, List<ConsumerRecord<String, byte[]>> records,
+    private void oneByOne(String listener, List<ConsumerRecord<String, byte[]>> records,
             Consumer<ConsumerRecord<String, byte[]>> apply) {
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
-                transactions.executeWithoutResult(status -> observed(listener, group, record, apply));
+                transactions.executeWithoutResult(status -> observed(listener, record, apply));
             } catch (RuntimeException failed) {
                 throw new BatchListenerFailedException(listener + " failed on a record", failed, record);
             }
         }
     }
 
-    private void observed(String listener, String group, ConsumerRecord<String, byte[]> record,
+    private void observed(String listener, ConsumerRecord<String, byte[]> record,
             Consumer<ConsumerRecord<String, byte[]>> apply) {
         // A Kafka receiver context, so the tracing handler continues the trace in the record's headers; a name of
-        // its own, because Spring Kafka times a batch listener's polls as spring.kafka.listener with other tags.
+        // its own, because this timer leaves out the commit that a record listener's spring.kafka.listener includes.
         Observation.createNotStarted(RECORD_OBSERVATION,
-                        () -> new KafkaRecordReceiverContext(record, listener, null, group, () -> null), observations)
+                        () -> new KafkaRecordReceiverContext(record, listener, () -> null), observations)
                 .lowCardinalityKeyValue("listener", listener)
                 .observe(() -> apply.accept(record));
     }

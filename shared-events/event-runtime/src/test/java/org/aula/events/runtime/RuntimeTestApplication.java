@@ -93,7 +93,7 @@ class RuntimeTestApplication {
         @KafkaListener(id = ID, idIsGroup = false, topics = Topics.ENROLLMENT, groupId = GROUP, batch = "true",
                 autoStartup = "false")
         void on(List<ConsumerRecord<String, byte[]>> records) {
-            polls.apply(ID, GROUP, records, record -> inbox.receive(record, handlers));
+            polls.apply(ID, records, record -> inbox.receive(record, handlers));
         }
 
         private void enrolled(ParticipantEnrolled event) {
