@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +30,6 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.AppenderBase;
-import com.zaxxer.hikari.HikariDataSource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -60,6 +57,7 @@ class OfferLockOrderIT {
     DataSource dataSource;
 
     Api api;
+    DatabaseLocks locks;
     final List<String> logged = new CopyOnWriteArrayList<>();
     final AppenderBase<ILoggingEvent> capture = new AppenderBase<>() {
         @Override
@@ -75,6 +73,7 @@ class OfferLockOrderIT {
     @BeforeEach
     void connect() {
         api = new Api(port);
+        locks = new DatabaseLocks(dataSource, jdbc);
         capture.start();
         root().addAppender(capture);
     }
@@ -97,26 +96,22 @@ class OfferLockOrderIT {
         assertThat(api.post("/cohorts/" + mayA + "/nominations", nominations("lock-" + tag)).status()).isEqualTo(201);
         await().atMost(Duration.ofSeconds(60)).until(() -> offers("fromCohortId=" + mayA).size() == OFFICIALS);
         List<String> fromMayA = offers("fromCohortId=" + mayA).stream().map(offer -> offer.get("offerId").asString()).toList();
-        long deadlocksBefore = deadlocks();
+        long deadlocksBefore = locks.deadlocks();
 
         List<Response> answers = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(OFFICIALS);
         // Both connections are the test's own, outside the service's pool, which the acceptances fill.
-        try (Connection holder = ownConnection(); Connection observer = ownConnection()) {
-            holder.setAutoCommit(false);
-            int waitingBefore = waitingOnLocks(observer);
-            try (PreparedStatement lock = holder.prepareStatement("select id from cohort where id = ? for update")) {
-                lock.setObject(1, UUID.fromString(june));
-                lock.executeQuery().close();
-            }
+        try (Connection holder = locks.ownConnection(); Connection observer = locks.ownConnection()) {
+            int waitingBefore = DatabaseLocks.waitingOnLocks(observer);
+            DatabaseLocks.holdCohort(holder, june);
             // The same officials join May B's waitlist: its offer round (the consumer) queues on June's row...
             assertThat(api.post("/cohorts/" + mayB + "/nominations", nominations("lock-" + tag)).status()).isEqualTo(201);
-            await().atMost(Duration.ofSeconds(60)).until(() -> waitingOnLocks(observer) >= waitingBefore + 1);
+            await().atMost(Duration.ofSeconds(60)).until(() -> DatabaseLocks.waitingOnLocks(observer) >= waitingBefore + 1);
             // ... and so does every acceptance of their offers from May A.
             List<CompletableFuture<Response>> accepting = fromMayA.stream()
                     .map(offer -> CompletableFuture.supplyAsync(() -> api.post("/offers/" + offer + "/acceptance"), pool))
                     .toList();
-            await().atMost(Duration.ofSeconds(60)).until(() -> waitingOnLocks(observer) >= waitingBefore + 1 + OFFICIALS);
+            await().atMost(Duration.ofSeconds(60)).until(() -> DatabaseLocks.waitingOnLocks(observer) >= waitingBefore + 1 + OFFICIALS);
             holder.commit();
             for (CompletableFuture<Response> answer : accepting) {
                 answers.add(answer.get());
@@ -132,7 +127,7 @@ class OfferLockOrderIT {
         assertThat(answers).extracting(Response::body).noneMatch(OfferLockOrderIT::mentionsDeadlock);
         assertThat(seated(june)).isEqualTo(OFFICIALS);
         // PostgreSQL's own count (flushed by the backends at their next idle moment, so read last).
-        assertThat(deadlocks() - deadlocksBefore).as("deadlocks counted by PostgreSQL").isZero();
+        assertThat(locks.deadlocks() - deadlocksBefore).as("deadlocks counted by PostgreSQL").isZero();
     }
 
     private static String nominations(String tag) {
@@ -160,25 +155,6 @@ class OfferLockOrderIT {
     private int seated(String cohort) {
         return jdbc.sql("select count(*) from enrolment where cohort_id = :cohort and status = 'ENROLLED'")
                 .param("cohort", UUID.fromString(cohort)).query(Integer.class).single();
-    }
-
-    private int waitingOnLocks(Connection observer) throws java.sql.SQLException {
-        try (PreparedStatement query = observer.prepareStatement(
-                "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'");
-                java.sql.ResultSet row = query.executeQuery()) {
-            row.next();
-            return row.getInt(1);
-        }
-    }
-
-    private Connection ownConnection() throws java.sql.SQLException {
-        HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
-        return DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
-    }
-
-    private long deadlocks() {
-        jdbc.sql("select pg_stat_clear_snapshot()").query((row, n) -> 0).list();
-        return jdbc.sql("select deadlocks from pg_stat_database where datname = current_database()").query(Long.class).single();
     }
 
     private boolean deadlockLogged() {

@@ -44,19 +44,25 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Concurrency, in the order a request meets it:
  * <ol>
+ * <li>Nominees new to Aula are created (in e-mail order), before anything is locked: an insert of a new
+ *     address waits only for another transaction inserting the same address, and no transaction waits for it
+ *     (no path creates a person while it holds a lock), so it cannot close a cycle; and it keeps a statement out
+ *     of the cohort's lock, which every nomination of the cohort waits for in turn (issue 11, the seat race). A
+ *     nomination that rolls back takes its new people with it.</li>
  * <li>The cohort's row is locked ({@code select ... for update}); status, quota and existing enrolments
  *     are read after that, so they are the truth until commit.</li>
- * <li>The nominees are registered (an upsert, in e-mail order), which locks each person's row until
- *     commit: nominations of one person run one after the other, so a second sees the first one's
- *     enrolment and answers it instead of racing it.</li>
+ * <li>The nominees already on record are registered (an upsert, in e-mail order), which locks each person's row
+ *     until commit: nominations of one person run one after the other, so a second sees the first one's
+ *     enrolment and answers it instead of racing it. (A new person's row is the creating transaction's until it
+ *     commits: a second nomination of them waits at step 1, then finds them on record.)</li>
  * <li>Each seat is taken by {@link ClaimSeat} (one conditional update that can never take more seats than
  *     there are); seat numbers, enrolments and events follow under the lock.</li>
  * </ol>
  * The unique constraint on (cohort, participant) is the backstop: if it ever fires, the attempt rolls
  * back (its seat claims with it) and is made once more, which then finds the enrolment that won. Lock
- * order is the service's one order (issue 9): cohort rows (by id ascending where a path takes two), then
- * participant rows (by e-mail here), as accepting a seat offer and the offer round take them; so nominations
- * cannot deadlock one another nor those.
+ * order is the service's one order (issue 9): new people's rows first (created, step 1), then cohort rows (by id
+ * ascending where a path takes two), then rows of people on record (by e-mail here), as accepting a seat offer and
+ * the offer round take them; so nominations cannot deadlock one another nor those.
  */
 @Service
 public class EnrolParticipant {
@@ -145,14 +151,19 @@ public class EnrolParticipant {
 
     private List<Result> attempt(Command command) {
         Instant now = clock.instant();
-        // The cohort, then the people (see the lock order above). An unknown cohort is refused here, before anything
-        // is written (cohorts are never deleted).
+        // New people, the cohort, then the people on record (see the lock order above). An unknown cohort is refused
+        // here, and the rollback takes the new people with it (cohorts are never deleted).
+        Map<EmailAddress, Participant> created = createNewcomers(command, now);
         Cohort cohort = cohorts.lock(command.cohort()).orElseThrow(() -> CohortRefused.unknown(command.cohort()));
-        Map<EmailAddress, Participant> registered = register(command, now);
+        Map<EmailAddress, Participants.Registration> registered = register(command, created, now);
 
         Map<EmailAddress, Enrolment> existing = new LinkedHashMap<>();
         for (Nominee nominee : command.nominees()) {
-            enrolments.find(cohort.id(), registered.get(nominee.email()).id()).ifPresent(enrolment -> {
+            Participants.Registration registration = registered.get(nominee.email());
+            if (registration.created()) {
+                continue; // a person new to Aula has no enrolment anywhere: no look-up
+            }
+            enrolments.find(cohort.id(), registration.participant().id()).ifPresent(enrolment -> {
                 if (enrolment.isWithdrawn()) {
                     // Re-enrolment after a withdrawal needs a policy (same seat? back of the line?) that we do
                     // not have; refusing keeps one enrolment per participant and cohort.
@@ -174,7 +185,7 @@ public class EnrolParticipant {
                 results.add(new Result(found, false));
                 continue;
             }
-            Participant participant = registered.get(nominee.email());
+            Participant participant = registered.get(nominee.email()).participant();
             if (cohort.status() == CohortStatus.OPEN) {
                 ClaimSeat.Seated seated = claimSeat.claim(cohort, participant, command.institution(), now);
                 cohort = seated.cohort();
@@ -203,14 +214,33 @@ public class EnrolParticipant {
         return waitlisting;
     }
 
-    private Map<EmailAddress, Participant> register(Command command, Instant now) {
-        Map<EmailAddress, Participant> registered = new LinkedHashMap<>();
-        command.nominees().stream()
-                .sorted(Comparator.comparing((Nominee nominee) -> nominee.email().value()))
-                .forEach(nominee -> registered.put(nominee.email(), participants.register(new Participant(
-                        ParticipantId.random(), nominee.email(), nominee.name(), nominee.position(),
-                        command.institution()), now).participant()));
+    /** The nominees new to Aula, created (in e-mail order); the others are registered under the cohort's lock. */
+    private Map<EmailAddress, Participant> createNewcomers(Command command, Instant now) {
+        Map<EmailAddress, Participant> created = new LinkedHashMap<>();
+        inEmailOrder(command.nominees()).forEach(nominee -> participants.createIfNew(candidate(nominee, command), now)
+                .ifPresent(participant -> created.put(nominee.email(), participant)));
+        return created;
+    }
+
+    /** Each nominee's participant: the one created, or the one on record (updated, and locked until commit). */
+    private Map<EmailAddress, Participants.Registration> register(Command command, Map<EmailAddress, Participant> created,
+            Instant now) {
+        Map<EmailAddress, Participants.Registration> registered = new LinkedHashMap<>();
+        inEmailOrder(command.nominees()).forEach(nominee -> {
+            Participant newcomer = created.get(nominee.email());
+            registered.put(nominee.email(), newcomer != null ? new Participants.Registration(newcomer, true)
+                    : participants.register(candidate(nominee, command), now));
+        });
         return registered;
+    }
+
+    private static List<Nominee> inEmailOrder(List<Nominee> nominees) {
+        return nominees.stream().sorted(Comparator.comparing((Nominee nominee) -> nominee.email().value())).toList();
+    }
+
+    private static Participant candidate(Nominee nominee, Command command) {
+        return new Participant(ParticipantId.random(), nominee.email(), nominee.name(), nominee.position(),
+                command.institution());
     }
 
     private void refuseUnlessAdmitted(Cohort cohort, InstitutionCode institution, int newcomers) {

@@ -71,7 +71,13 @@ public class SubstituteParticipant {
      */
     @Transactional
     public Result substitute(CohortId cohortId, EnrolmentId leaving, EnrolParticipant.Nominee substitute) {
-        // Lock order as for a nomination: the cohort, then the person (the upsert below locks their row).
+        // Lock order as for a nomination (see EnrolParticipant): a substitute new to Aula is created first, with the
+        // leaver's institution (an enrolment's never changes, so it may be read before the lock); then the cohort;
+        // then a substitute on record (the upsert below locks their row).
+        Instant now = clock.instant();
+        Optional<Participant> newcomer = enrolments.find(leaving).filter(found -> found.cohortId().equals(cohortId))
+                .flatMap(found -> participants.createIfNew(new Participant(ParticipantId.random(), substitute.email(),
+                        substitute.name(), substitute.position(), found.institution()), now));
         Cohort cohort = cohorts.lock(cohortId).orElseThrow(() -> CohortRefused.unknown(cohortId));
         Enrolment enrolment = enrolments.get(cohortId, leaving);
         if (!cohort.status().takesNominations()) {
@@ -82,7 +88,7 @@ public class SubstituteParticipant {
             throw new EnrolmentRefused(EnrolmentRefused.Reason.WITHDRAWN_FROM_COHORT, "enrolment " + leaving
                     + " is withdrawn; nominate a new official instead");
         }
-        Optional<Participant> known = participants.findByEmail(substitute.email());
+        Optional<Participant> known = newcomer.isPresent() ? Optional.empty() : participants.findByEmail(substitute.email());
         if (known.isPresent() && known.get().id().equals(enrolment.participantId())) {
             throw EnrolmentRefused.field(EnrolmentRefused.Reason.SUBSTITUTE_IS_LEAVER, "email",
                     "is the official being replaced");
@@ -91,10 +97,10 @@ public class SubstituteParticipant {
             throw new EnrolmentRefused(EnrolmentRefused.Reason.SUBSTITUTE_OF_ANOTHER_INSTITUTION, "the substitute is on record"
                     + " as an official of " + known.get().institution() + ", not of " + enrolment.institution());
         }
-        Instant now = clock.instant();
-        Participant person = participants.register(new Participant(ParticipantId.random(), substitute.email(),
-                substitute.name(), substitute.position(), enrolment.institution()), now).participant();
-        if (enrolments.find(cohortId, person.id()).isPresent()) {
+        Participant person = newcomer.isPresent() ? newcomer.get() : participants.register(new Participant(
+                ParticipantId.random(), substitute.email(), substitute.name(), substitute.position(),
+                enrolment.institution()), now).participant();
+        if (newcomer.isEmpty() && enrolments.find(cohortId, person.id()).isPresent()) {
             throw new EnrolmentRefused(EnrolmentRefused.Reason.SUBSTITUTE_IN_COHORT, "the substitute already has an"
                     + " enrolment in cohort " + cohort.code());
         }

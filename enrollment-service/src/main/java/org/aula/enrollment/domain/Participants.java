@@ -16,6 +16,14 @@ public interface Participants {
      */
     Registration register(Participant candidate, Instant at);
 
+    /**
+     * Creates the participant if no one has {@code candidate}'s e-mail address, and answers them; answers empty,
+     * writing and locking nothing, when someone has it ({@link #register} then updates that person). An insert
+     * of an address another transaction is inserting waits for that transaction, and nothing else waits for it:
+     * so a use case may create new people before it locks a cohort (see {@code EnrolParticipant}).
+     */
+    Optional<Participant> createIfNew(Participant candidate, Instant at);
+
     /** A registered participant and whether the registration created them. */
     record Registration(Participant participant, boolean created) {
     }

@@ -60,6 +60,25 @@ class JdbcParticipants implements Participants {
     }
 
     @Override
+    public Optional<Participant> createIfNew(Participant candidate, Instant at) {
+        // "do nothing" takes no lock on the row that has the address (an upsert's update branch would).
+        return jdbc.sql("""
+                insert into participant (id, email, name, position, institution_code, created_at, updated_at)
+                values (:id, :email, :name, :position, :institution, :at, :at)
+                on conflict (email) do nothing
+                returning id, email, name, position, institution_code
+                """)
+                .param("id", candidate.id().value())
+                .param("email", candidate.email().value())
+                .param("name", candidate.name())
+                .param("position", candidate.position(), Types.VARCHAR)
+                .param("institution", candidate.institution().value())
+                .param("at", Timestamps.of(at))
+                .query(JdbcParticipants::participant)
+                .optional();
+    }
+
+    @Override
     public Optional<Participant> find(ParticipantId id) {
         return jdbc.sql("select " + COLUMNS + " from participant where id = :id")
                 .param("id", id.value())

@@ -241,6 +241,11 @@ final class InMemoryPorts {
         }
 
         @Override
+        public Optional<Participant> createIfNew(Participant candidate, Instant at) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public Optional<Participant> findByEmail(EmailAddress email) {
             throw new UnsupportedOperationException();
         }
