@@ -99,6 +99,12 @@ public class MessagingAutoConfiguration {
                 new TraceContexts(tracer.getIfAvailable(), propagator.getIfAvailable()));
     }
 
+    /** Outbox rows written once a transaction, before its commit; Spring Boot adds it to its transaction manager. */
+    @Bean
+    OutboxBatching aulaOutboxBatching() {
+        return new OutboxBatching();
+    }
+
     @Bean
     @ConditionalOnMissingBean
     Inbox aulaInbox(MessagingSchema schema, JdbcClient jdbc, PlatformTransactionManager transactionManager,

@@ -1,10 +1,16 @@
 package org.aula.events.runtime;
 
+import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.UUID;
 
 import org.aula.events.AulaEvent;
 import org.aula.events.EventCatalog;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -19,6 +25,13 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Append an aggregate's events only after its row is locked (the use case's conditional update
  * or {@code SELECT ... FOR UPDATE} does that): then the outbox sequence of one aggregate is its
  * commit order, which is the order the relay publishes.
+ *
+ * <p>In a transaction begun by the service's transaction manager ({@link OutboxBatching} is told of each), the
+ * rows appended are written together, in append order, in one statement just before the transaction commits
+ * (still inside it, under its locks: all or nothing as before, and a failure to write them fails the commit); a
+ * row appended after that (another synchronization's {@code beforeCommit}) is written at once. Elsewhere (a
+ * transaction manager without it) each row is written as it is appended. One statement a transaction rather than
+ * one an event (issue 11): a nomination's two events inside the cohort's lock, a poll's dozens.
  */
 public class Outbox {
 
@@ -54,24 +67,40 @@ public class Outbox {
             throw new IllegalStateException("Outbox.append needs the caller's transaction: events must commit with the changes that caused them");
         }
         EventCatalog entry = event.catalogEntry();
-        UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                insert into aula_messaging.outbox (id, aggregate_type, aggregate_id, type, topic, subject, payload, created_at,
-                                                   traceparent)
-                values (:id, :aggregateType, :aggregateId, :type, :topic, :subject, :payload, :createdAt, :traceparent)
-                """)
-                .param("id", id)
-                .param("aggregateType", aggregateType(entry))
-                .param("aggregateId", event.key())
-                .param("type", entry.type())
-                .param("topic", entry.topic())
-                .param("subject", subject)
-                .param("payload", json.writeValueAsString(event))
-                .param("createdAt", java.sql.Timestamp.from(clock.instant()))
-                .param("traceparent", traces.currentTraceparent(), java.sql.Types.VARCHAR)
-                .update();
-        wakeRelayAfterCommit();
-        return id;
+        // Everything but the sequence number is taken now: the payload, the time, and the trace the append is part of.
+        Row row = new Row(UUID.randomUUID(), aggregateType(entry), event.key(), entry.type(), entry.topic(), subject,
+                json.writeValueAsString(event), Timestamp.from(clock.instant()), traces.currentTraceparent());
+        Pending pending = Pending.current();
+        if (pending == null || !pending.take(this, row)) {
+            write(List.of(row));
+            wakeRelayAfterCommit();
+        }
+        return row.id();
+    }
+
+    /** At most this many rows in one statement (9 parameters each): a few statement texts for the database to plan. */
+    static final int ROWS_PER_STATEMENT = 50;
+
+    private static final String INSERT = """
+            insert into aula_messaging.outbox (id, aggregate_type, aggregate_id, type, topic, subject, payload, created_at,
+                                               traceparent)
+            values """;
+
+    private void write(List<Row> rows) {
+        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+            List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
+            // The rows in append order: their sequence numbers, the relay's order, follow it.
+            JdbcClient.StatementSpec insert = jdbc.sql(INSERT + String.join(", ",
+                    Collections.nCopies(chunk.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?)")));
+            int index = 0;
+            for (Row row : chunk) {
+                insert = insert.param(++index, row.id()).param(++index, row.aggregateType())
+                        .param(++index, row.aggregateId()).param(++index, row.type()).param(++index, row.topic())
+                        .param(++index, row.subject()).param(++index, row.payload()).param(++index, row.createdAt())
+                        .param(++index, row.traceparent(), Types.VARCHAR);
+            }
+            insert.update();
+        }
     }
 
     /**
@@ -82,6 +111,11 @@ public class Outbox {
      * Returns the number of rows changed; call it inside the erasure's transaction.
      */
     public int redact(String matchField, String matchValue, String field, String replacement) {
+        // The transaction's own appended rows first, so that they are redacted too.
+        Pending pending = Pending.current();
+        if (pending != null) {
+            pending.writeFor(this);
+        }
         // A text filter first (cheap, and it finds the rows), then the JSON test of the exact field.
         return jdbc.sql("""
                 update aula_messaging.outbox
@@ -105,6 +139,69 @@ public class Outbox {
                 relay.wake();
             }
         });
+    }
+
+    /** An outbox row as appended; the database gives it its sequence number when it is written. */
+    private record Row(UUID id, String aggregateType, String aggregateId, String type, String topic, String subject,
+            String payload, Timestamp createdAt, @Nullable String traceparent) {
+    }
+
+    /**
+     * The rows one transaction appended and has not written yet: a synchronization that {@link OutboxBatching}
+     * registers when the transaction begins, so that its {@code beforeCommit} runs with every other one's. Found
+     * among the transaction's synchronizations (suspended and resumed with them, unlike a bound resource).
+     */
+    static final class Pending implements TransactionSynchronization {
+
+        private final List<Row> rows = new ArrayList<>();
+        private @Nullable Outbox owner;
+        private boolean committing;
+        private boolean wrote;
+
+        static @Nullable Pending current() {
+            if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+                return null;
+            }
+            for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+                if (synchronization instanceof Pending pending) {
+                    return pending;
+                }
+            }
+            return null;
+        }
+
+        /** Keeps {@code row} for the commit; false once the commit has begun (or for a second outbox): write it now. */
+        boolean take(Outbox outbox, Row row) {
+            if (committing || (owner != null && owner != outbox)) {
+                return false;
+            }
+            owner = outbox;
+            rows.add(row);
+            return true;
+        }
+
+        void writeFor(Outbox outbox) {
+            if (owner == outbox && !rows.isEmpty()) {
+                outbox.write(rows);
+                rows.clear();
+                wrote = true;
+            }
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            committing = true;
+            if (owner != null) {
+                writeFor(owner);
+            }
+        }
+
+        @Override
+        public void afterCommit() {
+            if (wrote && owner != null) {
+                owner.relay.wake();
+            }
+        }
     }
 
     private static String aggregateType(EventCatalog entry) {
