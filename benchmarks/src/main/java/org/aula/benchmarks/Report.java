@@ -431,7 +431,10 @@ final class Report {
                     + "of a record in one transaction and its counts published once per transaction, an enrolment's "
                     + "cohort locked without reading it first, certificates found by completion through an index, and "
                     + "a poll at a time in one transaction for certification's completions, session's roster and "
-                    + "enrollment's webhook queue): seat race, warm, %.2f → %.2f s (after ÷ before %.2f)%s",
+                    + "enrollment's webhook queue, a nomination's new people created before the cohort's lock and its "
+                    + "institution's counts read with the cohort, the waitlist's length read as its highest position, "
+                    + "and a transaction's outbox rows written in one statement at its commit): seat race, warm, "
+                    + "%.2f → %.2f s (after ÷ before %.2f)%s",
                     run.baselineSeatRace.seconds(), run.seatRace.seconds(),
                     run.seatRace.seconds() / run.baselineSeatRace.seconds(),
                     run.baselineSeatRaceFirst == null || run.seatRaceFirst == null ? ""

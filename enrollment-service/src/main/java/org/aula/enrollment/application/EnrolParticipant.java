@@ -19,6 +19,7 @@ import org.aula.enrollment.domain.CohortStatus;
 import org.aula.enrollment.domain.Cohorts;
 import org.aula.enrollment.domain.EmailAddress;
 import org.aula.enrollment.domain.Enrolment;
+import org.aula.enrollment.domain.EnrolmentCounts;
 import org.aula.enrollment.domain.EnrolmentId;
 import org.aula.enrollment.domain.EnrolmentRefused;
 import org.aula.enrollment.domain.Enrolments;
@@ -49,8 +50,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *     (no path creates a person while it holds a lock), so it cannot close a cycle; and it keeps a statement out
  *     of the cohort's lock, which every nomination of the cohort waits for in turn (issue 11, the seat race). A
  *     nomination that rolls back takes its new people with it.</li>
- * <li>The cohort's row is locked ({@code select ... for update}); status, quota and existing enrolments
- *     are read after that, so they are the truth until commit.</li>
+ * <li>The cohort's row is locked ({@code select ... for update}); status, quota, the institution's counts (in the
+ *     same statement as the cohort) and existing enrolments are read after that, so they are the truth until
+ *     commit: the counts published afterwards are those plus this nomination's newcomers.</li>
  * <li>The nominees already on record are registered (an upsert, in e-mail order), which locks each person's row
  *     until commit: nominations of one person run one after the other, so a second sees the first one's
  *     enrolment and answers it instead of racing it. (A new person's row is the creating transaction's until it
@@ -154,7 +156,9 @@ public class EnrolParticipant {
         // New people, the cohort, then the people on record (see the lock order above). An unknown cohort is refused
         // here, and the rollback takes the new people with it (cohorts are never deleted).
         Map<EmailAddress, Participant> created = createNewcomers(command, now);
-        Cohort cohort = cohorts.lock(command.cohort()).orElseThrow(() -> CohortRefused.unknown(command.cohort()));
+        Cohorts.Nominating locked = cohorts.lockToNominate(command.cohort(), command.institution())
+                .orElseThrow(() -> CohortRefused.unknown(command.cohort()));
+        Cohort cohort = locked.cohort();
         Map<EmailAddress, Participants.Registration> registered = register(command, created, now);
 
         Map<EmailAddress, Enrolment> existing = new LinkedHashMap<>();
@@ -175,10 +179,11 @@ public class EnrolParticipant {
         }
         int newcomers = command.nominees().size() - existing.size();
         if (newcomers > 0) {
-            refuseUnlessAdmitted(cohort, command.institution(), newcomers);
+            refuseUnlessAdmitted(cohort, command.institution(), locked.held(), newcomers);
         }
 
         List<Result> results = new ArrayList<>();
+        int seated = 0;
         for (Nominee nominee : command.nominees()) {
             Enrolment found = existing.get(nominee.email());
             if (found != null) {
@@ -187,9 +192,10 @@ public class EnrolParticipant {
             }
             Participant participant = registered.get(nominee.email()).participant();
             if (cohort.status() == CohortStatus.OPEN) {
-                ClaimSeat.Seated seated = claimSeat.claim(cohort, participant, command.institution(), now);
-                cohort = seated.cohort();
-                results.add(new Result(seated.enrolment(), true));
+                ClaimSeat.Seated seat = claimSeat.claim(cohort, participant, command.institution(), now);
+                cohort = seat.cohort();
+                results.add(new Result(seat.enrolment(), true));
+                seated++;
             } else {
                 Cohort.Waitlisting waitlisting = waitlist(cohort, participant, command.institution(), now);
                 cohort = waitlisting.cohort();
@@ -197,7 +203,10 @@ public class EnrolParticipant {
             }
         }
         if (newcomers > 0) {
-            counts.publish(cohort, List.of(command.institution()), now);
+            // The institution's counts as read under the lock, plus this nomination's newcomers: its only changes.
+            EnrolmentCounts held = locked.held();
+            counts.publish(cohort, command.institution(), new EnrolmentCounts(held.enrolled() + seated,
+                    held.waitlisted() + newcomers - seated, held.withdrawn()), now);
         }
         return results;
     }
@@ -243,14 +252,14 @@ public class EnrolParticipant {
                 command.institution());
     }
 
-    private void refuseUnlessAdmitted(Cohort cohort, InstitutionCode institution, int newcomers) {
+    private void refuseUnlessAdmitted(Cohort cohort, InstitutionCode institution, EnrolmentCounts counts, int newcomers) {
         if (!cohort.status().takesNominations()) {
             throw new EnrolmentRefused(EnrolmentRefused.Reason.NOT_TAKING_NOMINATIONS,
                     "cohort " + cohort.code() + " is " + cohort.status() + "; nominations are taken while it is OPEN or FULL");
         }
         Optional<Integer> quota = cohort.quotas().placesFor(institution);
         if (quota.isPresent()) {
-            int held = enrolments.counts(cohort.id(), institution).places();
+            int held = counts.places();
             if (!cohort.admits(institution, held, newcomers)) {
                 throw new EnrolmentRefused(EnrolmentRefused.Reason.QUOTA_EXHAUSTED, institution + " may hold " + quota.get()
                         + " places (seats and waitlist) in cohort " + cohort.code() + "; it holds " + held

@@ -35,6 +35,17 @@ public interface Cohorts {
     Optional<Cohort> lock(CohortId id);
 
     /**
+     * {@link #lock} for a nomination by {@code institution}: the cohort's current state and the places the
+     * institution holds in it, read together under the lock (one statement fewer inside the lock that every
+     * nomination of the cohort waits for; issue 11).
+     */
+    Optional<Nominating> lockToNominate(CohortId id, InstitutionCode institution);
+
+    /** A locked cohort and an institution's counts in it. */
+    record Nominating(Cohort cohort, EnrolmentCounts held) {
+    }
+
+    /**
      * Applies a seat claim with one conditional update that never takes more seats than there are, nor a
      * seat of a cohort that is not OPEN, and that makes the cohort FULL and counts a fill when it takes the
      * last seat. Call it under the cohort's row lock; throws {@link IllegalStateException} if the store does

@@ -17,6 +17,7 @@ import org.aula.enrollment.domain.CohortId;
 import org.aula.enrollment.domain.CohortStatus;
 import org.aula.enrollment.domain.Cohorts;
 import org.aula.enrollment.domain.Course;
+import org.aula.enrollment.domain.EnrolmentCounts;
 import org.aula.enrollment.domain.InstitutionCode;
 import org.aula.enrollment.domain.Paging;
 import org.aula.enrollment.domain.SeatQuotas;
@@ -130,14 +131,37 @@ class JdbcCohorts implements Cohorts {
 
     @Override
     public Optional<Cohort> lock(CohortId id) {
-        boolean exists = jdbc.sql("select id from cohort where id = :id for update")
+        return lockRow(id) ? find(id) : Optional.empty();
+    }
+
+    private boolean lockRow(CohortId id) {
+        // The state is read by a later statement, which sees what was committed before we got the lock
+        // (a statement's snapshot predates the lock wait).
+        return jdbc.sql("select id from cohort where id = :id for update")
                 .param("id", id.value())
                 .query(UUID.class)
                 .optional()
                 .isPresent();
-        // The state is read by a later statement, which sees what was committed before we got the lock
-        // (a statement's snapshot predates the lock wait).
-        return exists ? find(id) : Optional.empty();
+    }
+
+    @Override
+    public Optional<Nominating> lockToNominate(CohortId id, InstitutionCode institution) {
+        if (!lockRow(id)) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select n.*, k.enrolled, k.waitlisted, k.withdrawn from (" + SELECT + " where c.id = :id) n"
+                        + """
+                         cross join lateral (
+                               select count(*) filter (where e.status = 'ENROLLED') as enrolled,
+                                      count(*) filter (where e.status = 'WAITLISTED') as waitlisted,
+                                      count(*) filter (where e.status = 'WITHDRAWN') as withdrawn
+                                 from enrolment e where e.cohort_id = n.id and e.institution_code = :institution) k
+                        """)
+                .param("id", id.value())
+                .param("institution", institution.value())
+                .query((row, n) -> new Nominating(cohort(row, n), new EnrolmentCounts(row.getInt("enrolled"),
+                        row.getInt("waitlisted"), row.getInt("withdrawn"))))
+                .optional();
     }
 
     @Override

@@ -63,6 +63,11 @@ final class InMemoryPorts {
         }
 
         @Override
+        public Optional<Nominating> lockToNominate(CohortId id, InstitutionCode institution) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public void update(Cohort cohort, Instant at) {
             put(cohort);
         }
