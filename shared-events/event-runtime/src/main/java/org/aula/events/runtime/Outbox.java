@@ -35,6 +35,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class Outbox {
 
+    /** At most this many rows in one statement (9 parameters each): a few statement texts for the database to plan. */
+    static final int ROWS_PER_STATEMENT = 50;
+
+    private static final String INSERT = """
+            insert into aula_messaging.outbox (id, aggregate_type, aggregate_id, type, topic, subject, payload, created_at,
+                                               traceparent)
+            values """;
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final OutboxRelay relay;
@@ -77,14 +85,6 @@ public class Outbox {
         }
         return row.id();
     }
-
-    /** At most this many rows in one statement (9 parameters each): a few statement texts for the database to plan. */
-    static final int ROWS_PER_STATEMENT = 50;
-
-    private static final String INSERT = """
-            insert into aula_messaging.outbox (id, aggregate_type, aggregate_id, type, topic, subject, payload, created_at,
-                                               traceparent)
-            values """;
 
     private void write(List<Row> rows) {
         for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {

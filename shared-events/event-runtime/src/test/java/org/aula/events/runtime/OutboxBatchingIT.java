@@ -68,6 +68,20 @@ class OutboxBatchingIT {
     }
 
     @Test
+    void aPollsWorthOfRowsIsWrittenInStatementsOfFiftyInAppendOrder() {
+        String cohort = "cohort-" + UUID.randomUUID();
+        int appended = 2 * Outbox.ROWS_PER_STATEMENT + 7;
+        List<UUID> ids = new ArrayList<>();
+        transactions.executeWithoutResult(status -> {
+            for (int i = 0; i < appended; i++) {
+                ids.add(outbox.append(enrolled(cohort, "Official " + i)));
+            }
+        });
+        assertThat(jdbc.sql("select id from aula_messaging.outbox where aggregate_id = ? order by seq")
+                .param(cohort).query(UUID.class).list()).containsExactlyElementsOf(ids);
+    }
+
+    @Test
     void aRolledBackTransactionWritesNone() {
         String cohort = "cohort-" + UUID.randomUUID();
         transactions.executeWithoutResult(status -> {
