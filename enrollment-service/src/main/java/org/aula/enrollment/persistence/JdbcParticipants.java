@@ -39,9 +39,7 @@ class JdbcParticipants implements Participants {
         // commit and then takes the update branch. The update branch always writes, so the row is
         // locked until our transaction ends: nominations of one person run one after the other.
         // xmax = 0 tells an inserted row from an updated one.
-        return jdbc.sql("""
-                insert into participant (id, email, name, position, institution_code, created_at, updated_at)
-                values (:id, :email, :name, :position, :institution, :at, :at)
+        return insert(candidate, at, """
                 on conflict (email) do update
                    set name = excluded.name,
                        position = coalesce(excluded.position, participant.position),
@@ -49,12 +47,6 @@ class JdbcParticipants implements Participants {
                        updated_at = excluded.updated_at
                 returning id, email, name, position, institution_code, (xmax = 0) as inserted
                 """)
-                .param("id", candidate.id().value())
-                .param("email", candidate.email().value())
-                .param("name", candidate.name())
-                .param("position", candidate.position(), Types.VARCHAR)
-                .param("institution", candidate.institution().value())
-                .param("at", Timestamps.of(at))
                 .query((row, n) -> new Registration(participant(row, n), row.getBoolean("inserted")))
                 .single();
     }
@@ -62,20 +54,22 @@ class JdbcParticipants implements Participants {
     @Override
     public Optional<Participant> createIfNew(Participant candidate, Instant at) {
         // "do nothing" takes no lock on the row that has the address (an upsert's update branch would).
+        return insert(candidate, at, "on conflict (email) do nothing returning " + COLUMNS)
+                .query(JdbcParticipants::participant)
+                .optional();
+    }
+
+    private JdbcClient.StatementSpec insert(Participant candidate, Instant at, String onConflict) {
         return jdbc.sql("""
                 insert into participant (id, email, name, position, institution_code, created_at, updated_at)
                 values (:id, :email, :name, :position, :institution, :at, :at)
-                on conflict (email) do nothing
-                returning id, email, name, position, institution_code
-                """)
+                """ + onConflict)
                 .param("id", candidate.id().value())
                 .param("email", candidate.email().value())
                 .param("name", candidate.name())
                 .param("position", candidate.position(), Types.VARCHAR)
                 .param("institution", candidate.institution().value())
-                .param("at", Timestamps.of(at))
-                .query(JdbcParticipants::participant)
-                .optional();
+                .param("at", Timestamps.of(at));
     }
 
     @Override
