@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.Comparator;
 
 import org.aula.enrollment.domain.Cohort;
-import org.aula.enrollment.domain.EnrolmentCounts;
 import org.aula.enrollment.domain.Enrolments;
 import org.aula.enrollment.domain.InstitutionCode;
 import org.springframework.stereotype.Component;
@@ -24,11 +23,6 @@ class CountsChanged {
     CountsChanged(Enrolments enrolments, EnrollmentEvents events) {
         this.enrolments = enrolments;
         this.events = events;
-    }
-
-    /** One institution's counts, known to the caller (counted under the cohort's lock, plus its own changes). */
-    void publish(Cohort cohort, InstitutionCode institution, EnrolmentCounts counts, Instant at) {
-        events.counts(cohort, institution, counts, at);
     }
 
     void publish(Cohort cohort, Collection<InstitutionCode> institutions, Instant at) {

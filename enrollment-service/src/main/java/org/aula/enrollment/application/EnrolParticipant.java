@@ -77,12 +77,11 @@ public class EnrolParticipant {
     private final ClaimSeat claimSeat;
     private final EnrollmentEvents events;
     private final EnrollmentMetrics metrics;
-    private final CountsChanged counts;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     EnrolParticipant(Cohorts cohorts, Participants participants, Enrolments enrolments, ClaimSeat claimSeat,
-            EnrollmentEvents events, EnrollmentMetrics metrics, CountsChanged counts,
+            EnrollmentEvents events, EnrollmentMetrics metrics,
             PlatformTransactionManager transactionManager, Clock clock) {
         this.cohorts = cohorts;
         this.participants = participants;
@@ -90,7 +89,6 @@ public class EnrolParticipant {
         this.claimSeat = claimSeat;
         this.events = events;
         this.metrics = metrics;
-        this.counts = counts;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
@@ -205,7 +203,7 @@ public class EnrolParticipant {
         if (newcomers > 0) {
             // The institution's counts as read under the lock, plus this nomination's newcomers: its only changes.
             EnrolmentCounts held = locked.held();
-            counts.publish(cohort, command.institution(), new EnrolmentCounts(held.enrolled() + seated,
+            events.counts(cohort, command.institution(), new EnrolmentCounts(held.enrolled() + seated,
                     held.waitlisted() + newcomers - seated, held.withdrawn()), now);
         }
         return results;

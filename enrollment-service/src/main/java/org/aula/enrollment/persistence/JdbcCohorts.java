@@ -17,7 +17,6 @@ import org.aula.enrollment.domain.CohortId;
 import org.aula.enrollment.domain.CohortStatus;
 import org.aula.enrollment.domain.Cohorts;
 import org.aula.enrollment.domain.Course;
-import org.aula.enrollment.domain.EnrolmentCounts;
 import org.aula.enrollment.domain.InstitutionCode;
 import org.aula.enrollment.domain.Paging;
 import org.aula.enrollment.domain.SeatQuotas;
@@ -150,17 +149,11 @@ class JdbcCohorts implements Cohorts {
             return Optional.empty();
         }
         return jdbc.sql("select n.*, k.enrolled, k.waitlisted, k.withdrawn from (" + SELECT + " where c.id = :id) n"
-                        + """
-                         cross join lateral (
-                               select count(*) filter (where e.status = 'ENROLLED') as enrolled,
-                                      count(*) filter (where e.status = 'WAITLISTED') as waitlisted,
-                                      count(*) filter (where e.status = 'WITHDRAWN') as withdrawn
-                                 from enrolment e where e.cohort_id = n.id and e.institution_code = :institution) k
-                        """)
+                        + " cross join lateral (select " + JdbcEnrolments.COUNTS + " from enrolment e"
+                        + " where e.cohort_id = n.id and e.institution_code = :institution) k")
                 .param("id", id.value())
                 .param("institution", institution.value())
-                .query((row, n) -> new Nominating(cohort(row, n), new EnrolmentCounts(row.getInt("enrolled"),
-                        row.getInt("waitlisted"), row.getInt("withdrawn"))))
+                .query((row, n) -> new Nominating(cohort(row, n), JdbcEnrolments.counts(row)))
                 .optional();
     }
 

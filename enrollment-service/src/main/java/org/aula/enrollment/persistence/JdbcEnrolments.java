@@ -233,17 +233,23 @@ class JdbcEnrolments implements Enrolments {
 
     @Override
     public EnrolmentCounts counts(CohortId cohort, InstitutionCode institution) {
-        return jdbc.sql("""
-                select count(*) filter (where status = 'ENROLLED') as enrolled,
-                       count(*) filter (where status = 'WAITLISTED') as waitlisted,
-                       count(*) filter (where status = 'WITHDRAWN') as withdrawn
-                  from enrolment where cohort_id = :cohortId and institution_code = :institution
-                """)
+        return jdbc.sql("select " + COUNTS + " from enrolment e where e.cohort_id = :cohortId"
+                        + " and e.institution_code = :institution")
                 .param("cohortId", cohort.value())
                 .param("institution", institution.value())
-                .query((row, n) -> new EnrolmentCounts(row.getInt("enrolled"), row.getInt("waitlisted"),
-                        row.getInt("withdrawn")))
+                .query((row, n) -> counts(row))
                 .single();
+    }
+
+    /** An institution's counts over {@code enrolment e}: columns enrolled, waitlisted, withdrawn ({@link #counts}). */
+    static final String COUNTS = """
+            count(*) filter (where e.status = 'ENROLLED') as enrolled,
+            count(*) filter (where e.status = 'WAITLISTED') as waitlisted,
+            count(*) filter (where e.status = 'WITHDRAWN') as withdrawn
+            """;
+
+    static EnrolmentCounts counts(ResultSet row) throws SQLException {
+        return new EnrolmentCounts(row.getInt("enrolled"), row.getInt("waitlisted"), row.getInt("withdrawn"));
     }
 
     @Override
